@@ -1,0 +1,23 @@
+import js from '@eslint/js';
+import lit from 'eslint-plugin-lit';
+import wc from 'eslint-plugin-wc';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'storybook-static/', 'coverage/', '.cache/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  wc.configs['flat/recommended'],
+  lit.configs['flat/recommended'],
+  {
+    files: ['*.{js,mjs,ts}', 'test/e2e/**', 'scripts/**'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // Elements register in their define modules, not beside the class.
+      'wc/define-tag-after-class-definition': 'off',
+    },
+  },
+);

@@ -1,0 +1,45 @@
+/** The part of the object returned by VS Code's `acquireVsCodeApi()` that the panel uses. */
+export interface VsCodeApi {
+  postMessage(message: unknown): unknown;
+  getState(): unknown;
+  setState<T>(state: T): T;
+}
+
+declare global {
+  // Present only inside a VS Code webview, and callable only once per webview.
+  var acquireVsCodeApi: (() => VsCodeApi) | undefined;
+}
+
+let sharedApi: VsCodeApi | undefined;
+
+/**
+ * Hands the package the API object the page already acquired, since `acquireVsCodeApi()` throws when called twice.
+ * Call it before the panel connects; panels that connected without an API pick it up.
+ */
+export function provideVsCodeApi(api: VsCodeApi): void {
+  sharedApi = api;
+  for (const listener of apiListeners) listener(api);
+}
+
+/** The page's VS Code API: the one provided, or the global's result, acquired once and shared; undefined outside a webview. */
+export function sharedVsCodeApi(): VsCodeApi | undefined {
+  if (sharedApi) return sharedApi;
+  if (typeof globalThis.acquireVsCodeApi !== 'function') return undefined;
+  try {
+    sharedApi = globalThis.acquireVsCodeApi();
+  } catch (error) {
+    console.error(
+      '[cs-telemetry] acquireVsCodeApi() failed; the page probably acquired it already. Pass it with provideVsCodeApi(api) or the panel\'s vscodeApi property.',
+      error,
+    );
+  }
+  return sharedApi;
+}
+
+const apiListeners = new Set<(api: VsCodeApi) => void>();
+
+/** Calls `listener` when an API is provided later; returns the unsubscribe function. */
+export function onVsCodeApiProvided(listener: (api: VsCodeApi) => void): () => void {
+  apiListeners.add(listener);
+  return () => apiListeners.delete(listener);
+}

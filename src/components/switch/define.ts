@@ -1,0 +1,10 @@
+import { defineElement } from '../define-element.js';
+import { CsSwitch } from './switch.js';
+
+defineElement('cs-switch', CsSwitch);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-switch': CsSwitch;
+  }
+}

@@ -1,0 +1,120 @@
+import { LitElement, html } from 'lit';
+import { switchStyles } from './switch.styles.js';
+
+/**
+ * @summary An on/off switch that follows the WAI-ARIA switch pattern and takes part in forms.
+ *
+ * @slot - The label. Falls back to the `label` attribute.
+ * @slot help - Text that explains the switch; screen readers read it with the switch.
+ *
+ * @fires change - When the user flips the switch (pointer, Space or Enter), never when code sets `checked`.
+ *   Bubbles and is composed; cancelable, and `preventDefault()` flips it back.
+ *
+ * @csspart control - The focusable button with `role="switch"`.
+ * @csspart track - The track the thumb slides along.
+ * @csspart thumb - The sliding thumb.
+ *
+ * @cssprop [--cs-switch-background=var(--vscode-input-background, #313131)] - Track colour when off.
+ * @cssprop [--cs-switch-border=var(--vscode-checkbox-border, #3c3c3c)] - Track border when off.
+ * @cssprop [--cs-switch-thumb=var(--vscode-foreground, #cccccc)] - Thumb colour when off.
+ * @cssprop [--cs-switch-checked-background=var(--vscode-button-background, #0078d4)] - Track colour when on.
+ * @cssprop [--cs-switch-checked-thumb=var(--vscode-button-foreground, #ffffff)] - Thumb colour when on.
+ */
+export class CsSwitch extends LitElement {
+  static override styles = switchStyles;
+  static override properties = {
+    checked: { type: Boolean },
+    disabled: { type: Boolean, reflect: true },
+    label: {},
+    name: {},
+    value: {},
+  };
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static formAssociated = true;
+
+  /** Whether the switch is on. Setting it from code fires no event. */
+  checked = false;
+
+  /** Disables the switch: not focusable, and no change is possible. */
+  disabled = false;
+
+  /** The accessible label, used when nothing is slotted. */
+  label = '';
+
+  /** The form field name. */
+  name = '';
+
+  /** The value submitted with the form while the switch is on. */
+  value = 'on';
+
+  #internals = this.attachInternals();
+  #formDisabled = false;
+  /** The thumb slides only after a flip by the user; a value that arrives from code is painted in place. */
+  #userFlip = false;
+  #animate = false;
+
+  /** The form this switch belongs to, if any. */
+  get form(): HTMLFormElement | null {
+    return this.#internals.form;
+  }
+
+  override render() {
+    const disabled = this.disabled || this.#formDisabled;
+    return html`
+      <label class="text" for="control">
+        <span id="label" class="label"><slot>${this.label}</slot></span>
+        <span id="help" class="help"><slot name="help"></slot></span>
+      </label>
+      <button
+        id="control"
+        part="control"
+        type="button"
+        class=${this.#animate ? 'animate' : ''}
+        role="switch"
+        aria-checked=${this.checked ? 'true' : 'false'}
+        aria-labelledby="label"
+        aria-describedby="help"
+        ?disabled=${disabled}
+        @click=${this.#onClick}
+      >
+        <span part="track" class="track"><span part="thumb" class="thumb"></span></span>
+      </button>
+    `;
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('checked')) {
+      this.#animate = this.#userFlip;
+      this.#userFlip = false;
+    }
+  }
+
+  protected override updated(): void {
+    this.#internals.setFormValue(this.checked ? this.value : null);
+  }
+
+  /** @internal Form reset restores the `checked` attribute's value. */
+  formResetCallback(): void {
+    this.checked = this.hasAttribute('checked');
+  }
+
+  /** @internal */
+  formDisabledCallback(disabled: boolean): void {
+    this.#formDisabled = disabled;
+    this.requestUpdate();
+  }
+
+  /** @internal */
+  formStateRestoreCallback(state: string | null): void {
+    this.checked = state !== null;
+  }
+
+  // The native button turns Space (on release) and Enter into clicks, which is the switch pattern's keyboard.
+  #onClick(): void {
+    if (this.disabled || this.#formDisabled) return;
+    this.#userFlip = true;
+    this.checked = !this.checked;
+    const accepted = this.dispatchEvent(new Event('change', { bubbles: true, composed: true, cancelable: true }));
+    if (!accepted) this.checked = !this.checked;
+  }
+}

@@ -1,0 +1,10 @@
+import { defineElement } from '../define-element.js';
+import { CsTelemetryDataTypes } from './telemetry-data-types.js';
+
+defineElement('cs-telemetry-data-types', CsTelemetryDataTypes);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-telemetry-data-types': CsTelemetryDataTypes;
+  }
+}

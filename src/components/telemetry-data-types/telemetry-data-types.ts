@@ -1,0 +1,100 @@
+import { LitElement, html, nothing } from 'lit';
+import type { TelemetryAccount } from '../../bridge/protocol.js';
+import { chevronIcon } from '../icons.js';
+import { DEFAULT_DATA_TYPES, type TelemetryDataType } from './data-types.js';
+import { dataTypesStyles } from './telemetry-data-types.styles.js';
+
+export interface DataTypeToggleDetail {
+  id: string;
+  expanded: boolean;
+}
+
+/**
+ * @summary The plain list of data collected while telemetry is on; each item expands for detail.
+ *
+ * @fires cs-data-type-toggle - When the user expands or collapses an item; `detail` is `{ id, expanded }`.
+ *
+ * @csspart heading - The list's heading.
+ * @csspart item - Each item.
+ * @csspart toggle - Each item's expander button.
+ * @csspart account - The line naming the signed-in account.
+ *
+ * @cssprop [--cs-data-types-separator=var(--vscode-settings-rowHoverBackground, rgba(128, 128, 128, 0.2))] - The line between items.
+ */
+export class CsTelemetryDataTypes extends LitElement {
+  static override styles = dataTypesStyles;
+  static override properties = {
+    items: { attribute: false },
+    account: { attribute: false },
+    heading: {},
+    expanded: { state: true },
+  };
+
+  /** The items to list; defaults to the five kinds Code Studio collects. */
+  items: readonly TelemetryDataType[] = DEFAULT_DATA_TYPES;
+
+  /** The signed-in account, shown as text on the `account` item; null when signed out. */
+  account: TelemetryAccount | null = null;
+
+  /** The list's heading. */
+  heading = 'What is collected when telemetry is on';
+
+  private expanded = new Set<string>();
+
+  override render() {
+    return html`
+      <h3 id="heading" part="heading">${this.heading}</h3>
+      <ul aria-labelledby="heading">
+        ${this.items.map((item, index) => this.#renderItem(item, index))}
+      </ul>
+    `;
+  }
+
+  #renderItem(item: TelemetryDataType, index: number) {
+    const expanded = this.expanded.has(item.id);
+    return html`<li part="item">
+      <button
+        part="toggle"
+        id="toggle-${index}"
+        aria-expanded=${expanded ? 'true' : 'false'}
+        aria-controls="detail-${index}"
+        @click=${() => this.#toggle(item.id)}
+      >
+        <span class="chevron">${chevronIcon}</span><span class="title">${item.title}</span>
+      </button>
+      <p class="description">${item.description}</p>
+      ${item.id === 'account' ? this.#renderAccount() : nothing}
+      <p class="detail" id="detail-${index}" ?hidden=${!expanded}>${item.detail}</p>
+    </li>`;
+  }
+
+  #renderAccount() {
+    const account = this.account;
+    if (!account) return html`<p class="account">You are signed out, so this applies only when you sign in.</p>`;
+    return html`<p class="account attached" part="account">
+      Attached now: <span class="value">${account.loginName}</span> (<span class="value">${account.email}</span>).
+      These identify you.
+    </p>`;
+  }
+
+  #toggle(id: string): void {
+    const expanded = new Set(this.expanded);
+    const now = !expanded.has(id);
+    if (now) expanded.add(id);
+    else expanded.delete(id);
+    this.expanded = expanded;
+    this.dispatchEvent(
+      new CustomEvent<DataTypeToggleDetail>('cs-data-type-toggle', {
+        detail: { id, expanded: now },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'cs-data-type-toggle': CustomEvent<DataTypeToggleDetail>;
+  }
+}

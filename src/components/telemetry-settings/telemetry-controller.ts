@@ -1,0 +1,106 @@
+import { ContextProvider } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { TelemetryClient, type TelemetryClientOptions, type TelemetryView } from '../../bridge/telemetry-client.js';
+import { onVsCodeApiProvided, sharedVsCodeApi, type VsCodeApi } from '../../bridge/vscode-api.js';
+import { telemetryContext } from '../../context/telemetry-context.js';
+
+export const LOADING_VIEW: TelemetryView = Object.freeze<TelemetryView>({
+  phase: 'loading',
+  enabled: null,
+  saving: false,
+  host: null,
+  problem: null,
+});
+
+const NO_HOST_VIEW: TelemetryView = Object.freeze<TelemetryView>({
+  phase: 'unreachable',
+  enabled: null,
+  saving: false,
+  host: null,
+  problem: { kind: 'unreachable', code: 'no-host', message: '' },
+});
+
+interface ControllerHost extends ReactiveControllerHost, HTMLElement {
+  vscodeApi?: VsCodeApi;
+  timeout: number;
+}
+
+/**
+ * Connects a panel to the editor for as long as it is in the document, and provides its view to its subtree.
+ * Connection waits for the panel's first update, so an API set as a property right after insertion is the one used.
+ */
+export class TelemetryController implements ReactiveController {
+  readonly #host: ControllerHost;
+  readonly #provider: ContextProvider<typeof telemetryContext>;
+  #client?: TelemetryClient;
+  #connected = false;
+  #stopWaiting?: () => void;
+
+  constructor(host: ControllerHost, readonly clientOptions: Partial<TelemetryClientOptions> = {}) {
+    this.#host = host;
+    this.#provider = new ContextProvider(host, { context: telemetryContext, initialValue: LOADING_VIEW });
+    host.addController(this);
+  }
+
+  get view(): TelemetryView {
+    return this.#provider.value;
+  }
+
+  get client(): TelemetryClient | undefined {
+    return this.#client;
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+  }
+
+  hostUpdate(): void {
+    if (this.#connected && !this.#client && !this.#stopWaiting) this.#connect();
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    this.#disconnect();
+  }
+
+  /** Drops the current connection and makes a new one at the next update (the API changed). */
+  reconnect(): void {
+    this.#disconnect();
+    this.#host.requestUpdate();
+  }
+
+  setEnabled(enabled: boolean): void {
+    this.#client?.setEnabled(enabled);
+  }
+
+  retry(): void {
+    this.#client?.retry();
+  }
+
+  #connect(): void {
+    const api = this.#host.vscodeApi ?? sharedVsCodeApi();
+    if (!api) {
+      // Outside a webview, wait for the page to provide an API rather than fail for good.
+      this.#show(NO_HOST_VIEW);
+      this.#stopWaiting = onVsCodeApiProvided(() => this.reconnect());
+      return;
+    }
+    const client = new TelemetryClient({ ...this.clientOptions, api, timeout: this.#host.timeout });
+    this.#client = client;
+    client.subscribe((view) => this.#show(view));
+    this.#show(client.view);
+  }
+
+  #disconnect(): void {
+    this.#stopWaiting?.();
+    this.#stopWaiting = undefined;
+    this.#client?.dispose();
+    this.#client = undefined;
+  }
+
+  #show(view: TelemetryView): void {
+    if (view === this.#provider.value) return;
+    this.#provider.setValue(view);
+    this.#host.requestUpdate();
+  }
+}

@@ -1,0 +1,10 @@
+import { defineElement } from '../define-element.js';
+import { CsTelemetryStatusBadge } from './telemetry-status-badge.js';
+
+defineElement('cs-telemetry-status-badge', CsTelemetryStatusBadge);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-telemetry-status-badge': CsTelemetryStatusBadge;
+  }
+}

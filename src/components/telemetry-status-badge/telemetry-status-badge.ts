@@ -1,0 +1,49 @@
+import { LitElement, html } from 'lit';
+import { checkIcon, lockIcon, offIcon, spinnerIcon, warningIcon } from '../icons.js';
+import { statusBadgeStyles } from './telemetry-status-badge.styles.js';
+
+export type TelemetryBadgeStatus = 'loading' | 'on' | 'off' | 'saving' | 'error';
+
+const statuses: Record<TelemetryBadgeStatus, { text: string; icon: unknown }> = {
+  loading: { text: 'Checking…', icon: spinnerIcon },
+  on: { text: 'On', icon: checkIcon },
+  off: { text: 'Off', icon: offIcon },
+  saving: { text: 'Saving…', icon: spinnerIcon },
+  error: { text: 'Unknown', icon: warningIcon },
+};
+
+/**
+ * @summary Says at a glance whether telemetry is on, in words and an icon, never by colour alone.
+ *
+ * @csspart base - The badge.
+ * @csspart icon - The status icon.
+ * @csspart label - The status text.
+ *
+ * @cssprop [--cs-badge-background=var(--vscode-badge-background, #616161)] - Background while on.
+ * @cssprop [--cs-badge-foreground=var(--vscode-badge-foreground, #f8f8f8)] - Text while on.
+ */
+export class CsTelemetryStatusBadge extends LitElement {
+  static override styles = statusBadgeStyles;
+  static override properties = {
+    status: { reflect: true },
+    locked: { type: Boolean, reflect: true },
+  };
+
+  /** One of `loading`, `on`, `off`, `saving`, `error`; anything else shows as `error`. */
+  status: TelemetryBadgeStatus = 'loading';
+
+  /** The setting is managed by policy: adds a lock and says so. */
+  locked = false;
+
+  override render() {
+    const status = Object.hasOwn(statuses, this.status) ? this.status : 'error';
+    const { text, icon } = statuses[status];
+    return html`<span part="base" class="badge ${status}"
+      ><span class="visually-hidden">Telemetry status: </span><span part="icon" class="icon">${icon}</span
+      ><span part="label">${text}</span
+      >${this.locked
+        ? html`<span class="icon lock">${lockIcon}</span><span class="visually-hidden">, managed by your organization</span>`
+        : ''}</span
+    >`;
+  }
+}

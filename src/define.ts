@@ -1,0 +1,2 @@
+// Registers every element of the package.
+import './components/telemetry-settings/define.js';

@@ -1,0 +1,20 @@
+// The library's main entry: classes, types and the bridge, with no side effects.
+// Import './define.js' (or a component's own define module) to register the tags.
+export { CsSwitch } from './components/switch/switch.js';
+export { CsTelemetryStatusBadge, type TelemetryBadgeStatus } from './components/telemetry-status-badge/telemetry-status-badge.js';
+export { CsTelemetryDataTypes, type DataTypeToggleDetail } from './components/telemetry-data-types/telemetry-data-types.js';
+export { DEFAULT_DATA_TYPES, type TelemetryDataType, type TelemetryDataTypeId } from './components/telemetry-data-types/data-types.js';
+export { CsTelemetrySettings, badgeStatus } from './components/telemetry-settings/telemetry-settings.js';
+export { telemetryContext } from './context/telemetry-context.js';
+export * from './bridge/protocol.js';
+export {
+  TelemetryClient,
+  DEFAULT_TIMEOUT,
+  type TelemetryClientOptions,
+  type TelemetryPhase,
+  type TelemetryProblem,
+  type TelemetryView,
+  type Scheduler,
+} from './bridge/telemetry-client.js';
+export { isFromHost, listenToHost } from './bridge/host-channel.js';
+export { provideVsCodeApi, sharedVsCodeApi, type VsCodeApi } from './bridge/vscode-api.js';

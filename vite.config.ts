@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+import minifyHtmlLiterals from 'rollup-plugin-html-literals';
+import { defineConfig } from 'vite';
+
+const root = import.meta.dirname;
+
+// `vite build` emits the library (lit external, one file per module); `vite build --mode webview` emits
+// dist/webview.js, one self-contained module with lit inside, for a webview page with a strict CSP.
+export default defineConfig(({ command, mode }) => {
+  if (command === 'serve') {
+    return { server: { host: '127.0.0.1' }, build: { outDir: 'dist/demo' } };
+  }
+  if (mode === 'webview') {
+    return {
+      // Template literals are left as written by the minifier: collapse the whitespace in html`` and css``.
+      plugins: [minifyHtmlLiterals({ include: ['src/**/*.ts'] })],
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        minify: true,
+        target: 'es2022',
+        lib: { entry: resolve(root, 'src/webview.ts'), formats: ['es'], fileName: () => 'webview.js' },
+        // Library mode keeps whitespace in ES output; this file is shipped as is, so minify it fully.
+        rolldownOptions: { output: { minify: true } },
+      },
+    };
+  }
+  return {
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: false,
+      lib: {
+        entry: { index: resolve(root, 'src/index.ts'), define: resolve(root, 'src/define.ts') },
+        formats: ['es'],
+      },
+      rollupOptions: {
+        external: [/^lit(\/.*)?$/, /^@lit\//],
+        output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+      },
+    },
+  };
+});

@@ -1,0 +1,23 @@
+// Browser tests run in real Chromium: Debian's /usr/bin/chromium unless CHROME_PATH names another.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+
+export default {
+  files: ['test/**/*.test.ts', '!test/e2e/**'],
+  nodeResolve: true,
+  // The size and CSP tests read dist/, which `npm test` builds first.
+  rootDir: '.',
+  testFramework: { config: { timeout: 20000 } },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        args: [
+          '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+          '--disable-background-networking', '--disable-component-update', '--disable-sync',
+        ],
+      },
+    }),
+  ],
+};
