@@ -21,7 +21,7 @@ export default defineConfig(({ command, mode }) => {
         target: 'es2022',
         lib: { entry: resolve(root, 'src/webview.ts'), formats: ['es'], fileName: () => 'webview.js' },
         // Library mode keeps whitespace in ES output; this file is shipped as is, so minify it fully.
-        rolldownOptions: { output: { minify: true } },
+        rolldownOptions: { output: { minify: true, comments: false } },
       },
     };
   }

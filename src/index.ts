@@ -2,7 +2,7 @@
 // Import './define.js' (or a component's own define module) to register the tags.
 export { CsSwitch } from './components/switch/switch.js';
 export { CsTelemetryStatusBadge, type TelemetryBadgeStatus } from './components/telemetry-status-badge/telemetry-status-badge.js';
-export { CsTelemetryDataTypes, type DataTypeToggleDetail } from './components/telemetry-data-types/telemetry-data-types.js';
+export { CsTelemetryDataTypes } from './components/telemetry-data-types/telemetry-data-types.js';
 export { DEFAULT_DATA_TYPES, type TelemetryDataType, type TelemetryDataTypeId } from './components/telemetry-data-types/data-types.js';
 export { CsTelemetrySettings, badgeStatus } from './components/telemetry-settings/telemetry-settings.js';
 export { telemetryContext } from './context/telemetry-context.js';

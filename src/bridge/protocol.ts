@@ -83,82 +83,70 @@ export interface ForeignProtocolMessage {
 
 // Guards. Every host message is untrusted: read own data properties only, never the prototype chain.
 
-const own = (value: object, key: string): unknown =>
-  Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
-
-const has = (value: object, key: string): boolean => Object.prototype.hasOwnProperty.call(value, key);
+type Check = (value: unknown) => boolean;
 
 /** A plain object: created by `{}`, `Object.create(null)` or structured clone, not an array, class or DOM object. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
+  const proto = typeof value === 'object' && value !== null && Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
 
-const isShortString = (value: unknown): value is string =>
-  typeof value === 'string' && value.length <= MAX_STRING_LENGTH;
+const isShortString: Check = (value) => typeof value === 'string' && value.length <= MAX_STRING_LENGTH;
+const isId: Check = (value) => isShortString(value) && value !== '';
+const isBoolean: Check = (value) => typeof value === 'boolean';
+const nullOr =
+  (check: Check): Check =>
+  (value) =>
+    value === null || check(value);
 
-const isId = (value: unknown): value is string => isShortString(value) && value.length > 0;
-
-function isAccount(value: unknown): value is TelemetryAccount {
-  return isPlainObject(value) && isShortString(own(value, 'loginName')) && isShortString(own(value, 'email'));
-}
-
-function isOptional(value: object, key: string, check: (v: unknown) => boolean): boolean {
-  return !has(value, key) || check(own(value, key));
-}
-
-export function isTelemetryState(value: unknown): value is TelemetryState {
-  return (
+/** An object whose listed own properties pass their checks; keys marked optional may be absent. */
+const shape =
+  (required: Record<string, Check>, optional: Record<string, Check> = {}): Check =>
+  (value) =>
     isPlainObject(value) &&
-    typeof own(value, 'enabled') === 'boolean' &&
-    isOptional(value, 'editorTelemetryEnabled', (v) => typeof v === 'boolean') &&
-    isOptional(value, 'managedBy', (v) => v === null || v === 'policy') &&
-    isOptional(value, 'account', (v) => v === null || isAccount(v)) &&
-    isOptional(value, 'changedAt', (v) => v === null || (isShortString(v) && !Number.isNaN(Date.parse(v))))
-  );
-}
+    Object.entries(required).every(([key, check]) => Object.hasOwn(value, key) && check(value[key])) &&
+    Object.entries(optional).every(([key, check]) => !Object.hasOwn(value, key) || check(value[key]));
 
-export function isStateMessage(value: unknown): value is StateMessage {
-  if (!isPlainObject(value) || own(value, 'type') !== 'telemetry/state') return false;
-  const rev = own(value, 'rev');
-  return (
-    own(value, 'protocol') === PROTOCOL_VERSION &&
-    typeof rev === 'number' &&
-    Number.isFinite(rev) &&
-    isOptional(value, 'inReplyTo', isId) &&
-    isTelemetryState(own(value, 'state'))
-  );
-}
+const isAccount = shape({ loginName: isShortString, email: isShortString });
+const isProtocolV1: Check = (value) => value === PROTOCOL_VERSION;
 
-export function isErrorMessage(value: unknown): value is ErrorMessage {
-  return (
-    isPlainObject(value) &&
-    own(value, 'type') === 'telemetry/error' &&
-    own(value, 'protocol') === PROTOCOL_VERSION &&
-    isId(own(value, 'inReplyTo')) &&
-    isShortString(own(value, 'code')) &&
-    (own(value, 'code') as string).length > 0 &&
-    isShortString(own(value, 'message'))
-  );
-}
+export const isTelemetryState = shape(
+  { enabled: isBoolean },
+  {
+    editorTelemetryEnabled: isBoolean,
+    managedBy: nullOr((value) => value === 'policy'),
+    account: nullOr(isAccount),
+    changedAt: nullOr((value) => isShortString(value) && !Number.isNaN(Date.parse(value as string))),
+  },
+) as (value: unknown) => value is TelemetryState;
+
+export const isStateMessage = shape(
+  {
+    type: (value) => value === 'telemetry/state',
+    protocol: isProtocolV1,
+    rev: Number.isFinite as Check,
+    state: isTelemetryState,
+  },
+  { inReplyTo: isId },
+) as (value: unknown) => value is StateMessage;
+
+export const isErrorMessage = shape({
+  type: (value) => value === 'telemetry/error',
+  protocol: isProtocolV1,
+  inReplyTo: isId,
+  code: isId,
+  message: isShortString,
+}) as (value: unknown) => value is ErrorMessage;
 
 export function isHostMessage(value: unknown): value is HostMessage {
   return isStateMessage(value) || isErrorMessage(value);
 }
 
 /** A state or error message whose `protocol` is a whole number other than ours: the host and webview must be updated. */
-export function isForeignProtocolMessage(value: unknown): value is ForeignProtocolMessage {
-  if (!isPlainObject(value)) return false;
-  const type = own(value, 'type');
-  const protocol = own(value, 'protocol');
-  return (
-    (type === 'telemetry/state' || type === 'telemetry/error') &&
-    Number.isSafeInteger(protocol) &&
-    (protocol as number) > 0 &&
-    protocol !== PROTOCOL_VERSION
-  );
-}
+export const isForeignProtocolMessage = shape({
+  type: (value) => value === 'telemetry/state' || value === 'telemetry/error',
+  protocol: (value) => Number.isSafeInteger(value) && (value as number) > 0 && value !== PROTOCOL_VERSION,
+}) as (value: unknown) => value is ForeignProtocolMessage;
 
 /** Copies a validated state into a fresh object holding only the protocol's fields. */
 export function normalizeState(state: TelemetryState): Required<TelemetryState> {
@@ -171,16 +159,10 @@ export function normalizeState(state: TelemetryState): Required<TelemetryState> 
   };
 }
 
-export function isWebviewMessage(value: unknown): value is WebviewMessage {
-  if (!isPlainObject(value) || !isId(own(value, 'id'))) return false;
-  switch (own(value, 'type')) {
-    case 'telemetry/hello':
-      return own(value, 'protocol') === PROTOCOL_VERSION;
-    case 'telemetry/get':
-      return true;
-    case 'telemetry/set':
-      return typeof own(value, 'enabled') === 'boolean';
-    default:
-      return false;
-  }
-}
+const isRequest = (type: string, fields: Record<string, Check> = {}) => shape({ type: (value) => value === type, id: isId, ...fields });
+
+/** For the host: a well-formed request from the webview. */
+export const isWebviewMessage = ((value: unknown) =>
+  isRequest('telemetry/hello', { protocol: isProtocolV1 })(value) ||
+  isRequest('telemetry/get')(value) ||
+  isRequest('telemetry/set', { enabled: isBoolean })(value)) as (value: unknown) => value is WebviewMessage;

@@ -6,7 +6,6 @@ import {
   isPlainObject,
   isTelemetryState,
   normalizeState,
-  type ErrorMessage,
   type StateMessage,
   type TelemetryState,
   type WebviewMessage,
@@ -59,6 +58,7 @@ export interface TelemetryClientOptions {
 
 interface Outstanding {
   kind: WebviewMessage['type'];
+  number: number;
   timer: unknown;
   enabled?: boolean;
 }
@@ -70,11 +70,8 @@ interface SavedState {
 
 export const DEFAULT_TIMEOUT = 5000;
 
-const pagePrefix = (): string => {
-  const bytes = new Uint32Array(2);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (n) => n.toString(36)).join('');
-};
+const SET = 'telemetry/set';
+const HELLO = 'telemetry/hello';
 
 /**
  * The webview's end of protocol v1: says hello, sends the user's choices, and keeps what is shown true to the host.
@@ -86,30 +83,30 @@ export class TelemetryClient {
   #scheduler: Scheduler;
   #unlisten: () => void;
   #listeners = new Set<(view: TelemetryView) => void>();
-  #prefix = pagePrefix();
+  // Random per page, so that replies addressed to an earlier page (before a reload) are never taken as ours.
+  #prefix = crypto.getRandomValues(new Uint32Array(2)).join('').slice(0, 12);
   #nextId = 0;
   /** Requests not yet answered, by id; only the latest set is kept, since the last intent wins. */
   #outstanding = new Map<string, Outstanding>();
-  /** Ids sent since the current count of `rev` began; replies to any other id are not ours. */
-  #sentIds = new Set<string>();
+  /** The first request number of the host's current count of `rev`: replies to earlier ones belong to an older count. */
+  #countStart = 0;
   #rev: number | null = null;
   #view: TelemetryView = { phase: 'loading', enabled: null, saving: false, host: null, problem: null };
   #ignored = 0;
-  #warned = false;
   #disposed = false;
 
   constructor(options: TelemetryClientOptions) {
     this.#api = options.api;
     this.#timeout = options.timeout ?? DEFAULT_TIMEOUT;
     this.#scheduler = options.scheduler ?? {
-      setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
-      clearTimeout: (handle) => globalThis.clearTimeout(handle as number),
+      setTimeout: (callback, ms) => setTimeout(callback, ms),
+      clearTimeout: (handle) => clearTimeout(handle as number),
     };
-    const listen =
-      options.listen ?? ((listener) => listenToHost(options.window ?? window, listener));
     this.#restoreSavedState();
-    this.#unlisten = listen((data) => this.receive(data));
-    this.#send('telemetry/hello');
+    this.#unlisten = (options.listen ?? ((listener) => listenToHost(options.window ?? window, listener)))((data) =>
+      this.receive(data),
+    );
+    this.#send(HELLO);
   }
 
   get view(): TelemetryView {
@@ -134,72 +131,64 @@ export class TelemetryClient {
   /** The user flipped the switch: show it at once and ask the host. */
   setEnabled(enabled: boolean): void {
     if (this.#disposed || this.#view.phase === 'incompatible' || this.#view.host?.managedBy) return;
-    for (const [id, request] of this.#outstanding) {
-      if (request.kind === 'telemetry/set') this.#forget(id);
-    }
-    this.#send('telemetry/set', enabled);
+    this.#forgetSets();
+    this.#send(SET, enabled);
     this.#update({ enabled, saving: true, problem: null });
   }
 
   /** Retry after a problem: ask again for a failed save, otherwise say hello again. */
   retry(): void {
-    if (this.#disposed) return;
     const problem = this.#view.problem;
-    if (problem?.kind === 'save-failed' && problem.wanted !== undefined && !this.#view.host?.managedBy) {
-      this.setEnabled(problem.wanted);
-      return;
-    }
-    this.#send('telemetry/hello');
-    if (this.#view.phase === 'unreachable' || this.#view.phase === 'incompatible') {
-      this.#update({ phase: this.#view.host ? 'ready' : 'loading', problem: null });
-    } else {
-      this.#update({ problem: null });
-    }
+    if (problem?.wanted !== undefined && !this.#view.host?.managedBy) return this.setEnabled(problem.wanted);
+    if (this.#disposed) return;
+    this.#send(HELLO);
+    this.#update({ phase: this.#view.host ? 'ready' : 'loading', problem: null });
   }
 
   /** Entry point for raw data from the host; public so that tests and custom transports can feed it. */
   receive(data: unknown): void {
     if (this.#disposed) return;
     if (isHostMessage(data)) {
-      const inReplyTo = data.inReplyTo;
-      if (inReplyTo !== undefined && !this.#sentIds.has(inReplyTo)) return; // addressed to another page
-      if (isErrorMessage(data)) this.#onError(data);
-      else this.#onState(data);
-      return;
-    }
-    if (isForeignProtocolMessage(data)) {
-      this.#clearOutstanding();
+      const request = data.inReplyTo === undefined ? undefined : this.#outstanding.get(data.inReplyTo);
+      // Addressed to another page, or to a request sent before the host's count of `rev` began again.
+      if (data.inReplyTo !== undefined && !request && !this.#isCurrent(data.inReplyTo)) return;
+      if (request) this.#forget(data.inReplyTo!);
+      if (isErrorMessage(data)) {
+        // An error for a superseded request changes nothing: the latest intent still stands.
+        if (request) this.#fail(request, data.code, data.message);
+      } else {
+        this.#onState(data, request);
+      }
+    } else if (isForeignProtocolMessage(data)) {
+      this.#forgetAll();
       this.#update({
         phase: 'incompatible',
         saving: false,
         enabled: this.#view.host?.enabled ?? null,
         problem: { kind: 'incompatible', code: 'protocol', message: '', hostProtocol: data.protocol },
       });
-      return;
+    } else if (this.#ignored++ === 0) {
+      console.warn('[cs-telemetry] Ignored a message that is not protocol v1; later ones are only counted.');
     }
-    this.#ignore();
   }
 
   dispose(): void {
     this.#disposed = true;
-    this.#clearOutstanding();
+    this.#forgetAll();
     this.#unlisten();
     this.#listeners.clear();
   }
 
-  #onState(message: StateMessage): void {
-    const request = message.inReplyTo === undefined ? undefined : this.#outstanding.get(message.inReplyTo);
-    if (request?.kind === 'telemetry/hello') {
-      // A hello starts a new count: replies to anything sent before it belong to an older count.
-      for (const id of this.#sentIds) if (id !== message.inReplyTo) this.#sentIds.delete(id);
-      for (const [id, other] of this.#outstanding) if (other.kind !== 'telemetry/set') this.#forget(id);
+  #onState(message: StateMessage, request: Outstanding | undefined): void {
+    if (request?.kind === HELLO) {
+      // A hello starts a new count: forget what was sent before it, except the user's pending intent.
+      this.#countStart = request.number;
+      for (const [id, other] of this.#outstanding) if (other.kind !== SET) this.#forget(id);
       this.#rev = null;
     }
-    if (request) this.#forget(message.inReplyTo!);
-    const newer = this.#rev === null || message.rev > this.#rev;
-    const answersLatestSet = request?.kind === 'telemetry/set';
-    if (!newer && !(answersLatestSet && message.rev === this.#rev)) {
-      if (answersLatestSet) this.#settle();
+    if (this.#rev !== null && message.rev < this.#rev) {
+      // Older than what is shown; if it answered the latest set, that set is settled all the same.
+      if (request?.kind === SET) this.#update({ saving: false, enabled: this.#view.host?.enabled ?? null });
       return;
     }
     this.#rev = message.rev;
@@ -216,125 +205,80 @@ export class TelemetryClient {
     });
   }
 
-  #onError(message: ErrorMessage): void {
-    const request = this.#outstanding.get(message.inReplyTo);
-    if (!request) return; // an answer to a superseded request: the latest intent still stands
-    this.#forget(message.inReplyTo);
-    if (request.kind === 'telemetry/set') {
-      this.#fail('save-failed', message.code, message.message, request.enabled);
-    } else {
-      this.#fail('read-failed', message.code, message.message);
-    }
-  }
-
   #onTimeout(id: string): void {
-    const request = this.#outstanding.get(id);
-    if (!request) return;
+    const request = this.#outstanding.get(id)!;
     this.#forget(id);
-    if (request.kind === 'telemetry/set') {
-      this.#fail('save-failed', 'timeout', '', request.enabled);
-    } else {
-      this.#update({
-        phase: 'unreachable',
-        saving: this.#hasPendingSet(),
-        problem: { kind: 'unreachable', code: 'timeout', message: '' },
-      });
-    }
+    if (request.kind === SET) return this.#fail(request, 'timeout', '');
+    this.#update({ phase: 'unreachable', problem: { kind: 'unreachable', code: 'timeout', message: '' } });
   }
 
-  /** A request failed: show the host's state as last known, read it again, and explain. */
-  #fail(kind: 'save-failed' | 'read-failed', code: string, message: string, wanted?: boolean): void {
-    if (kind === 'save-failed') {
-      this.#send('telemetry/get');
-    }
-    const host = this.#view.host;
+  /** A request failed: show the host's state as last known, read it again after a failed save, and explain. */
+  #fail(request: Outstanding, code: string, message: string): void {
+    const wanted = request.enabled;
+    if (wanted !== undefined) this.#send('telemetry/get');
     this.#update({
       saving: false,
-      enabled: host?.enabled ?? null,
-      problem: { kind, code, message, ...(wanted === undefined ? {} : { wanted }) },
+      enabled: this.#view.host?.enabled ?? null,
+      problem: wanted === undefined ? { kind: 'read-failed', code, message } : { kind: 'save-failed', code, message, wanted },
     });
   }
 
-  /** The latest set was answered with a state no newer than what is shown: show the host's state. */
-  #settle(): void {
-    if (this.#hasPendingSet()) return;
-    this.#update({ saving: false, enabled: this.#view.host?.enabled ?? this.#view.enabled });
-  }
-
   #send(type: WebviewMessage['type'], enabled?: boolean): void {
-    const id = `${this.#prefix}-${++this.#nextId}`;
-    const message: WebviewMessage =
-      type === 'telemetry/hello'
-        ? { type, id, protocol: PROTOCOL_VERSION }
-        : type === 'telemetry/set'
-          ? { type, id, enabled: enabled! }
-          : { type, id };
-    const timer = this.#scheduler.setTimeout(() => this.#onTimeout(id), this.#timeout);
-    this.#outstanding.set(id, { kind: type, timer, ...(enabled === undefined ? {} : { enabled }) });
-    this.#sentIds.add(id);
+    const number = ++this.#nextId;
+    const id = `${this.#prefix}-${number}`;
+    this.#outstanding.set(id, {
+      kind: type,
+      number,
+      enabled,
+      timer: this.#scheduler.setTimeout(() => this.#onTimeout(id), this.#timeout),
+    });
     try {
-      this.#api.postMessage(message);
+      this.#api.postMessage(
+        type === HELLO ? { type, id, protocol: PROTOCOL_VERSION } : type === SET ? { type, id, enabled } : { type, id },
+      );
     } catch (error) {
-      console.error('[cs-telemetry] postMessage to the host failed', error);
+      console.error('[cs-telemetry] postMessage failed', error);
     }
   }
 
+  #isCurrent(id: string): boolean {
+    const [prefix, number] = id.split('-');
+    return prefix === this.#prefix && Number(number) >= this.#countStart;
+  }
+
   #forget(id: string): void {
-    const request = this.#outstanding.get(id);
-    if (!request) return;
-    this.#scheduler.clearTimeout(request.timer);
+    this.#scheduler.clearTimeout(this.#outstanding.get(id)?.timer);
     this.#outstanding.delete(id);
   }
 
   #forgetSets(): void {
-    for (const [id, request] of this.#outstanding) if (request.kind === 'telemetry/set') this.#forget(id);
+    for (const [id, request] of this.#outstanding) if (request.kind === SET) this.#forget(id);
   }
 
-  #clearOutstanding(): void {
-    for (const id of [...this.#outstanding.keys()]) this.#forget(id);
+  #forgetAll(): void {
+    for (const id of this.#outstanding.keys()) this.#forget(id);
   }
 
   #hasPendingSet(): boolean {
-    for (const request of this.#outstanding.values()) if (request.kind === 'telemetry/set') return true;
-    return false;
-  }
-
-  #ignore(): void {
-    this.#ignored++;
-    if (!this.#warned) {
-      this.#warned = true;
-      console.warn('[cs-telemetry] Ignored a message that is not a valid telemetry protocol v1 message; further ones are counted, not logged.');
-    }
+    return [...this.#outstanding.values()].some((request) => request.kind === SET);
   }
 
   #restoreSavedState(): void {
-    let saved: unknown;
     try {
-      saved = this.#api.getState();
+      const saved = this.#api.getState() as Partial<SavedState> | undefined;
+      const { rev, state } = saved?.csTelemetry ?? {};
+      if (!isPlainObject(saved) || typeof rev !== 'number' || !isTelemetryState(state)) return;
+      const host = normalizeState(state);
+      this.#view = { phase: 'ready', enabled: host.enabled, saving: false, host, problem: null };
     } catch {
-      return;
+      // A saved state we cannot read is no state: the hello will bring the truth.
     }
-    if (!isPlainObject(saved) || !isPlainObject(saved.csTelemetry)) return;
-    const { rev, state } = saved.csTelemetry;
-    if (typeof rev !== 'number' || !Number.isFinite(rev) || !isTelemetryState(state)) return;
-    const host = normalizeState(state);
-    this.#view = { phase: 'ready', enabled: host.enabled, saving: false, host, problem: null };
   }
 
   #update(patch: Partial<TelemetryView>): void {
     const next = { ...this.#view, ...patch };
-    if (sameView(next, this.#view)) return;
+    if (JSON.stringify(next) === JSON.stringify(this.#view)) return;
     this.#view = next;
     for (const listener of this.#listeners) listener(next);
   }
-}
-
-function sameView(a: TelemetryView, b: TelemetryView): boolean {
-  return (
-    a.phase === b.phase &&
-    a.enabled === b.enabled &&
-    a.saving === b.saving &&
-    JSON.stringify(a.host) === JSON.stringify(b.host) &&
-    JSON.stringify(a.problem) === JSON.stringify(b.problem)
-  );
 }

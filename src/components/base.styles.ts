@@ -1,23 +1,19 @@
 import { css } from 'lit';
 
-/** Shared by every element: VS Code's font and colours, a hidden-but-read class, and the focus ring. */
+/**
+ * Shared by every element: VS Code's font and colours, the focus ring and icon size. Forced colours repaint text and
+ * borders with system colours by themselves; only the switch, whose state is also a fill, needs rules of its own.
+ */
 export const baseStyles = css`
   :host {
-    font-family: var(--vscode-font-family, system-ui, -apple-system, 'Segoe UI', sans-serif);
+    font-family: var(--vscode-font-family, system-ui, sans-serif);
     font-size: var(--vscode-font-size, 13px);
-    color: var(--vscode-foreground, #cccccc);
     line-height: 1.4;
+    overflow-wrap: anywhere;
   }
-  :host([hidden]) {
+  :host([hidden]),
+  [hidden] {
     display: none !important;
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
   :focus-visible {
     outline: 1px solid var(--vscode-focusBorder, #0078d4);
@@ -28,6 +24,15 @@ export const baseStyles = css`
     height: 1em;
     flex: none;
     fill: currentColor;
+  }
+  button {
+    margin: 0;
+    font: inherit;
+    color: inherit;
+    cursor: pointer;
+  }
+  .dim {
+    color: var(--vscode-descriptionForeground, #9d9d9d);
   }
   @media (prefers-reduced-motion: reduce) {
     * {

@@ -9,4 +9,3 @@ export const lockIcon = icon(svg`<path d="M11 7V5a3 3 0 0 0-6 0v2H4v7h8V7zM6.2 5
 export const warningIcon = icon(svg`<path d="M8 1 15 14H1zm-.7 4.5v4h1.4v-4zm0 5.3v1.4h1.4v-1.4z"/>`);
 export const spinnerIcon = icon(svg`<path class="spin" d="M8 1.5A6.5 6.5 0 1 0 14.5 8H13A5 5 0 1 1 8 3z"/>`);
 export const chevronIcon = icon(svg`<path d="m6 3.5 4.5 4.5L6 12.5l-1-1L8.5 8 5 4.5z"/>`);
-export const shieldIcon = icon(svg`<path d="M8 1 2.5 3v4.5c0 3.3 2.4 6.3 5.5 7.5 3.1-1.2 5.5-4.2 5.5-7.5V3zm-1 10L4.3 8.3l1-1L7 9l3.7-3.7 1 1z"/>`);

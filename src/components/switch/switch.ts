@@ -53,17 +53,12 @@ export class CsSwitch extends LitElement {
   #userFlip = false;
   #animate = false;
 
-  /** The form this switch belongs to, if any. */
-  get form(): HTMLFormElement | null {
-    return this.#internals.form;
-  }
-
   override render() {
     const disabled = this.disabled || this.#formDisabled;
     return html`
-      <label class="text" for="control">
-        <span id="label" class="label"><slot>${this.label}</slot></span>
-        <span id="help" class="help"><slot name="help"></slot></span>
+      <label for="control">
+        <span id="label"><slot>${this.label}</slot></span>
+        <span id="help" class="dim"><slot name="help"></slot></span>
       </label>
       <button
         id="control"
@@ -102,11 +97,6 @@ export class CsSwitch extends LitElement {
   formDisabledCallback(disabled: boolean): void {
     this.#formDisabled = disabled;
     this.requestUpdate();
-  }
-
-  /** @internal */
-  formStateRestoreCallback(state: string | null): void {
-    this.checked = state !== null;
   }
 
   // The native button turns Space (on release) and Enter into clicks, which is the switch pattern's keyboard.

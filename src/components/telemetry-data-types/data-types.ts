@@ -17,30 +17,30 @@ export const DEFAULT_DATA_TYPES: readonly TelemetryDataType[] = Object.freeze([
     id: 'system',
     title: 'System configurations',
     description: 'Information about your operating system and development environment.',
-    detail: 'Helps the team find problems that affect only some systems or setups, and decide which ones to support.',
+    detail: 'Helps find problems that affect only some systems.',
   },
   {
     id: 'model-command',
     title: 'Model and command',
     description: 'The AI model and the command used.',
-    detail: 'Shows which models and commands people rely on, so the team knows what to improve first.',
+    detail: 'Shows which models and commands to improve first.',
   },
   {
     id: 'tokens',
     title: 'Token usage',
     description: 'The number of tokens generated during interactions.',
-    detail: 'A count only, never the text of the tokens. It helps the team find slow or costly interactions.',
+    detail: 'A count only, never the text. Helps find slow or costly requests.',
   },
   {
     id: 'autocomplete',
     title: 'Autocomplete feedback',
     description: 'Whether you accepted or rejected suggestions.',
-    detail: 'Only whether a suggestion was accepted or rejected, never the suggestion or your code. It shows how useful suggestions are.',
+    detail: 'Never the suggestion or your code. Shows how useful suggestions are.',
   },
   {
     id: 'account',
     title: 'Account details, when signed in',
     description: 'Your login name and email.',
-    detail: 'Sent only while you are signed in. They identify you, so data sent with them is not anonymous. Sign out to stop sending them.',
+    detail: 'They identify you, so this data is not anonymous. Sign out to stop sending them.',
   },
-].map((item) => Object.freeze(item)));
+]);

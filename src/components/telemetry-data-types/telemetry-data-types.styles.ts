@@ -8,9 +8,8 @@ export const dataTypesStyles = [
       display: block;
     }
     h3 {
-      margin: 0 0 4px;
+      margin: 0;
       font-size: inherit;
-      font-weight: 600;
     }
     ul {
       margin: 0;
@@ -19,49 +18,29 @@ export const dataTypesStyles = [
     }
     li {
       padding: 8px 0;
-      border-bottom: 1px solid var(--cs-data-types-separator, var(--vscode-settings-rowHoverBackground, rgba(128, 128, 128, 0.2)));
+      border-bottom: 1px solid var(--cs-data-types-separator, var(--vscode-settings-rowHoverBackground, #80808033));
     }
     button {
       display: flex;
       align-items: center;
       gap: 4px;
-      margin: 0;
       padding: 0;
-      border: none;
+      border: 0;
       background: none;
-      color: inherit;
-      font: inherit;
-      text-align: start;
-      cursor: pointer;
-    }
-    .title {
       font-weight: 600;
+      text-align: start;
     }
-    .chevron {
-      display: inline-flex;
-    }
-    [aria-expanded='true'] .chevron {
+    [aria-expanded='true'] svg {
       transform: rotate(90deg);
-    }
-    :host(:dir(rtl)) [aria-expanded='false'] .chevron {
-      transform: scaleX(-1);
     }
     p {
       margin: 2px 0 0 20px;
-      overflow-wrap: anywhere;
     }
-    .description,
-    .detail {
-      color: var(--vscode-descriptionForeground, #9d9d9d);
-    }
-    .attached {
+    .account {
       color: var(--vscode-editorWarning-foreground, #cca700);
     }
-    .value {
+    b {
       font-weight: 600;
-    }
-    [hidden] {
-      display: none;
     }
   `,
 ];

@@ -4,15 +4,8 @@ import { chevronIcon } from '../icons.js';
 import { DEFAULT_DATA_TYPES, type TelemetryDataType } from './data-types.js';
 import { dataTypesStyles } from './telemetry-data-types.styles.js';
 
-export interface DataTypeToggleDetail {
-  id: string;
-  expanded: boolean;
-}
-
 /**
  * @summary The plain list of data collected while telemetry is on; each item expands for detail.
- *
- * @fires cs-data-type-toggle - When the user expands or collapses an item; `detail` is `{ id, expanded }`.
  *
  * @csspart heading - The list's heading.
  * @csspart item - Each item.
@@ -26,7 +19,6 @@ export class CsTelemetryDataTypes extends LitElement {
   static override properties = {
     items: { attribute: false },
     account: { attribute: false },
-    heading: {},
     expanded: { state: true },
   };
 
@@ -36,14 +28,12 @@ export class CsTelemetryDataTypes extends LitElement {
   /** The signed-in account, shown as text on the `account` item; null when signed out. */
   account: TelemetryAccount | null = null;
 
-  /** The list's heading. */
-  heading = 'What is collected when telemetry is on';
 
   private expanded = new Set<string>();
 
   override render() {
     return html`
-      <h3 id="heading" part="heading">${this.heading}</h3>
+      <h3 id="heading" part="heading">What is collected when telemetry is on</h3>
       <ul aria-labelledby="heading">
         ${this.items.map((item, index) => this.#renderItem(item, index))}
       </ul>
@@ -60,41 +50,25 @@ export class CsTelemetryDataTypes extends LitElement {
         aria-controls="detail-${index}"
         @click=${() => this.#toggle(item.id)}
       >
-        <span class="chevron">${chevronIcon}</span><span class="title">${item.title}</span>
+        ${chevronIcon}<span>${item.title}</span>
       </button>
-      <p class="description">${item.description}</p>
+      <p class="dim">${item.description}</p>
       ${item.id === 'account' ? this.#renderAccount() : nothing}
-      <p class="detail" id="detail-${index}" ?hidden=${!expanded}>${item.detail}</p>
+      <p class="dim" id="detail-${index}" ?hidden=${!expanded}>${item.detail}</p>
     </li>`;
   }
 
   #renderAccount() {
     const account = this.account;
-    if (!account) return html`<p class="account">You are signed out, so this applies only when you sign in.</p>`;
-    return html`<p class="account attached" part="account">
-      Attached now: <span class="value">${account.loginName}</span> (<span class="value">${account.email}</span>).
-      These identify you.
+    if (!account) return html`<p class="dim">You are signed out, so this applies only when you sign in.</p>`;
+    return html`<p class="account" part="account">
+      Attached now: <b>${account.loginName}</b> (<b>${account.email}</b>). These identify you.
     </p>`;
   }
 
   #toggle(id: string): void {
     const expanded = new Set(this.expanded);
-    const now = !expanded.has(id);
-    if (now) expanded.add(id);
-    else expanded.delete(id);
+    if (!expanded.delete(id)) expanded.add(id);
     this.expanded = expanded;
-    this.dispatchEvent(
-      new CustomEvent<DataTypeToggleDetail>('cs-data-type-toggle', {
-        detail: { id, expanded: now },
-        bubbles: true,
-        composed: true,
-      }),
-    );
-  }
-}
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'cs-data-type-toggle': CustomEvent<DataTypeToggleDetail>;
   }
 }

@@ -2,12 +2,14 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { DEFAULT_TIMEOUT, type TelemetryView } from '../../bridge/telemetry-client.js';
 import { PROTOCOL_VERSION } from '../../bridge/protocol.js';
 import type { VsCodeApi } from '../../bridge/vscode-api.js';
-import { lockIcon, shieldIcon, warningIcon } from '../icons.js';
+import { lockIcon, spinnerIcon, warningIcon } from '../icons.js';
 import type { TelemetryBadgeStatus } from '../telemetry-status-badge/telemetry-status-badge.js';
 import { TelemetryController } from './telemetry-controller.js';
 import { telemetrySettingsStyles } from './telemetry-settings.styles.js';
 
 /** The badge's answer to "is telemetry on?": nothing is sent while the editor-wide telemetry is off. */
+const note = (icon: unknown, text: string, kind = '') => html`<p class="note ${kind}">${icon}<span>${text}</span></p>`;
+
 export function badgeStatus(view: TelemetryView): TelemetryBadgeStatus {
   if (view.saving) return 'saving';
   if (view.phase === 'loading') return view.problem ? 'error' : 'loading';
@@ -64,28 +66,43 @@ export class CsTelemetrySettings extends LitElement {
     const locked = host?.managedBy === 'policy';
     const usable = view.phase === 'ready' && view.enabled !== null && !locked;
     const account = host?.account ?? null;
+    const [problem, retry] = this.#problemText(view) ?? [];
     return html`
       <section aria-labelledby="heading">
         <header>
           <h2 id="heading" part="heading">Telemetry</h2>
           <cs-telemetry-status-badge part="badge" status=${badgeStatus(view)} ?locked=${locked}></cs-telemetry-status-badge>
         </header>
-        <p class="purpose">
+        <p class="purpose dim">
           Code Studio collects ${account ? 'usage' : 'anonymous usage'} data to improve product quality and user experience.
-          It helps the team understand how features are used, find performance issues and decide what to improve next.
+          It helps the team understand feature usage, find performance issues and prioritise enhancements.
         </p>
         <cs-switch part="switch" .checked=${view.enabled === true} ?disabled=${!usable} @change=${this.#onChange}>
           Allow Anonymous Telemetry
-          <span slot="help">Takes effect at once. You can change it at any time.</span>
-          ${account
-            ? html`<span slot="help">While you are signed in, your login name and email are sent with this data, so it is not anonymous.</span>`
-            : nothing}
+          <span slot="help"
+            >Takes effect at once. You can change it at any time.${account
+              ? ' While you are signed in, your login name and email are sent with this data, so it is not anonymous.'
+              : ''}</span
+          >
         </cs-switch>
-        ${this.#renderNotes(view, locked)}
-        <div role="alert" part="alert" class="alert">${this.#renderProblem(view)}</div>
+        ${view.phase === 'loading' && !view.problem ? note(spinnerIcon, 'Reading your setting from Code Studio…') : nothing}
+        ${locked
+          ? note(lockIcon, "Managed by your organization. A policy sets this, so it can't be changed here.")
+          : nothing}
+        ${view.phase === 'ready' && host?.editorTelemetryEnabled === false
+          ? note(
+              warningIcon,
+              "The editor's own telemetry is off, so Code Studio sends nothing, whatever this switch says.",
+              'warning',
+            )
+          : nothing}
+        <div role="alert" part="alert" class=${problem ? 'note' : ''}>
+          ${problem ? [warningIcon, html`<span>${problem}</span>`] : nothing}
+          ${retry ? html`<button part="retry" @click=${() => this.#controller.retry()}>Retry</button>` : nothing}
+        </div>
         <cs-telemetry-data-types part="data-types" .account=${account}></cs-telemetry-data-types>
         <div class="never" part="never-collected">
-          <h3><span class="icon">${shieldIcon}</span>Never collected</h3>
+          <h3>Never collected</h3>
           <p>Your code, your prompts, your files.</p>
         </div>
         <slot></slot>
@@ -93,48 +110,31 @@ export class CsTelemetrySettings extends LitElement {
     `;
   }
 
-  #renderNotes(view: TelemetryView, locked: boolean) {
-    const notes = [];
-    if (view.phase === 'loading' && !view.problem) notes.push(html`<p class="note">Reading your setting from Code Studio…</p>`);
-    if (locked) {
-      notes.push(html`<p class="note"><span class="icon">${lockIcon}</span>
-        <span><strong>Managed by your organization.</strong> A policy sets this, so it can't be changed here.</span></p>`);
-    }
-    if (view.phase === 'ready' && view.host?.editorTelemetryEnabled === false) {
-      notes.push(html`<p class="note warning"><span class="icon">${warningIcon}</span>
-        <span>Telemetry is off for the whole editor, so Code Studio sends nothing, whatever this switch says.
-        Your choice here is kept and applies if the editor's telemetry is turned on.</span></p>`);
-    }
-    return notes;
-  }
-
-  #renderProblem(view: TelemetryView) {
+  /** The failure in words: what failed, what it means for the user, and whether Retry can help. */
+  #problemText(view: TelemetryView): [text: string, retry: boolean] | undefined {
     const problem = view.problem;
-    if (!problem) return nothing;
-    const retry = html`<button part="retry" class="retry" @click=${() => this.#controller.retry()}>Retry</button>`;
-    const shown = view.host ? `Your setting is still ${view.host.enabled ? 'on' : 'off'}.` : '';
-    switch (problem.kind) {
-      case 'save-failed': {
-        const reason =
-          problem.code === 'timeout'
-            ? 'Code Studio did not answer in time.'
-            : problem.code === 'locked'
-              ? 'Your organization manages this setting.'
-              : problem.message || `The editor reported "${problem.code}".`;
-        return html`<span class="icon">${warningIcon}</span><span>Could not save. ${reason} ${shown}</span>
-          ${problem.code === 'locked' ? nothing : retry}`;
-      }
+    const was = view.host?.enabled ? 'on' : 'off';
+    switch (problem?.kind) {
+      case 'save-failed':
+        return problem.code === 'locked'
+          ? [`Could not save: your organization manages this setting. It is ${was}.`, false]
+          : [
+              `Could not save. ${problem.code === 'timeout' ? 'Code Studio did not answer in time.' : problem.message || problem.code}${
+                view.host ? ` Your setting is still ${was}.` : ''
+              }`,
+              true,
+            ];
       case 'read-failed':
-        return html`<span class="icon">${warningIcon}</span><span>Could not read your setting. ${problem.message || problem.code}</span>${retry}`;
+        return [`Could not read your setting. ${problem.message || problem.code}`, true];
       case 'unreachable':
         return problem.code === 'no-host'
-          ? html`<span class="icon">${warningIcon}</span><span>Not connected to Code Studio. Open this page from Code Studio's settings.</span>`
-          : html`<span class="icon">${warningIcon}</span><span>Can't reach Code Studio, so this setting can't be read or changed right now.
-              ${view.host ? `It was last ${view.host.enabled ? 'on' : 'off'}.` : ''}</span>${retry}`;
+          ? ["Not connected to Code Studio. Open this page from Code Studio's settings.", false]
+          : [`Can't reach Code Studio, so this setting can't be read or changed now.${view.host ? ` It was last ${was}.` : ''}`, true];
       case 'incompatible':
-        return html`<span class="icon">${warningIcon}</span><span><strong>Code Studio needs an update.</strong>
-          This page speaks version ${PROTOCOL_VERSION} of the settings protocol and the editor speaks version
-          ${problem.hostProtocol}. Update Code Studio, then open Settings again.</span>`;
+        return [
+          `Code Studio needs an update. This page speaks settings protocol ${PROTOCOL_VERSION}, the editor speaks ${problem.hostProtocol}. Update Code Studio, then open Settings again.`,
+          false,
+        ];
     }
   }
 

@@ -6,21 +6,18 @@ export const statusBadgeStyles = [
   css`
     :host {
       display: inline-flex;
-      vertical-align: middle;
     }
     .badge {
       display: inline-flex;
       align-items: center;
       gap: 4px;
-      padding: 1px 8px;
+      padding: 0 8px;
       border-radius: 11px;
-      border: 1px solid;
+      border: 1px solid var(--vscode-contrastBorder, currentColor);
       font-size: 11px;
       font-weight: 600;
-      line-height: 16px;
+      line-height: 18px;
       white-space: nowrap;
-      color: var(--vscode-descriptionForeground, #9d9d9d);
-      border-color: var(--vscode-contrastBorder, currentColor);
     }
     .on {
       color: var(--cs-badge-foreground, var(--vscode-badge-foreground, #f8f8f8));
@@ -29,11 +26,7 @@ export const statusBadgeStyles = [
     }
     .error {
       color: var(--vscode-errorForeground, #f85149);
-      background: var(--vscode-inputValidation-errorBackground, #5a1d1d);
       border-color: var(--vscode-inputValidation-errorBorder, #be1100);
-    }
-    .icon {
-      display: inline-flex;
     }
     .spin {
       transform-origin: 8px 8px;
@@ -41,12 +34,7 @@ export const statusBadgeStyles = [
     }
     @keyframes spin {
       to {
-        transform: rotate(360deg);
-      }
-    }
-    @media (forced-colors: active) {
-      .badge {
-        border-color: CanvasText;
+        transform: rotate(1turn);
       }
     }
   `,

@@ -16,7 +16,6 @@ const statuses: Record<TelemetryBadgeStatus, { text: string; icon: unknown }> = 
  * @summary Says at a glance whether telemetry is on, in words and an icon, never by colour alone.
  *
  * @csspart base - The badge.
- * @csspart icon - The status icon.
  * @csspart label - The status text.
  *
  * @cssprop [--cs-badge-background=var(--vscode-badge-background, #616161)] - Background while on.
@@ -38,12 +37,13 @@ export class CsTelemetryStatusBadge extends LitElement {
   override render() {
     const status = Object.hasOwn(statuses, this.status) ? this.status : 'error';
     const { text, icon } = statuses[status];
-    return html`<span part="base" class="badge ${status}"
-      ><span class="visually-hidden">Telemetry status: </span><span part="icon" class="icon">${icon}</span
-      ><span part="label">${text}</span
-      >${this.locked
-        ? html`<span class="icon lock">${lockIcon}</span><span class="visually-hidden">, managed by your organization</span>`
-        : ''}</span
+    // One image with the whole sentence, so a screen reader says what the eye gets from words, icon and lock together.
+    return html`<span
+      part="base"
+      class="badge dim ${status}"
+      role="img"
+      aria-label="Telemetry status: ${text}${this.locked ? ', managed by your organization' : ''}"
+      >${icon}<span part="label">${text}</span>${this.locked ? lockIcon : ''}</span
     >`;
   }
 }

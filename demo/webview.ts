@@ -1,0 +1,3 @@
+// The demo webview: the shim first, then exactly what dist/webview.js contains.
+import './vscode-shim.js';
+import '../src/webview.js';
