@@ -99,13 +99,13 @@ const nullOr =
   (value) =>
     value === null || check(value);
 
-/** An object whose listed own properties pass their checks; keys marked optional may be absent. */
+/** An object whose listed own properties pass their checks; optional ones may be absent or undefined (structured clone keeps undefined). */
 const shape =
   (required: Record<string, Check>, optional: Record<string, Check> = {}): Check =>
   (value) =>
     isPlainObject(value) &&
     Object.entries(required).every(([key, check]) => Object.hasOwn(value, key) && check(value[key])) &&
-    Object.entries(optional).every(([key, check]) => !Object.hasOwn(value, key) || check(value[key]));
+    Object.entries(optional).every(([key, check]) => value[key] === undefined || (Object.hasOwn(value, key) && check(value[key])));
 
 const isAccount = shape({ loginName: isShortString, email: isShortString });
 const isProtocolV1: Check = (value) => value === PROTOCOL_VERSION;
