@@ -7,9 +7,9 @@ import type { TelemetryBadgeStatus } from '../telemetry-status-badge/telemetry-s
 import { TelemetryController } from './telemetry-controller.js';
 import { telemetrySettingsStyles } from './telemetry-settings.styles.js';
 
-/** The badge's answer to "is telemetry on?": nothing is sent while the editor-wide telemetry is off. */
 const note = (icon: unknown, text: string, kind = '') => html`<p class="note ${kind}">${icon}<span>${text}</span></p>`;
 
+/** The badge's answer to "is telemetry on?": nothing is sent while the editor-wide telemetry is off. */
 export function badgeStatus(view: TelemetryView): TelemetryBadgeStatus {
   if (view.saving) return 'saving';
   if (view.phase === 'loading') return view.problem ? 'error' : 'loading';
@@ -55,7 +55,8 @@ export class CsTelemetrySettings extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('vscodeApi') && changed.get('vscodeApi') !== undefined) || (changed.has('timeout') && this.hasUpdated)) {
+    // Before the first update the controller has not connected yet, and will use these values when it does.
+    if (this.hasUpdated && (changed.has('vscodeApi') || changed.has('timeout'))) {
       this.#controller.reconnect();
     }
   }
