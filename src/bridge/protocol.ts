@@ -105,7 +105,10 @@ const shape =
   (value) =>
     isPlainObject(value) &&
     Object.entries(required).every(([key, check]) => Object.hasOwn(value, key) && check(value[key])) &&
-    Object.entries(optional).every(([key, check]) => value[key] === undefined || (Object.hasOwn(value, key) && check(value[key])));
+    Object.entries(optional).every(([key, check]) => {
+      const field = Object.hasOwn(value, key) ? value[key] : undefined;
+      return field === undefined || check(field);
+    });
 
 const isAccount = shape({ loginName: isShortString, email: isShortString });
 const isProtocolV1: Check = (value) => value === PROTOCOL_VERSION;
