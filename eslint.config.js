@@ -10,8 +10,8 @@ export default tseslint.config(
   wc.configs['flat/recommended'],
   lit.configs['flat/recommended'],
   {
-    files: ['*.{js,mjs,ts}', 'test/e2e/**', 'scripts/**'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    files: ['*.{js,mjs,ts}', 'test/node/**', 'test/e2e/**', 'scripts/**'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   {
     rules: {

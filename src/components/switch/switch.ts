@@ -93,9 +93,12 @@ export class CsSwitch extends LitElement {
     this.checked = this.hasAttribute('checked');
   }
 
-  /** @internal */
+  /**
+   * @internal Called for a disabled fieldset and for our own `disabled` attribute alike; keep only the first, since the
+   * attribute is reflected after render and an update requested then would be lost.
+   */
   formDisabledCallback(disabled: boolean): void {
-    this.#formDisabled = disabled;
+    this.#formDisabled = disabled && !this.hasAttribute('disabled');
     this.requestUpdate();
   }
 

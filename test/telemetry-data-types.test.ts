@@ -1,0 +1,350 @@
+import { elementUpdated, expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { TemplateResult } from 'lit';
+import '../src/components/telemetry-data-types/define.js';
+import { DEFAULT_DATA_TYPES, type TelemetryDataType } from '../src/components/telemetry-data-types/data-types.js';
+import { CsTelemetryDataTypes } from '../src/components/telemetry-data-types/telemetry-data-types.js';
+
+/** The fallback colours are VS Code Dark Modern's, so every fixture sits on its editor background. */
+async function darkFixture(
+  template: TemplateResult = html`<cs-telemetry-data-types></cs-telemetry-data-types>`,
+): Promise<{ wrapper: HTMLDivElement; el: CsTelemetryDataTypes }> {
+  const wrapper = await fixture<HTMLDivElement>(html`<div style="background:#1f1f1f;color:#ccc;padding:8px">${template}</div>`);
+  const el = wrapper.querySelector('cs-telemetry-data-types');
+  if (!el) throw new Error('the fixture has no <cs-telemetry-data-types>');
+  await el.updateComplete;
+  return { wrapper, el };
+}
+
+const toggles = (el: CsTelemetryDataTypes) => [...(el.shadowRoot?.querySelectorAll<HTMLButtonElement>('[part=toggle]') ?? [])];
+const items = (el: CsTelemetryDataTypes) => [...(el.shadowRoot?.querySelectorAll<HTMLElement>('[part=item]') ?? [])];
+const titles = (el: CsTelemetryDataTypes) => toggles(el).map((button) => button.textContent?.trim());
+const heading = (el: CsTelemetryDataTypes) => el.shadowRoot?.querySelector('[part=heading]')?.textContent?.trim();
+const itemText = (item: HTMLElement) => item.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+function toggleAt(el: CsTelemetryDataTypes, index: number): HTMLButtonElement {
+  const button = toggles(el)[index];
+  if (!button) throw new Error(`no toggle at ${index}`);
+  return button;
+}
+
+/** The element a toggle's aria-controls names. */
+function detailOf(el: CsTelemetryDataTypes, button: HTMLButtonElement): HTMLElement {
+  const id = button.getAttribute('aria-controls');
+  const detail = id ? el.shadowRoot?.getElementById(id) : null;
+  if (!detail) throw new Error(`aria-controls="${id}" names no element`);
+  return detail;
+}
+
+/** The item that holds the signed-in account (or says it is signed out). */
+function accountItem(el: CsTelemetryDataTypes): HTMLElement {
+  const index = DEFAULT_DATA_TYPES.findIndex((item) => item.id === 'account');
+  const item = items(el)[index];
+  if (!item) throw new Error('no account item');
+  return item;
+}
+
+const hostile = ['<img src=x onerror="window.__pwned=1">', '"><script>window.__pwned=1</script>'];
+
+declare global {
+  interface Window {
+    __pwned?: number;
+  }
+}
+
+describe('<cs-telemetry-data-types>', () => {
+  afterEach(() => {
+    delete window.__pwned;
+  });
+
+  describe('defaults', () => {
+    it('is registered as CsTelemetryDataTypes', async () => {
+      const { el } = await darkFixture();
+      expect(customElements.get('cs-telemetry-data-types')).to.equal(CsTelemetryDataTypes);
+      expect(el).to.be.instanceOf(CsTelemetryDataTypes);
+    });
+
+    it('DEFAULT_DATA_TYPES holds the five kinds, with stable ids, in order', () => {
+      expect(DEFAULT_DATA_TYPES.map((item) => item.id)).to.deep.equal(['system', 'model-command', 'tokens', 'autocomplete', 'account']);
+      expect(Object.isFrozen(DEFAULT_DATA_TYPES)).to.equal(true);
+      for (const item of DEFAULT_DATA_TYPES) {
+        for (const key of ['title', 'description', 'detail'] as const) expect(item[key], `${item.id}.${key}`).to.be.a('string').and.not.equal('');
+      }
+    });
+
+    it('lists the five default items with their titles in order', async () => {
+      const { el } = await darkFixture();
+      expect(el.items).to.equal(DEFAULT_DATA_TYPES);
+      expect(items(el).length).to.equal(5);
+      expect(titles(el)).to.deep.equal([
+        'System configurations',
+        'Model and command',
+        'Token usage',
+        'Autocomplete feedback',
+        'Account details, when signed in',
+      ]);
+    });
+
+    it('shows each description, and no detail yet', async () => {
+      const { el } = await darkFixture();
+      items(el).forEach((item, index) => {
+        const { description, detail } = DEFAULT_DATA_TYPES[index];
+        expect(item.textContent).to.contain(description);
+        expect(item.innerText).to.not.contain(detail);
+      });
+    });
+
+    it('has the default heading, which labels the list', async () => {
+      const { el } = await darkFixture();
+      expect(heading(el)).to.equal('What is collected when telemetry is on');
+      const list = el.shadowRoot?.querySelector('ul');
+      const labelledBy = list?.getAttribute('aria-labelledby');
+      expect(el.shadowRoot?.getElementById(labelledBy ?? '')?.textContent?.trim()).to.equal('What is collected when telemetry is on');
+    });
+
+    it('every expander is a real, collapsed button controlling a hidden detail', async () => {
+      const { el } = await darkFixture();
+      const buttons = toggles(el);
+      expect(buttons.length).to.equal(5);
+      buttons.forEach((button, index) => {
+        expect(button.localName).to.equal('button');
+        expect(button.getAttribute('aria-expanded')).to.equal('false');
+        const detail = detailOf(el, button);
+        expect(detail.hidden).to.equal(true);
+        expect(getComputedStyle(detail).display).to.equal('none');
+        expect(detail.textContent?.trim()).to.equal(DEFAULT_DATA_TYPES[index].detail);
+      });
+      const controlled = buttons.map((button) => button.getAttribute('aria-controls'));
+      expect(new Set(controlled).size).to.equal(5);
+    });
+
+    it('starts signed out', async () => {
+      const { el } = await darkFixture();
+      expect(el.account).to.equal(null);
+      expect(itemText(accountItem(el))).to.contain('You are signed out');
+    });
+  });
+
+  describe('attributes and properties', () => {
+    it('the items property replaces the list', async () => {
+      const { el } = await darkFixture();
+      const replacement: TelemetryDataType[] = [
+        { id: 'crashes', title: 'Crash reports', description: 'Stack traces.', detail: 'Without file contents.' },
+        { id: 'timing', title: 'Timing', description: 'How long things take.', detail: 'In milliseconds.' },
+      ];
+      el.items = replacement;
+      await elementUpdated(el);
+      expect(titles(el)).to.deep.equal(['Crash reports', 'Timing']);
+      expect(itemText(items(el)[0])).to.contain('Stack traces.');
+      expect(itemText(items(el)[1])).to.contain('How long things take.');
+      for (const button of toggles(el)) expect(detailOf(el, button).hidden).to.equal(true);
+      expect(detailOf(el, toggleAt(el, 1)).textContent?.trim()).to.equal('In milliseconds.');
+    });
+
+    it('an empty items list renders no items', async () => {
+      const { el } = await darkFixture();
+      el.items = [];
+      await elementUpdated(el);
+      expect(items(el)).to.deep.equal([]);
+      expect(heading(el)).to.equal('What is collected when telemetry is on');
+    });
+
+    it('only an item with the id "account" shows the account', async () => {
+      const { el } = await darkFixture();
+      el.account = { loginName: 'octocat', email: 'octocat@example.com' };
+      el.items = DEFAULT_DATA_TYPES.filter((item) => item.id !== 'account');
+      await elementUpdated(el);
+      expect(el.shadowRoot?.textContent).to.not.contain('octocat');
+      expect(el.shadowRoot?.querySelector('[part=account]')).to.equal(null);
+    });
+
+    it('signed in, the account item shows the login name and email as text and says they identify you', async () => {
+      const { el } = await darkFixture();
+      el.account = { loginName: 'octocat', email: 'octocat@example.com' };
+      await elementUpdated(el);
+      const text = itemText(accountItem(el));
+      expect(text).to.contain('octocat');
+      expect(text).to.contain('octocat@example.com');
+      expect(text).to.contain('These identify you');
+      expect(text).to.not.contain('signed out');
+      const account = el.shadowRoot?.querySelector<HTMLElement>('[part=account]');
+      expect(account?.textContent).to.contain('octocat@example.com');
+      expect(accountItem(el).contains(account ?? null)).to.equal(true);
+    });
+
+    it('signing out again says so and drops the account', async () => {
+      const { el } = await darkFixture();
+      el.account = { loginName: 'octocat', email: 'octocat@example.com' };
+      await elementUpdated(el);
+      el.account = null;
+      await elementUpdated(el);
+      const text = itemText(accountItem(el));
+      expect(text).to.contain('You are signed out');
+      expect(text).to.not.contain('octocat');
+      expect(el.shadowRoot?.querySelector('[part=account]')).to.equal(null);
+    });
+
+    for (const value of hostile) {
+      it(`renders the hostile account value ${value} as literal text`, async () => {
+        const { el } = await darkFixture();
+        el.account = { loginName: value, email: `${value}@example.com` };
+        await elementUpdated(el);
+        const account = el.shadowRoot?.querySelector<HTMLElement>('[part=account]');
+        expect(account?.textContent).to.contain(value);
+        expect(account?.textContent).to.contain(`${value}@example.com`);
+        expect(el.shadowRoot?.querySelectorAll('img, script').length).to.equal(0);
+        expect(document.querySelectorAll('img, script[src=x]').length).to.equal(0);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(window.__pwned).to.equal(undefined);
+      });
+    }
+
+    it('renders hostile item text as literal text', async () => {
+      const { el } = await darkFixture();
+      el.items = [{ id: 'x', title: hostile[0], description: hostile[1], detail: hostile[0] }];
+      await elementUpdated(el);
+      expect(titles(el)).to.deep.equal([hostile[0]]);
+      expect(itemText(items(el)[0])).to.contain(hostile[1]);
+      expect(el.shadowRoot?.querySelectorAll('img, script').length).to.equal(0);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(window.__pwned).to.equal(undefined);
+    });
+
+    it('a very long login name and email wrap inside a 300px container', async () => {
+      const { el } = await darkFixture(html`<div style="width:300px"><cs-telemetry-data-types></cs-telemetry-data-types></div>`);
+      el.account = { loginName: 'a'.repeat(200), email: `${'b'.repeat(200)}@example.com` };
+      await elementUpdated(el);
+      expect(el.clientWidth).to.equal(300);
+      expect(el.scrollWidth).to.be.at.most(el.clientWidth);
+      const account = el.shadowRoot?.querySelector<HTMLElement>('[part=account]');
+      expect(account?.scrollWidth).to.be.at.most(account?.clientWidth ?? 0);
+    });
+  });
+
+  describe('keyboard', () => {
+    it('Enter expands and collapses the focused item', async () => {
+      const { el } = await darkFixture();
+      const button = toggleAt(el, 0);
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await elementUpdated(el);
+      expect(button.getAttribute('aria-expanded')).to.equal('true');
+      expect(detailOf(el, button).hidden).to.equal(false);
+      await sendKeys({ press: 'Enter' });
+      await elementUpdated(el);
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      expect(detailOf(el, button).hidden).to.equal(true);
+    });
+
+    it('Space expands and collapses the focused item', async () => {
+      const { el } = await darkFixture();
+      const button = toggleAt(el, 2);
+      button.focus();
+      await sendKeys({ press: 'Space' });
+      await elementUpdated(el);
+      expect(button.getAttribute('aria-expanded')).to.equal('true');
+      expect(detailOf(el, button).hidden).to.equal(false);
+      await sendKeys({ press: 'Space' });
+      await elementUpdated(el);
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      expect(detailOf(el, button).hidden).to.equal(true);
+    });
+
+    it('Tab walks the five expanders in order', async () => {
+      const { wrapper, el } = await darkFixture(
+        html`<button id="before">Before</button><cs-telemetry-data-types></cs-telemetry-data-types>`,
+      );
+      wrapper.querySelector<HTMLButtonElement>('#before')?.focus();
+      const reached: (Element | null | undefined)[] = [];
+      for (let i = 0; i < 5; i++) {
+        await sendKeys({ press: 'Tab' });
+        reached.push(el.shadowRoot?.activeElement);
+      }
+      expect(reached).to.deep.equal(toggles(el));
+    });
+  });
+
+  describe('events', () => {
+    it('a click expands the item and shows its detail; a second click collapses it', async () => {
+      const { el } = await darkFixture();
+      const button = toggleAt(el, 0);
+      button.click();
+      await elementUpdated(el);
+      expect(button.getAttribute('aria-expanded')).to.equal('true');
+      expect(detailOf(el, button).hidden).to.equal(false);
+      expect(getComputedStyle(detailOf(el, button)).display).to.not.equal('none');
+      expect(items(el)[0].innerText).to.contain(DEFAULT_DATA_TYPES[0].detail);
+      button.click();
+      await elementUpdated(el);
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      expect(detailOf(el, button).hidden).to.equal(true);
+      expect(items(el)[0].innerText).to.not.contain(DEFAULT_DATA_TYPES[0].detail);
+    });
+
+    it('each item expands alone', async () => {
+      const { el } = await darkFixture();
+      for (const [index, button] of toggles(el).entries()) {
+        button.click();
+        await elementUpdated(el);
+        const states = toggles(el).map((b) => b.getAttribute('aria-expanded'));
+        expect(states.filter((state) => state === 'true').length).to.equal(index + 1);
+        expect(states[index]).to.equal('true');
+        expect(detailOf(el, button).hidden).to.equal(false);
+      }
+    });
+
+    it('what the user expanded stays expanded when the account changes', async () => {
+      const { el } = await darkFixture();
+      toggleAt(el, 4).click();
+      await elementUpdated(el);
+      el.account = { loginName: 'octocat', email: 'octocat@example.com' };
+      await elementUpdated(el);
+      expect(toggleAt(el, 4).getAttribute('aria-expanded')).to.equal('true');
+      expect(detailOf(el, toggleAt(el, 4)).hidden).to.equal(false);
+    });
+  });
+
+  describe('accessibility', () => {
+    it('passes axe collapsed and signed out', async () => {
+      const { wrapper } = await darkFixture();
+      await expect(wrapper).to.be.accessible();
+    });
+
+    it('passes axe with every item expanded', async () => {
+      const { wrapper, el } = await darkFixture();
+      for (const button of toggles(el)) button.click();
+      await elementUpdated(el);
+      expect(toggles(el).map((button) => button.getAttribute('aria-expanded'))).to.deep.equal(Array(5).fill('true'));
+      await expect(wrapper).to.be.accessible();
+    });
+
+    it('passes axe signed in, collapsed and expanded', async () => {
+      const { wrapper, el } = await darkFixture();
+      el.account = { loginName: 'octocat', email: 'octocat@example.com' };
+      await elementUpdated(el);
+      await expect(wrapper).to.be.accessible();
+      toggleAt(el, 4).click();
+      await elementUpdated(el);
+      await expect(wrapper).to.be.accessible();
+    });
+
+    it('every expander is named by its title', async () => {
+      const { el } = await darkFixture();
+      for (const button of toggles(el)) {
+        expect(button.getAttribute('aria-label')).to.equal(null);
+        expect(button.querySelector('svg')?.getAttribute('aria-hidden')).to.equal('true');
+      }
+      expect(titles(el)).to.deep.equal(DEFAULT_DATA_TYPES.map((item) => item.title));
+    });
+
+    it('the list is a list, labelled by the heading', async () => {
+      const { el } = await darkFixture();
+      const list = el.shadowRoot?.querySelector('ul, ol, [role=list]');
+      expect(list).to.be.instanceOf(HTMLElement);
+      expect(items(el).every((item) => item.parentElement === list && item.localName === 'li')).to.equal(true);
+      const headingEl = el.shadowRoot?.querySelector('[part=heading]');
+      expect(headingEl?.id).to.not.equal('');
+      expect(list?.getAttribute('aria-labelledby')).to.equal(headingEl?.id);
+    });
+  });
+});
