@@ -2,8 +2,8 @@ import {
   PROTOCOL_VERSION,
   isErrorMessage,
   isForeignProtocolMessage,
-  isHostMessage,
   isPlainObject,
+  isHostMessage,
   isTelemetryState,
   normalizeState,
   type StateMessage,
@@ -84,13 +84,13 @@ export class TelemetryClient {
   #unlisten: () => void;
   #listeners = new Set<(view: TelemetryView) => void>();
   // Random per page, so that replies addressed to an earlier page (before a reload) are never taken as ours.
-  #prefix = crypto.getRandomValues(new Uint32Array(2)).join('').slice(0, 12);
+  #prefix = Math.random().toString(36).slice(2);
   #nextId = 0;
   /** Requests not yet answered, by id; only the latest set is kept, since the last intent wins. */
   #outstanding = new Map<string, Outstanding>();
   /** The first request number of the host's current count of `rev`: replies to earlier ones belong to an older count. */
   #countStart = 0;
-  #rev: number | null = null;
+  #rev = -Infinity;
   #view: TelemetryView = { phase: 'loading', enabled: null, saving: false, host: null, problem: null };
   #ignored = 0;
   #disposed = false;
@@ -102,7 +102,17 @@ export class TelemetryClient {
       setTimeout: (callback, ms) => setTimeout(callback, ms),
       clearTimeout: (handle) => clearTimeout(handle as number),
     };
-    this.#restoreSavedState();
+    try {
+      // Paint what the last page confirmed at once; the hello below brings the truth.
+      const saved = this.#api.getState();
+      const { rev, state } = (isPlainObject(saved) && isPlainObject(saved.csTelemetry) && saved.csTelemetry) || {};
+      if (typeof rev === 'number' && isTelemetryState(state)) {
+        const host = normalizeState(state);
+        this.#view = { ...this.#view, phase: 'ready', enabled: host.enabled, host };
+      }
+    } catch {
+      // A saved state that cannot be read is no saved state.
+    }
     this.#unlisten = (options.listen ?? ((listener) => listenToHost(options.window ?? window, listener)))((data) =>
       this.receive(data),
     );
@@ -131,15 +141,16 @@ export class TelemetryClient {
   /** The user flipped the switch: show it at once and ask the host. */
   setEnabled(enabled: boolean): void {
     if (this.#disposed || this.#view.phase === 'incompatible' || this.#view.host?.managedBy) return;
-    this.#forgetSets();
-    this.#send(SET, enabled);
+    this.#forget(SET);
+    // Shown before it is sent, so that a host answering inside postMessage settles it rather than being overwritten.
     this.#update({ enabled, saving: true, problem: null });
+    this.#send(SET, enabled);
   }
 
   /** Retry after a problem: ask again for a failed save, otherwise say hello again. */
   retry(): void {
-    const problem = this.#view.problem;
-    if (problem?.wanted !== undefined && !this.#view.host?.managedBy) return this.setEnabled(problem.wanted);
+    const wanted = this.#view.problem?.wanted;
+    if (wanted !== undefined && !this.#view.host?.managedBy) return this.setEnabled(wanted);
     if (this.#disposed) return;
     this.#send(HELLO);
     this.#update({ phase: this.#view.host ? 'ready' : 'loading', problem: null });
@@ -149,18 +160,19 @@ export class TelemetryClient {
   receive(data: unknown): void {
     if (this.#disposed) return;
     if (isHostMessage(data)) {
-      const request = data.inReplyTo === undefined ? undefined : this.#outstanding.get(data.inReplyTo);
-      // Addressed to another page, or to a request sent before the host's count of `rev` began again.
-      if (data.inReplyTo !== undefined && !request && !this.#isCurrent(data.inReplyTo)) return;
-      if (request) this.#forget(data.inReplyTo!);
-      if (isErrorMessage(data)) {
-        // An error for a superseded request changes nothing: the latest intent still stands.
-        if (request) this.#fail(request, data.code, data.message);
-      } else {
-        this.#onState(data, request);
+      const id = data.inReplyTo;
+      const request = id === undefined ? undefined : this.#outstanding.get(id);
+      if (id !== undefined) {
+        // Addressed to another page, or to a request no longer awaited that was sent before the count of `rev` began again.
+        const [prefix, number] = id.split('-');
+        if (!request && (prefix !== this.#prefix || +number < this.#countStart)) return;
+        this.#forget(id);
       }
+      if (!isErrorMessage(data)) return this.#onState(data, request);
+      // An error for a superseded request changes nothing: the latest intent still stands.
+      if (request) this.#fail(request, data.code, data.message);
     } else if (isForeignProtocolMessage(data)) {
-      this.#forgetAll();
+      this.#forget();
       this.#update({
         phase: 'incompatible',
         saving: false,
@@ -174,7 +186,7 @@ export class TelemetryClient {
 
   dispose(): void {
     this.#disposed = true;
-    this.#forgetAll();
+    this.#forget();
     this.#unlisten();
     this.#listeners.clear();
   }
@@ -183,38 +195,37 @@ export class TelemetryClient {
     if (request?.kind === HELLO) {
       // A hello starts a new count: forget what was sent before it, except the user's pending intent.
       this.#countStart = request.number;
-      for (const [id, other] of this.#outstanding) if (other.kind !== SET) this.#forget(id);
-      this.#rev = null;
+      this.#forget(HELLO);
+      this.#forget('telemetry/get');
+      this.#rev = -Infinity;
     }
-    if (this.#rev !== null && message.rev < this.#rev) {
-      // Older than what is shown; if it answered the latest set, that set is settled all the same.
-      if (request?.kind === SET) this.#update({ saving: false, enabled: this.#view.host?.enabled ?? null });
-      return;
+    const stale = message.rev < this.#rev;
+    const host = stale ? this.#view.host : normalizeState(message.state);
+    if (!stale) {
+      this.#rev = message.rev;
+      this.#api.setState({ csTelemetry: { rev: message.rev, state: host! } } satisfies SavedState);
+      if (host!.managedBy) this.#forget(SET);
     }
-    this.#rev = message.rev;
-    const host = normalizeState(message.state);
-    this.#api.setState({ csTelemetry: { rev: message.rev, state: host } } satisfies SavedState);
-    if (host.managedBy) this.#forgetSets();
-    const saving = this.#hasPendingSet();
+    // Older than what is shown changes nothing, but still settles the latest set it answers.
+    if (stale && request?.kind !== SET) return;
+    const saving = this.#pending(SET);
     this.#update({
       phase: 'ready',
       host,
       saving,
-      enabled: saving ? this.#view.enabled : host.enabled,
-      problem: this.#view.phase === 'ready' ? this.#view.problem : null,
+      enabled: saving ? this.#view.enabled : (host?.enabled ?? null),
+      // A problem outlives a state only while it is still true: a late reply may bring what the failed save asked for.
+      problem: this.#view.phase === 'ready' && this.#view.problem?.wanted !== host?.enabled ? this.#view.problem : null,
     });
-  }
-
-  #onTimeout(id: string): void {
-    const request = this.#outstanding.get(id)!;
-    this.#forget(id);
-    if (request.kind === SET) return this.#fail(request, 'timeout', '');
-    this.#update({ phase: 'unreachable', problem: { kind: 'unreachable', code: 'timeout', message: '' } });
   }
 
   /** A request failed: show the host's state as last known, read it again after a failed save, and explain. */
   #fail(request: Outstanding, code: string, message: string): void {
     const wanted = request.enabled;
+    if (wanted === undefined && code === 'timeout') {
+      this.#update({ phase: 'unreachable', problem: { kind: 'unreachable', code, message } });
+      return;
+    }
     if (wanted !== undefined) this.#send('telemetry/get');
     this.#update({
       saving: false,
@@ -226,53 +237,33 @@ export class TelemetryClient {
   #send(type: WebviewMessage['type'], enabled?: boolean): void {
     const number = ++this.#nextId;
     const id = `${this.#prefix}-${number}`;
-    this.#outstanding.set(id, {
-      kind: type,
-      number,
-      enabled,
-      timer: this.#scheduler.setTimeout(() => this.#onTimeout(id), this.#timeout),
-    });
+    const request: Outstanding = { kind: type, number, enabled, timer: 0 };
+    request.timer = this.#scheduler.setTimeout(() => {
+      this.#forget(id);
+      this.#fail(request, 'timeout', '');
+    }, this.#timeout);
+    this.#outstanding.set(id, request);
     try {
       this.#api.postMessage(
         type === HELLO ? { type, id, protocol: PROTOCOL_VERSION } : type === SET ? { type, id, enabled } : { type, id },
       );
-    } catch (error) {
-      console.error('[cs-telemetry] postMessage failed', error);
-    }
-  }
-
-  #isCurrent(id: string): boolean {
-    const [prefix, number] = id.split('-');
-    return prefix === this.#prefix && Number(number) >= this.#countStart;
-  }
-
-  #forget(id: string): void {
-    this.#scheduler.clearTimeout(this.#outstanding.get(id)?.timer);
-    this.#outstanding.delete(id);
-  }
-
-  #forgetSets(): void {
-    for (const [id, request] of this.#outstanding) if (request.kind === SET) this.#forget(id);
-  }
-
-  #forgetAll(): void {
-    for (const id of this.#outstanding.keys()) this.#forget(id);
-  }
-
-  #hasPendingSet(): boolean {
-    return [...this.#outstanding.values()].some((request) => request.kind === SET);
-  }
-
-  #restoreSavedState(): void {
-    try {
-      const saved = this.#api.getState() as Partial<SavedState> | undefined;
-      const { rev, state } = saved?.csTelemetry ?? {};
-      if (!isPlainObject(saved) || typeof rev !== 'number' || !isTelemetryState(state)) return;
-      const host = normalizeState(state);
-      this.#view = { phase: 'ready', enabled: host.enabled, saving: false, host, problem: null };
     } catch {
-      // A saved state we cannot read is no state: the hello will bring the truth.
+      // Reported as any lost message is: by the request's timeout.
     }
+  }
+
+  /** Forgets one request by id, every request of a kind, or all of them, and stops their timers. */
+  #forget(which?: string): void {
+    for (const [id, request] of this.#outstanding) {
+      if (which === undefined || which === id || which === request.kind) {
+        this.#scheduler.clearTimeout(request.timer);
+        this.#outstanding.delete(id);
+      }
+    }
+  }
+
+  #pending(kind: WebviewMessage['type']): boolean {
+    return [...this.#outstanding.values()].some((request) => request.kind === kind);
   }
 
   #update(patch: Partial<TelemetryView>): void {

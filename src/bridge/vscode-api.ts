@@ -14,11 +14,10 @@ let sharedApi: VsCodeApi | undefined;
 
 /**
  * Hands the package the API object the page already acquired, since `acquireVsCodeApi()` throws when called twice.
- * Call it before the panel connects; panels that connected without an API pick it up.
+ * Call it before the panels' first update (a microtask after they are inserted); a panel that connects later uses it.
  */
 export function provideVsCodeApi(api: VsCodeApi): void {
   sharedApi = api;
-  for (const listener of apiListeners) listener(api);
 }
 
 /** The page's VS Code API: the one provided, or the global's result, acquired once and shared; undefined outside a webview. */
@@ -28,18 +27,7 @@ export function sharedVsCodeApi(): VsCodeApi | undefined {
   try {
     sharedApi = globalThis.acquireVsCodeApi();
   } catch (error) {
-    console.error(
-      '[cs-telemetry] acquireVsCodeApi() failed; the page probably acquired it already. Pass it with provideVsCodeApi(api) or the panel\'s vscodeApi property.',
-      error,
-    );
+    console.error('[cs-telemetry] Pass the page\'s API to provideVsCodeApi()', error);
   }
   return sharedApi;
-}
-
-const apiListeners = new Set<(api: VsCodeApi) => void>();
-
-/** Calls `listener` when an API is provided later; returns the unsubscribe function. */
-export function onVsCodeApiProvided(listener: (api: VsCodeApi) => void): () => void {
-  apiListeners.add(listener);
-  return () => apiListeners.delete(listener);
 }

@@ -23,7 +23,9 @@ export const baseStyles = css`
     width: 1em;
     height: 1em;
     flex: none;
-    fill: currentColor;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.5;
   }
   button {
     margin: 0;

@@ -19,53 +19,50 @@ export const switchStyles = [
       font-weight: 600;
     }
     button {
-      padding: 2px;
-      border: 0;
-      border-radius: 10px;
-      background: none;
-    }
-    button:disabled {
-      cursor: default;
-      opacity: 0.5;
-    }
-    .track {
-      display: block;
-      width: 30px;
-      height: 16px;
+      flex: none;
+      width: 32px;
+      height: 18px;
+      padding: 0;
       border-radius: 9px;
-      border: 1px solid var(--vscode-contrastBorder, var(--cs-switch-border, var(--vscode-checkbox-border, #3c3c3c)));
-      background: var(--cs-switch-background, var(--vscode-input-background, #313131));
+      border: 1px solid var(--vscode-contrastBorder, var(--vscode-checkbox-border, #3c3c3c));
+      background: var(--vscode-input-background, #313131);
     }
-    .thumb {
+    button::before {
+      content: '';
       display: block;
       width: 12px;
       height: 12px;
       margin: 2px;
       border-radius: 50%;
-      background: var(--cs-switch-thumb, var(--vscode-foreground, #ccc));
+      background: var(--vscode-foreground, #ccc);
     }
-    .animate .thumb {
+    button:disabled {
+      cursor: default;
+      opacity: 0.5;
+    }
+    /* Slides only under the user's hand (the switch has focus then); a value set from code is painted in place. */
+    :host(:focus-within) button::before {
       transition: transform 0.1s;
     }
-    [aria-checked='true'] .track {
+    [aria-checked='true'] {
       border-color: var(--vscode-contrastActiveBorder, var(--on));
       background: var(--on);
     }
-    [aria-checked='true'] .thumb {
+    [aria-checked='true']::before {
       transform: translateX(14px);
-      background: var(--cs-switch-checked-thumb, var(--vscode-button-foreground, #fff));
+      background: var(--vscode-button-foreground, #fff);
     }
     @media (forced-colors: active) {
-      .track {
+      button {
         border-color: ButtonText;
       }
-      .thumb {
+      button::before {
         background: ButtonText;
       }
-      [aria-checked='true'] .track {
+      [aria-checked='true'] {
         background: Highlight;
       }
-      [aria-checked='true'] .thumb {
+      [aria-checked='true']::before {
         background: HighlightText;
       }
     }

@@ -10,15 +10,9 @@ import { switchStyles } from './switch.styles.js';
  * @fires change - When the user flips the switch (pointer, Space or Enter), never when code sets `checked`.
  *   Bubbles and is composed; cancelable, and `preventDefault()` flips it back.
  *
- * @csspart control - The focusable button with `role="switch"`.
- * @csspart track - The track the thumb slides along.
- * @csspart thumb - The sliding thumb.
+ * @csspart control - The focusable button with `role="switch"`: the track, with the thumb drawn as its `::before`.
  *
- * @cssprop [--cs-switch-background=var(--vscode-input-background, #313131)] - Track colour when off.
- * @cssprop [--cs-switch-border=var(--vscode-checkbox-border, #3c3c3c)] - Track border when off.
- * @cssprop [--cs-switch-thumb=var(--vscode-foreground, #cccccc)] - Thumb colour when off.
  * @cssprop [--cs-switch-checked-background=var(--vscode-button-background, #0078d4)] - Track colour when on.
- * @cssprop [--cs-switch-checked-thumb=var(--vscode-button-foreground, #ffffff)] - Thumb colour when on.
  */
 export class CsSwitch extends LitElement {
   static override styles = switchStyles;
@@ -49,12 +43,8 @@ export class CsSwitch extends LitElement {
 
   #internals = this.attachInternals();
   #formDisabled = false;
-  /** The thumb slides only after a flip by the user; a value that arrives from code is painted in place. */
-  #userFlip = false;
-  #animate = false;
 
   override render() {
-    const disabled = this.disabled || this.#formDisabled;
     return html`
       <label for="control">
         <span id="label"><slot>${this.label}</slot></span>
@@ -63,25 +53,14 @@ export class CsSwitch extends LitElement {
       <button
         id="control"
         part="control"
-        type="button"
-        class=${this.#animate ? 'animate' : ''}
         role="switch"
         aria-checked=${this.checked ? 'true' : 'false'}
         aria-labelledby="label"
         aria-describedby="help"
-        ?disabled=${disabled}
+        ?disabled=${this.disabled || this.#formDisabled}
         @click=${this.#onClick}
-      >
-        <span part="track" class="track"><span part="thumb" class="thumb"></span></span>
-      </button>
+      ></button>
     `;
-  }
-
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('checked')) {
-      this.#animate = this.#userFlip;
-      this.#userFlip = false;
-    }
   }
 
   protected override updated(): void {
@@ -105,7 +84,6 @@ export class CsSwitch extends LitElement {
   // The native button turns Space (on release) and Enter into clicks, which is the switch pattern's keyboard.
   #onClick(): void {
     if (this.disabled || this.#formDisabled) return;
-    this.#userFlip = true;
     this.checked = !this.checked;
     const accepted = this.dispatchEvent(new Event('change', { bubbles: true, composed: true, cancelable: true }));
     if (!accepted) this.checked = !this.checked;

@@ -18,7 +18,7 @@ export const dataTypesStyles = [
     }
     li {
       padding: 8px 0;
-      border-bottom: 1px solid var(--cs-data-types-separator, var(--vscode-settings-rowHoverBackground, #80808033));
+      border-bottom: 1px solid var(--vscode-settings-rowHoverBackground, #80808033);
     }
     button {
       display: flex;

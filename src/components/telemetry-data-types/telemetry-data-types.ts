@@ -11,8 +11,7 @@ import { dataTypesStyles } from './telemetry-data-types.styles.js';
  * @csspart item - Each item.
  * @csspart toggle - Each item's expander button.
  * @csspart account - The line naming the signed-in account.
- *
- * @cssprop [--cs-data-types-separator=var(--vscode-settings-rowHoverBackground, rgba(128, 128, 128, 0.2))] - The line between items.
+
  */
 export class CsTelemetryDataTypes extends LitElement {
   static override styles = dataTypesStyles;
@@ -45,7 +44,6 @@ export class CsTelemetryDataTypes extends LitElement {
     return html`<li part="item">
       <button
         part="toggle"
-        id="toggle-${index}"
         aria-expanded=${expanded ? 'true' : 'false'}
         aria-controls="detail-${index}"
         @click=${() => this.#toggle(item.id)}

@@ -1,24 +1,16 @@
 import { ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { TelemetryClient, type TelemetryClientOptions, type TelemetryView } from '../../bridge/telemetry-client.js';
-import { onVsCodeApiProvided, sharedVsCodeApi, type VsCodeApi } from '../../bridge/vscode-api.js';
+import { sharedVsCodeApi, type VsCodeApi } from '../../bridge/vscode-api.js';
 import { telemetryContext } from '../../context/telemetry-context.js';
 
-export const LOADING_VIEW: TelemetryView = Object.freeze<TelemetryView>({
-  phase: 'loading',
-  enabled: null,
-  saving: false,
-  host: null,
-  problem: null,
-});
+const LOADING_VIEW: TelemetryView = { phase: 'loading', enabled: null, saving: false, host: null, problem: null };
 
-const NO_HOST_VIEW: TelemetryView = Object.freeze<TelemetryView>({
+const NO_HOST_VIEW: TelemetryView = {
+  ...LOADING_VIEW,
   phase: 'unreachable',
-  enabled: null,
-  saving: false,
-  host: null,
   problem: { kind: 'unreachable', code: 'no-host', message: '' },
-});
+};
 
 interface ControllerHost extends ReactiveControllerHost, HTMLElement {
   vscodeApi?: VsCodeApi;
@@ -34,7 +26,6 @@ export class TelemetryController implements ReactiveController {
   readonly #provider: ContextProvider<typeof telemetryContext>;
   #client?: TelemetryClient;
   #connected = false;
-  #stopWaiting?: () => void;
 
   constructor(host: ControllerHost, readonly clientOptions: Partial<TelemetryClientOptions> = {}) {
     this.#host = host;
@@ -52,10 +43,12 @@ export class TelemetryController implements ReactiveController {
 
   hostConnected(): void {
     this.#connected = true;
+    // A panel moved in the document is connected again without any property change: ask for the update that connects.
+    this.#host.requestUpdate();
   }
 
   hostUpdate(): void {
-    if (this.#connected && !this.#client && !this.#stopWaiting) this.#connect();
+    if (this.#connected && !this.#client) this.#connect();
   }
 
   hostDisconnected(): void {
@@ -79,12 +72,8 @@ export class TelemetryController implements ReactiveController {
 
   #connect(): void {
     const api = this.#host.vscodeApi ?? sharedVsCodeApi();
-    if (!api) {
-      // Outside a webview, wait for the page to provide an API rather than fail for good.
-      this.#show(NO_HOST_VIEW);
-      this.#stopWaiting = onVsCodeApiProvided(() => this.reconnect());
-      return;
-    }
+    // Outside a webview: say so, and look again at the next update (a `vscodeApi` set later, or provideVsCodeApi).
+    if (!api) return this.#show(NO_HOST_VIEW);
     const client = new TelemetryClient({ ...this.clientOptions, api, timeout: this.#host.timeout });
     this.#client = client;
     client.subscribe((view) => this.#show(view));
@@ -92,8 +81,6 @@ export class TelemetryController implements ReactiveController {
   }
 
   #disconnect(): void {
-    this.#stopWaiting?.();
-    this.#stopWaiting = undefined;
     this.#client?.dispose();
     this.#client = undefined;
   }

@@ -112,28 +112,22 @@ export class CsTelemetrySettings extends LitElement {
   }
 
   /** The failure in words: what failed, what it means for the user, and whether Retry can help. */
-  #problemText(view: TelemetryView): [text: string, retry: boolean] | undefined {
-    const problem = view.problem;
-    const was = view.host?.enabled ? 'on' : 'off';
+  #problemText({ problem, host }: TelemetryView): [text: string, retry: boolean] | undefined {
+    const was = host ? ` It is still ${host.enabled ? 'on' : 'off'}.` : '';
     switch (problem?.kind) {
       case 'save-failed':
         return problem.code === 'locked'
-          ? [`Could not save: your organization manages this setting. It is ${was}.`, false]
-          : [
-              `Could not save. ${problem.code === 'timeout' ? 'Code Studio did not answer in time.' : problem.message || problem.code}${
-                view.host ? ` Your setting is still ${was}.` : ''
-              }`,
-              true,
-            ];
+          ? [`Could not save: your organization manages this setting.${was}`, false]
+          : [`Could not save.${was} ${problem.code === 'timeout' ? 'Code Studio did not answer in time.' : problem.message || problem.code}`, true];
       case 'read-failed':
         return [`Could not read your setting. ${problem.message || problem.code}`, true];
       case 'unreachable':
         return problem.code === 'no-host'
-          ? ["Not connected to Code Studio. Open this page from Code Studio's settings.", false]
-          : [`Can't reach Code Studio, so this setting can't be read or changed now.${view.host ? ` It was last ${was}.` : ''}`, true];
+          ? ['Not connected to Code Studio.', false]
+          : [`Can't reach Code Studio, so this setting can't be read or changed now.${was.replace('still', 'last')}`, true];
       case 'incompatible':
         return [
-          `Code Studio needs an update. This page speaks settings protocol ${PROTOCOL_VERSION}, the editor speaks ${problem.hostProtocol}. Update Code Studio, then open Settings again.`,
+          `Code Studio needs an update: this page speaks settings protocol ${PROTOCOL_VERSION}, the editor ${problem.hostProtocol}.`,
           false,
         ];
     }

@@ -20,8 +20,8 @@ export const statusBadgeStyles = [
       white-space: nowrap;
     }
     .on {
-      color: var(--cs-badge-foreground, var(--vscode-badge-foreground, #f8f8f8));
-      background: var(--cs-badge-background, var(--vscode-badge-background, #616161));
+      color: var(--vscode-badge-foreground, #f8f8f8);
+      background: var(--vscode-badge-background, #616161);
       border-color: var(--vscode-contrastBorder, transparent);
     }
     .error {

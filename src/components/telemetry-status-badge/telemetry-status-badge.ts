@@ -17,9 +17,7 @@ const statuses: Record<TelemetryBadgeStatus, { text: string; icon: unknown }> = 
  *
  * @csspart base - The badge.
  * @csspart label - The status text.
- *
- * @cssprop [--cs-badge-background=var(--vscode-badge-background, #616161)] - Background while on.
- * @cssprop [--cs-badge-foreground=var(--vscode-badge-foreground, #f8f8f8)] - Text while on.
+
  */
 export class CsTelemetryStatusBadge extends LitElement {
   static override styles = statusBadgeStyles;

@@ -1,0 +1,240 @@
+/**
+ * A fake editor backend for tests and stories: a fake webview API plus a host that speaks protocol v1 back.
+ *
+ * Host messages arrive the way VS Code delivers them: a real `message` event on `window`, from the page's own origin
+ * with `source: null`, so the client's real listening path (`listenToHost` → `isFromHost` → guards) is exercised.
+ *
+ *   const host = new FakeHost({ enabled: true });             // answers every request on its own, a task later
+ *   el.vscodeApi = host.api;
+ *   host.manual = true;                                       // hold requests until the test says
+ *   host.reply();  host.replyAll();                           // answer the oldest held request / all of them
+ *   host.failNextSave('write-failed', 'Disk full');           // the next set is refused with that error
+ *   host.silent = true;                                       // never answer anything
+ *   host.push({ managedBy: 'policy' });                       // change the setting unasked and tell the webview
+ *
+ * Call `dispose()` when done so no scheduled reply reaches a later test.
+ */
+import type { HostMessage, StateMessage, TelemetryState, WebviewMessage } from '../../src/bridge/protocol.js';
+import { PROTOCOL_VERSION, isWebviewMessage, normalizeState } from '../../src/bridge/protocol.js';
+import type { Scheduler } from '../../src/bridge/telemetry-client.js';
+import type { VsCodeApi } from '../../src/bridge/vscode-api.js';
+
+/** A webview API that records what the webview posts and keeps `setState` in memory. */
+export class FakeVsCodeApi implements VsCodeApi {
+  /** Every message posted, in order (structured clones, as the real API would send). */
+  readonly posted: unknown[] = [];
+  /** Every value passed to `setState`, in order. */
+  readonly savedStates: unknown[] = [];
+  /** Called after each post; the fake host hooks in here. */
+  onPost?: (message: unknown) => void;
+  #state: unknown;
+
+  constructor(initialState?: unknown) {
+    this.#state = initialState;
+  }
+
+  postMessage(message: unknown): boolean {
+    const copy = structuredClone(message);
+    this.posted.push(copy);
+    this.onPost?.(copy);
+    return true;
+  }
+
+  getState(): unknown {
+    return this.#state;
+  }
+
+  setState<T>(state: T): T {
+    this.#state = structuredClone(state);
+    this.savedStates.push(this.#state);
+    return state;
+  }
+
+  /** The posted messages of one type, e.g. `sent('telemetry/set')`. */
+  sent<K extends WebviewMessage['type']>(type: K): Extract<WebviewMessage, { type: K }>[] {
+    return this.posted.filter(
+      (m): m is Extract<WebviewMessage, { type: K }> => isWebviewMessage(m) && m.type === type,
+    );
+  }
+
+  /** The last message posted. */
+  get last(): WebviewMessage | undefined {
+    return this.posted.at(-1) as WebviewMessage | undefined;
+  }
+}
+
+/** Dispatches `data` on `window` as the webview's host would deliver it. */
+export function deliverFromHost(data: unknown, target: Window = window): void {
+  target.dispatchEvent(new MessageEvent('message', { data, origin: target.location.origin, source: null }));
+}
+
+export interface FakeHostOptions extends Partial<TelemetryState> {
+  /** The starting `rev` (default 1). */
+  rev?: number;
+  /** Hold requests until `reply()`/`replyAll()` (default false: answer on their own). */
+  manual?: boolean;
+  /** Delay in ms before an automatic answer is delivered (default 0: the next task, like a real postMessage). */
+  delay?: number;
+  /** A webview API to serve; a fresh FakeVsCodeApi otherwise (pass one with a saved state to test reloads). */
+  api?: FakeVsCodeApi;
+}
+
+/** An editor backend that answers hello/get/set with state messages; `rev` grows on each change. */
+export class FakeHost {
+  readonly api: FakeVsCodeApi;
+  /** The host's setting: the truth the webview must end up showing. */
+  state: Required<TelemetryState>;
+  rev: number;
+  /** Hold requests in `held` until the test answers them. */
+  manual: boolean;
+  /** Never answer (requests are still recorded in `received`). */
+  silent = false;
+  delay: number;
+  /** Requests waiting for an answer in manual mode, oldest first. */
+  readonly held: WebviewMessage[] = [];
+  /** Every valid request received, in order. */
+  readonly received: WebviewMessage[] = [];
+  /** Every message this host delivered, in order. */
+  readonly delivered: HostMessage[] = [];
+  #failNext?: { code: string; message: string };
+  #timers = new Set<ReturnType<typeof setTimeout>>();
+  #disposed = false;
+
+  constructor(options: FakeHostOptions = {}) {
+    const { rev = 1, manual = false, delay = 0, api = new FakeVsCodeApi(), ...state } = options;
+    this.state = normalizeState({ enabled: true, ...state });
+    this.rev = rev;
+    this.manual = manual;
+    this.delay = delay;
+    this.api = api;
+    api.onPost = (message) => this.#onRequest(message);
+  }
+
+  /** The next set gets a `telemetry/error` with this code instead of being applied. */
+  failNextSave(code = 'write-failed', message = ''): void {
+    this.#failNext = { code, message };
+  }
+
+  /** Answer the oldest held request (or the one with `id`); returns what was delivered. */
+  reply(id?: string): HostMessage | undefined {
+    const index = id === undefined ? 0 : this.held.findIndex((m) => m.id === id);
+    if (index < 0 || index >= this.held.length) throw new Error(`FakeHost: no held request ${id ?? ''}`);
+    const [request] = this.held.splice(index, 1);
+    const answer = this.answer(request);
+    this.deliver(answer);
+    return answer;
+  }
+
+  /** Answer every held request, oldest first. */
+  replyAll(): HostMessage[] {
+    const answers: HostMessage[] = [];
+    while (this.held.length) answers.push(this.reply()!);
+    return answers;
+  }
+
+  /** Apply a request to the host's state and build its answer without delivering it (to deliver out of order). */
+  answer(request: WebviewMessage): HostMessage {
+    if (request.type === 'telemetry/set') {
+      const failure = this.#failNext ?? (this.state.managedBy ? { code: 'locked', message: '' } : undefined);
+      this.#failNext = undefined;
+      if (failure) return { type: 'telemetry/error', protocol: PROTOCOL_VERSION, inReplyTo: request.id, ...failure };
+      if (request.enabled !== this.state.enabled) this.change({ enabled: request.enabled });
+    }
+    return this.stateMessage(request.id);
+  }
+
+  /** Change the host's state (rev grows) without telling the webview. */
+  change(patch: Partial<TelemetryState>): void {
+    this.state = normalizeState({ ...this.state, changedAt: new Date().toISOString(), ...patch });
+    this.rev++;
+  }
+
+  /** Change the host's state and push it to the webview unasked (no `inReplyTo`). */
+  push(patch: Partial<TelemetryState> = {}): StateMessage {
+    this.change(patch);
+    const message = this.stateMessage();
+    this.deliver(message);
+    return message;
+  }
+
+  /** A state message with the host's current state and rev. */
+  stateMessage(inReplyTo?: string): StateMessage {
+    return {
+      type: 'telemetry/state',
+      protocol: PROTOCOL_VERSION,
+      rev: this.rev,
+      ...(inReplyTo === undefined ? {} : { inReplyTo }),
+      state: structuredClone(this.state),
+    };
+  }
+
+  /** Deliver a host message now, through a real window `message` event. */
+  deliver(message: HostMessage): void {
+    this.delivered.push(message);
+    deliverFromHost(structuredClone(message));
+  }
+
+  /** Resolves once no automatic answer is scheduled. */
+  async idle(): Promise<void> {
+    while (this.#timers.size) await new Promise((resolve) => setTimeout(resolve, Math.max(this.delay, 1)));
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+    this.api.onPost = undefined;
+  }
+
+  #onRequest(message: unknown): void {
+    if (this.#disposed || !isWebviewMessage(message)) return;
+    this.received.push(message);
+    if (this.silent) return;
+    if (this.manual) {
+      this.held.push(message);
+      return;
+    }
+    // Answer a task later, as a real postMessage would: never inside the webview's own call.
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer);
+      if (!this.#disposed && !this.silent) this.deliver(this.answer(message));
+    }, this.delay);
+    this.#timers.add(timer);
+  }
+}
+
+/** A Scheduler whose time moves only when the test calls `advance(ms)`. */
+export class ManualScheduler implements Scheduler {
+  now = 0;
+  #nextHandle = 1;
+  #timers = new Map<number, { at: number; callback: () => void }>();
+
+  setTimeout(callback: () => void, ms: number): number {
+    const handle = this.#nextHandle++;
+    this.#timers.set(handle, { at: this.now + Math.max(0, ms), callback });
+    return handle;
+  }
+
+  clearTimeout(handle: unknown): void {
+    this.#timers.delete(handle as number);
+  }
+
+  /** Timers set and not yet run or cleared. */
+  get pending(): number {
+    return this.#timers.size;
+  }
+
+  /** Move time on by `ms`, running due timers in time order (timers they set run too, if due). */
+  advance(ms: number): void {
+    const end = this.now + ms;
+    for (;;) {
+      let next: [number, { at: number; callback: () => void }] | undefined;
+      for (const entry of this.#timers) if (entry[1].at <= end && (!next || entry[1].at < next[1].at)) next = entry;
+      if (!next) break;
+      this.#timers.delete(next[0]);
+      this.now = next[1].at;
+      next[1].callback();
+    }
+    this.now = end;
+  }
+}

@@ -1,0 +1,817 @@
+import { expect } from '@open-wc/testing';
+import type { StateMessage, WebviewMessage } from '../src/bridge/protocol.js';
+import { DEFAULT_TIMEOUT, TelemetryClient, type TelemetryView } from '../src/bridge/telemetry-client.js';
+import { FakeHost, FakeVsCodeApi, ManualScheduler, deliverFromHost, type FakeHostOptions } from './support/fake-host.js';
+
+const TIMEOUT = 1000;
+
+interface Setup {
+  host: FakeHost;
+  api: FakeVsCodeApi;
+  scheduler: ManualScheduler;
+  client: TelemetryClient;
+  views: TelemetryView[];
+}
+
+const live: Setup[] = [];
+
+/** A client on a manual-mode fake host with controlled time; the host answers only when told. */
+function setup(options: FakeHostOptions = {}): Setup {
+  const host = new FakeHost({ manual: true, ...options });
+  const scheduler = new ManualScheduler();
+  const client = new TelemetryClient({ api: host.api, scheduler, timeout: TIMEOUT });
+  const views: TelemetryView[] = [];
+  client.subscribe((view) => views.push(view));
+  const context = { host, api: host.api, scheduler, client, views };
+  live.push(context);
+  return context;
+}
+
+/** A client that has said hello and heard the host's answer. */
+function ready(options: FakeHostOptions = {}): Setup {
+  const context = setup(options);
+  context.host.replyAll();
+  expect(context.client.view.phase).to.equal('ready');
+  return context;
+}
+
+/** Nothing outstanding, no timer left, nothing saving, and what is shown is the host's truth. */
+function expectQuiet({ client, scheduler, host }: Setup) {
+  expect(client.pendingRequests, 'pending requests').to.equal(0);
+  expect(scheduler.pending, 'pending timers').to.equal(0);
+  expect(client.view.saving, 'saving').to.equal(false);
+  expect(client.view.enabled, 'shown').to.equal(host.state.enabled);
+  expect(client.view.host, 'host state').to.deep.equal(host.state);
+}
+
+const sets = (api: FakeVsCodeApi) => api.sent('telemetry/set');
+
+afterEach(() => {
+  for (const context of live.splice(0)) {
+    context.client.dispose();
+    context.host.dispose();
+  }
+});
+
+describe('TelemetryClient', () => {
+  describe('connecting', () => {
+    it('says hello on construct, with a string id and protocol 1, and shows loading', () => {
+      const { api, client, scheduler } = setup();
+      expect(api.posted).to.have.length(1);
+      const hello = api.posted[0] as WebviewMessage;
+      expect(hello).to.deep.equal({ type: 'telemetry/hello', id: hello.id, protocol: 1 });
+      expect(hello.id).to.be.a('string');
+      expect(hello.id.length).to.be.greaterThan(0);
+      expect(client.view).to.deep.equal({ phase: 'loading', enabled: null, saving: false, host: null, problem: null });
+      expect(client.pendingRequests).to.equal(1);
+      expect(scheduler.pending).to.equal(1);
+    });
+
+    it('becomes ready with the host state when the hello is answered', () => {
+      const context = setup({ enabled: false, account: { loginName: 'ada', email: 'ada@example.com' } });
+      context.host.replyAll();
+      expect(context.client.view.phase).to.equal('ready');
+      expect(context.client.view.enabled).to.equal(false);
+      expect(context.client.view.host?.account).to.deep.equal({ loginName: 'ada', email: 'ada@example.com' });
+      expect(context.client.view.problem).to.equal(null);
+      expectQuiet(context);
+    });
+
+    it('uses ids that are unique within the page and across clients', () => {
+      const a = ready();
+      const b = ready();
+      for (const value of [false, true, false]) a.client.setEnabled(value);
+      a.client.retry();
+      const ids = [...a.api.posted, ...b.api.posted].map((m) => (m as WebviewMessage).id);
+      expect(ids).to.have.length(6);
+      expect(new Set(ids).size).to.equal(6);
+    });
+
+    it('defaults to a 5 s timeout', () => {
+      expect(DEFAULT_TIMEOUT).to.equal(5000);
+      const scheduler = new ManualScheduler();
+      const client = new TelemetryClient({ api: new FakeVsCodeApi(), scheduler, listen: () => () => {} });
+      try {
+        scheduler.advance(4999);
+        expect(client.view.phase).to.equal('loading');
+        scheduler.advance(1);
+        expect(client.view.phase).to.equal('unreachable');
+      } finally {
+        client.dispose();
+      }
+    });
+
+    it('takes host data from a custom `listen` transport and unsubscribes on dispose', () => {
+      let feed: ((data: unknown) => void) | undefined;
+      let unsubscribed = 0;
+      const api = new FakeVsCodeApi();
+      const client = new TelemetryClient({
+        api,
+        scheduler: new ManualScheduler(),
+        listen: (listener) => {
+          feed = listener;
+          return () => unsubscribed++;
+        },
+      });
+      const hello = api.last!;
+      // The window is not listened to when a transport is given.
+      deliverFromHost({ type: 'telemetry/state', protocol: 1, rev: 1, inReplyTo: hello.id, state: { enabled: true } });
+      expect(client.view.phase).to.equal('loading');
+      feed!({ type: 'telemetry/state', protocol: 1, rev: 1, inReplyTo: hello.id, state: { enabled: false } });
+      expect(client.view.phase).to.equal('ready');
+      expect(client.view.enabled).to.equal(false);
+      client.dispose();
+      expect(unsubscribed).to.equal(1);
+    });
+  });
+
+  describe('the optimistic switch', () => {
+    it('a host that answers inside postMessage does not leave saving behind', () => {
+      const api = new FakeVsCodeApi();
+      let rev = 1;
+      api.onPost = (m) => {
+        const r = m as { id: string; enabled?: boolean };
+        deliverFromHost({ type: 'telemetry/state', protocol: 1, rev: rev++, inReplyTo: r.id, state: { enabled: r.enabled ?? true } });
+      };
+      const scheduler = new ManualScheduler();
+      const client = new TelemetryClient({ api, scheduler });
+      try {
+        client.setEnabled(false);
+        expect(client.pendingRequests).to.equal(0);
+        expect(scheduler.pending).to.equal(0);
+        expect(client.view.saving).to.equal(false);
+        expect(client.view.enabled).to.equal(false);
+      } finally {
+        client.dispose();
+      }
+    });
+
+    it('a late reply that brings what a timed-out save asked for clears the alert', () => {
+      const context = ready({ enabled: true });
+      const { client, host, scheduler } = context;
+      client.setEnabled(false);
+      const set = host.held[0];
+      scheduler.advance(TIMEOUT);
+      expect(client.view.problem?.kind).to.equal('save-failed');
+      expect(client.view.enabled).to.equal(true);
+      host.deliver(host.answer(set));
+      expect(client.view.enabled).to.equal(false);
+      expect(client.view.problem).to.equal(null);
+    });
+
+    it('shows the flip at once, saves, and the reply settles it', () => {
+      const context = ready({ enabled: true });
+      const { client, api, host } = context;
+      const viewsBefore = context.views.length;
+      client.setEnabled(false);
+      expect(client.view.enabled).to.equal(false);
+      expect(client.view.saving).to.equal(true);
+      expect(client.view.host?.enabled, 'host unchanged until it answers').to.equal(true);
+      expect(context.views.length).to.equal(viewsBefore + 1);
+      const set = api.last!;
+      expect(set).to.deep.equal({ type: 'telemetry/set', id: set.id, enabled: false });
+      expect(host.state.enabled).to.equal(true);
+      host.reply();
+      expect(host.state.enabled).to.equal(false);
+      expect(client.view).to.include({ phase: 'ready', enabled: false, saving: false, problem: null });
+      expectQuiet(context);
+    });
+
+    it('replaces the view object on every change instead of mutating it', () => {
+      const context = ready({ enabled: true });
+      const before = context.client.view;
+      context.client.setEnabled(false);
+      expect(context.client.view).to.not.equal(before);
+      expect(before.enabled).to.equal(true);
+      expect(before.saving).to.equal(false);
+      context.host.reply();
+      expect(context.views.at(-1)).to.equal(context.client.view);
+    });
+
+    it('an error reply shows the host state again, re-reads it with get, and reports save-failed', () => {
+      const context = ready({ enabled: true });
+      const { client, api, host } = context;
+      host.failNextSave('write-failed', 'The settings file is read-only.');
+      client.setEnabled(false);
+      const set = api.last!;
+      host.reply();
+      expect(client.view.enabled).to.equal(true);
+      expect(client.view.saving).to.equal(false);
+      expect(client.view.problem).to.deep.equal({
+        kind: 'save-failed',
+        code: 'write-failed',
+        message: 'The settings file is read-only.',
+        wanted: false,
+      });
+      const get = api.last!;
+      expect(get).to.deep.equal({ type: 'telemetry/get', id: get.id });
+      expect(get.id).to.not.equal(set.id);
+      host.reply();
+      expect(client.view.problem?.kind, 'the failure stays reported after the re-read').to.equal('save-failed');
+      host.push({ enabled: false }); // changed elsewhere to what the user wanted
+      expect(client.view.enabled).to.equal(false);
+      expect(client.view.problem, 'the host now holds what the user asked for: nothing failed to report').to.equal(null);
+      expectQuiet(context);
+    });
+
+    it('no reply within the timeout shows the host state, re-reads it, and reports a timeout', () => {
+      const context = ready({ enabled: true });
+      const { client, api, host, scheduler } = context;
+      client.setEnabled(false);
+      scheduler.advance(TIMEOUT - 1);
+      expect(client.view.saving).to.equal(true);
+      expect(client.view.enabled).to.equal(false);
+      scheduler.advance(1);
+      expect(client.view.saving).to.equal(false);
+      expect(client.view.enabled).to.equal(true);
+      expect(client.view.phase).to.equal('ready');
+      expect(client.view.problem).to.deep.equal({ kind: 'save-failed', code: 'timeout', message: '', wanted: false });
+      expect(api.last!.type).to.equal('telemetry/get');
+      expect(host.held.map((m) => m.type)).to.deep.equal(['telemetry/set', 'telemetry/get']);
+      // The late reply to the set, and then the get, tell the truth: the host did save it.
+      host.replyAll();
+      expect(client.view.enabled).to.equal(false);
+      expectQuiet(context);
+    });
+
+    it('becomes unreachable when the get after a timeout is not answered either', () => {
+      const context = ready({ enabled: true });
+      const { client, scheduler } = context;
+      context.host.silent = true;
+      client.setEnabled(false);
+      scheduler.advance(TIMEOUT);
+      expect(client.view.problem?.kind).to.equal('save-failed');
+      scheduler.advance(TIMEOUT);
+      expect(client.view.phase).to.equal('unreachable');
+      expect(client.view.problem).to.deep.equal({ kind: 'unreachable', code: 'timeout', message: '' });
+      expect(client.view.enabled).to.equal(true);
+      expect(client.view.saving).to.equal(false);
+      expect(client.pendingRequests).to.equal(0);
+      expect(scheduler.pending).to.equal(0);
+    });
+
+    it('becomes unreachable when the hello is never answered', () => {
+      const { client, scheduler } = setup();
+      scheduler.advance(TIMEOUT);
+      expect(client.view).to.deep.equal({
+        phase: 'unreachable',
+        enabled: null,
+        saving: false,
+        host: null,
+        problem: { kind: 'unreachable', code: 'timeout', message: '' },
+      });
+    });
+
+    it('an error reply to the hello reports read-failed', () => {
+      const { client, host } = setup();
+      const hello = host.held.shift()!;
+      host.deliver({ type: 'telemetry/error', protocol: 1, inReplyTo: hello.id, code: 'bad-request', message: 'Nope' });
+      expect(client.view.problem).to.deep.equal({ kind: 'read-failed', code: 'bad-request', message: 'Nope' });
+      expect(client.view.saving).to.equal(false);
+      expect(client.pendingRequests).to.equal(0);
+    });
+  });
+
+  describe('retry', () => {
+    it('after save-failed resends the set with the wanted value', () => {
+      const context = ready({ enabled: true });
+      const { client, api, host } = context;
+      host.failNextSave('write-failed');
+      client.setEnabled(false);
+      host.replyAll(); // the error, then the get
+      expect(client.view.problem?.kind).to.equal('save-failed');
+      expect(client.view.enabled).to.equal(true);
+      const before = sets(api).length;
+      client.retry();
+      expect(sets(api)).to.have.length(before + 1);
+      expect(sets(api).at(-1)!.enabled).to.equal(false);
+      expect(client.view).to.include({ enabled: false, saving: true, problem: null });
+      host.reply();
+      expect(host.state.enabled).to.equal(false);
+      expect(client.view.problem).to.equal(null);
+      expectQuiet(context);
+    });
+
+    it('after a timed-out save resends the set with the wanted value', () => {
+      const context = ready({ enabled: false });
+      const { client, api, host, scheduler } = context;
+      client.setEnabled(true);
+      scheduler.advance(TIMEOUT);
+      expect(client.view.problem).to.include({ kind: 'save-failed', code: 'timeout', wanted: true });
+      host.held.splice(0, 1); // the set never reached the host
+      host.reply(); // the get
+      expect(client.view.enabled).to.equal(false);
+      client.retry();
+      expect(api.last).to.deep.include({ type: 'telemetry/set', enabled: true });
+      expect(client.view).to.include({ enabled: true, saving: true, problem: null });
+      host.reply();
+      expect(host.state.enabled).to.equal(true);
+      expectQuiet(context);
+    });
+
+    it('after unreachable says hello again', () => {
+      const context = setup({ enabled: false });
+      const { client, api, host, scheduler } = context;
+      host.held.length = 0; // the first hello is lost
+      scheduler.advance(TIMEOUT);
+      expect(client.view.phase).to.equal('unreachable');
+      client.retry();
+      const hello = api.last!;
+      expect(hello).to.deep.equal({ type: 'telemetry/hello', id: hello.id, protocol: 1 });
+      expect(api.sent('telemetry/hello')).to.have.length(2);
+      expect(client.view.phase, 'no state known yet').to.equal('loading');
+      expect(client.view.problem).to.equal(null);
+      host.reply();
+      expect(client.view.phase).to.equal('ready');
+      expect(client.view.enabled).to.equal(false);
+      expectQuiet(context);
+    });
+
+    it('after unreachable with a known state shows it as ready while the hello is out', () => {
+      const context = ready({ enabled: true });
+      const { client, api, host, scheduler } = context;
+      host.silent = true;
+      client.setEnabled(false);
+      scheduler.advance(2 * TIMEOUT);
+      expect(client.view.phase).to.equal('unreachable');
+      host.silent = false;
+      client.retry();
+      expect(api.last!.type).to.equal('telemetry/hello');
+      expect(client.view).to.include({ phase: 'ready', enabled: true, problem: null });
+      host.replyAll();
+      expectQuiet(context);
+    });
+  });
+
+  describe('ordering', () => {
+    it('rapid flips with replies delivered out of order end with shown == host, the last intent winning', () => {
+      const context = ready({ enabled: true });
+      const { client, host, api } = context;
+      const intents = [false, true, false, true, false];
+      for (const value of intents) {
+        client.setEnabled(value);
+        expect(client.view.enabled).to.equal(value);
+        expect(client.view.saving).to.equal(true);
+      }
+      expect(sets(api).map((m) => m.enabled)).to.deep.equal(intents);
+      // The host applies them in order; the answers travel back in another order.
+      const answers = host.held.splice(0).map((request) => host.answer(request));
+      expect(host.state.enabled).to.equal(false);
+      for (const index of [3, 0, 2, 1]) {
+        host.deliver(answers[index]);
+        expect(client.view.enabled, `after answer ${index}`).to.equal(false);
+        expect(client.view.saving, `after answer ${index}`).to.equal(true);
+      }
+      host.deliver(answers[4]);
+      expect(client.view.saving).to.equal(false);
+      expectQuiet(context);
+    });
+
+    it('when the host applies older requests after the latest, what is shown follows the host', () => {
+      const context = ready({ enabled: true });
+      const { client, host } = context;
+      client.setEnabled(false);
+      client.setEnabled(true);
+      client.setEnabled(false);
+      const [first, middle, last] = host.held.splice(0);
+      host.deliver(host.answer(last)); // host: off, rev 2
+      expect(client.view).to.include({ enabled: false, saving: false });
+      host.deliver(host.answer(middle)); // the host applies an older request later: on, rev 3
+      expect(host.state.enabled).to.equal(true);
+      expect(client.view.enabled).to.equal(true);
+      expectQuiet(context);
+      host.deliver(host.answer(first)); // off, rev 4
+      expect(client.view.enabled).to.equal(false);
+      expectQuiet(context);
+    });
+
+    it('a reply to a superseded set does not change what is shown while the latest is pending', () => {
+      const context = ready({ enabled: true });
+      const { client, host } = context;
+      client.setEnabled(false);
+      client.setEnabled(true);
+      host.reply(); // the first set: the host turns off
+      expect(host.state.enabled).to.equal(false);
+      expect(client.view.enabled).to.equal(true);
+      expect(client.view.saving).to.equal(true);
+      expect(client.view.host?.enabled, 'the host truth is still tracked').to.equal(false);
+      host.reply();
+      expect(client.view.enabled).to.equal(true);
+      expectQuiet(context);
+    });
+
+    it('an error reply to a superseded set is ignored', () => {
+      const context = ready({ enabled: true });
+      const { client, host } = context;
+      client.setEnabled(false);
+      client.setEnabled(true);
+      const [first] = host.held.splice(0, 1);
+      host.deliver({ type: 'telemetry/error', protocol: 1, inReplyTo: first.id, code: 'write-failed', message: '' });
+      expect(client.view).to.include({ enabled: true, saving: true, problem: null });
+      host.reply();
+      expect(client.view.problem).to.equal(null);
+      expectQuiet(context);
+    });
+
+    it('ignores a state with an older rev', () => {
+      const context = ready({ enabled: true, rev: 5 });
+      const { client, api } = context;
+      const saved = api.savedStates.length;
+      const push = (rev: number, enabled: boolean): StateMessage => ({
+        type: 'telemetry/state',
+        protocol: 1,
+        rev,
+        state: { enabled },
+      });
+      deliverFromHost(push(4, false));
+      deliverFromHost(push(-1, false));
+      expect(client.view.enabled).to.equal(true);
+      expect(api.savedStates).to.have.length(saved);
+      deliverFromHost(push(6, false));
+      expect(client.view.enabled).to.equal(false);
+      deliverFromHost(push(5.5, true));
+      expect(client.view.enabled).to.equal(false);
+      expect(client.ignoredMessages, 'stale is not malformed').to.equal(0);
+    });
+
+    it('ignores replies whose inReplyTo this page never sent', () => {
+      const context = ready({ enabled: true });
+      const { client, api } = context;
+      const saved = api.savedStates.length;
+      const viewBefore = client.view;
+      deliverFromHost({ type: 'telemetry/state', protocol: 1, rev: 99, inReplyTo: 'another-page-1', state: { enabled: false } });
+      deliverFromHost({ type: 'telemetry/error', protocol: 1, inReplyTo: 'another-page-2', code: 'write-failed', message: 'x' });
+      client.setEnabled(false);
+      deliverFromHost({ type: 'telemetry/error', protocol: 1, inReplyTo: 'another-page-3', code: 'write-failed', message: 'x' });
+      expect(client.view).to.include({ enabled: false, saving: true, problem: null });
+      expect(viewBefore.enabled).to.equal(true);
+      expect(api.savedStates).to.have.length(saved);
+      context.host.reply();
+      expectQuiet(context);
+    });
+
+    it('a hello reply starts a new rev count and drops replies to requests sent before it', () => {
+      const context = ready({ enabled: true, rev: 10 });
+      const { client, host, api } = context;
+      const firstHello = api.sent('telemetry/hello')[0];
+      client.retry(); // no problem: says hello again
+      expect(api.last!.type).to.equal('telemetry/hello');
+      host.rev = 1; // the host restarted its count
+      host.state.enabled = false;
+      host.reply();
+      expect(client.view.enabled).to.equal(false);
+      expect(client.view.host?.enabled).to.equal(false);
+      host.push({ enabled: true }); // rev 2 in the new count
+      expect(client.view.enabled).to.equal(true);
+      // A late answer to the first hello belongs to the old count, whatever its rev.
+      deliverFromHost({ type: 'telemetry/state', protocol: 1, rev: 50, inReplyTo: firstHello.id, state: { enabled: false } });
+      expect(client.view.enabled).to.equal(true);
+      expectQuiet(context);
+    });
+
+    it('a set still pending when a later hello is answered is settled by its own reply', () => {
+      const context = setup({ enabled: false });
+      const { client, host, scheduler } = context;
+      host.held.length = 0; // the first hello is lost
+      scheduler.advance(TIMEOUT);
+      expect(client.view.phase).to.equal('unreachable');
+      client.setEnabled(true);
+      client.retry();
+      const [set, hello] = host.held.splice(0);
+      expect([set.type, hello.type]).to.deep.equal(['telemetry/set', 'telemetry/hello']);
+      const setAnswer = host.answer(set);
+      host.deliver(host.answer(hello));
+      expect(client.view.saving).to.equal(true);
+      host.deliver(setAnswer);
+      expect(client.view).to.include({ phase: 'ready', enabled: true, saving: false, problem: null });
+      expectQuiet(context);
+    });
+  });
+
+  describe('pushed changes', () => {
+    it('update what is shown at once and never echo a set back', () => {
+      const context = ready({ enabled: true });
+      const { client, host, api } = context;
+      const posted = api.posted.length;
+      host.push({ enabled: false });
+      expect(client.view.enabled).to.equal(false);
+      host.push({ editorTelemetryEnabled: false });
+      expect(client.view.host?.editorTelemetryEnabled).to.equal(false);
+      host.push({ account: { loginName: 'ada', email: 'ada@example.com' }, enabled: true });
+      expect(client.view.enabled).to.equal(true);
+      expect(client.view.host?.account?.loginName).to.equal('ada');
+      host.push({ managedBy: 'policy', enabled: false });
+      expect(client.view.enabled).to.equal(false);
+      expect(api.posted).to.have.length(posted);
+      expect(sets(api)).to.have.length(0);
+      expectQuiet(context);
+    });
+
+    it('while saving update the host state but keep showing the intent until the set is answered', () => {
+      const context = ready({ enabled: true });
+      const { client, host } = context;
+      client.setEnabled(false);
+      host.push({ account: { loginName: 'ada', email: 'ada@example.com' } });
+      expect(client.view.enabled).to.equal(false);
+      expect(client.view.saving).to.equal(true);
+      expect(client.view.host?.account?.loginName).to.equal('ada');
+      host.reply();
+      expectQuiet(context);
+    });
+
+    it('a policy lock arriving while saving drops the pending set and shows the host state', () => {
+      const context = ready({ enabled: true });
+      const { client, host, api } = context;
+      client.setEnabled(false);
+      host.push({ managedBy: 'policy' });
+      expect(client.view).to.include({ enabled: true, saving: false });
+      expect(client.pendingRequests).to.equal(0);
+      host.held.length = 0;
+      // Locked: a flip does nothing at all.
+      const posted = api.posted.length;
+      const view = client.view;
+      client.setEnabled(false);
+      expect(api.posted).to.have.length(posted);
+      expect(client.view).to.equal(view);
+      expectQuiet(context);
+    });
+
+    it('a set refused as locked shows the host state with save-failed', () => {
+      const context = ready({ enabled: true });
+      const { client, host } = context;
+      client.setEnabled(false);
+      host.state.managedBy = 'policy'; // locked on the host, not yet pushed
+      host.reply();
+      expect(client.view.problem).to.deep.equal({ kind: 'save-failed', code: 'locked', message: '', wanted: false });
+      expect(client.view.enabled).to.equal(true);
+      expect(host.held.map((m) => m.type)).to.deep.equal(['telemetry/get']);
+      host.reply();
+      expect(client.view.host?.managedBy).to.equal('policy');
+      expect(client.view.problem?.code).to.equal('locked');
+      expectQuiet(context);
+    });
+  });
+
+  describe('saved state', () => {
+    it('is written with setState on each confirmed state, never for an unconfirmed flip', () => {
+      const context = setup({ enabled: true, rev: 7 });
+      const { client, host, api } = context;
+      expect(api.savedStates).to.have.length(0);
+      host.reply();
+      expect(api.getState()).to.deep.equal({ csTelemetry: { rev: 7, state: host.state } });
+      client.setEnabled(false);
+      expect(api.savedStates).to.have.length(1);
+      host.reply();
+      expect(api.savedStates).to.have.length(2);
+      expect(host.state.enabled).to.equal(false);
+      expect(api.getState()).to.deep.equal({ csTelemetry: { rev: 8, state: host.state } });
+      host.push({ editorTelemetryEnabled: false });
+      expect(api.getState()).to.deep.equal({ csTelemetry: { rev: 9, state: host.state } });
+      host.failNextSave();
+      client.setEnabled(true);
+      host.reply();
+      expect(api.savedStates, 'an error writes nothing').to.have.length(3);
+    });
+
+    it('a reloaded webview paints the saved state at once (no loading), then says hello', () => {
+      const first = ready({ enabled: false, account: { loginName: 'ada', email: 'ada@example.com' } });
+      first.client.setEnabled(true);
+      first.host.reply();
+      const saved = first.api.getState();
+      first.client.dispose();
+      first.host.dispose();
+
+      const api = new FakeVsCodeApi(saved);
+      const context = setup({ api, enabled: true, account: { loginName: 'ada', email: 'ada@example.com' } });
+      expect(context.client.view).to.deep.equal({
+        phase: 'ready',
+        enabled: true,
+        saving: false,
+        host: first.host.state,
+        problem: null,
+      });
+      expect(api.posted).to.have.length(1);
+      expect((api.posted[0] as WebviewMessage).type).to.equal('telemetry/hello');
+      context.host.push({ enabled: false });
+      context.host.reply();
+      expect(context.views.every((view) => view.phase === 'ready')).to.equal(true);
+      expectQuiet(context);
+    });
+
+    it('accepts a saved state below the host\'s new count', () => {
+      const api = new FakeVsCodeApi({ csTelemetry: { rev: 40, state: { enabled: true } } });
+      const context = setup({ api, enabled: false, rev: 2 });
+      expect(context.client.view.enabled).to.equal(true);
+      context.host.reply();
+      expect(context.client.view.enabled).to.equal(false);
+      expectQuiet(context);
+    });
+
+    const malformed: [string, unknown][] = [
+      ['undefined', undefined],
+      ['null', null],
+      ['a string', '{"csTelemetry":{"rev":1,"state":{"enabled":true}}}'],
+      ['an array', [{ csTelemetry: { rev: 1, state: { enabled: true } } }]],
+      ['another extension\'s state', { scroll: 10 }],
+      ['csTelemetry null', { csTelemetry: null }],
+      ['rev as a string', { csTelemetry: { rev: '1', state: { enabled: true } } }],
+      ['rev null (what JSON makes of NaN)', { csTelemetry: { rev: null, state: { enabled: true } } }],
+      ['no state', { csTelemetry: { rev: 1 } }],
+      ['enabled as a string', { csTelemetry: { rev: 1, state: { enabled: 'true' } } }],
+      ['bad account', { csTelemetry: { rev: 1, state: { enabled: true, account: { loginName: 1 } } } }],
+      ['csTelemetry from the prototype', Object.create({ csTelemetry: { rev: 1, state: { enabled: true } } })],
+    ];
+    for (const [name, saved] of malformed) {
+      it(`ignores a malformed saved state: ${name}`, () => {
+        const { client, api } = setup({ api: new FakeVsCodeApi(saved) });
+        expect(client.view.phase).to.equal('loading');
+        expect(client.view.enabled).to.equal(null);
+        expect(client.view.host).to.equal(null);
+        expect(api.sent('telemetry/hello')).to.have.length(1);
+      });
+    }
+
+    it('survives getState throwing', () => {
+      const api = new FakeVsCodeApi();
+      api.getState = () => {
+        throw new Error('no state');
+      };
+      const { client } = setup({ api });
+      expect(client.view.phase).to.equal('loading');
+      expect(api.sent('telemetry/hello')).to.have.length(1);
+    });
+  });
+
+  describe('bad input', () => {
+    let warnings: unknown[][];
+    let originalWarn: typeof console.warn;
+
+    beforeEach(() => {
+      warnings = [];
+      originalWarn = console.warn;
+      console.warn = (...args: unknown[]) => {
+        warnings.push(args);
+      };
+    });
+
+    afterEach(() => {
+      console.warn = originalWarn;
+    });
+
+    it('is ignored without throwing or change, counted, and warned about once', () => {
+      const context = ready({ enabled: true, rev: 3 });
+      const { client, api } = context;
+      const view = client.view;
+      const hello = api.sent('telemetry/hello')[0];
+      class Impostor {
+        type = 'telemetry/state';
+        protocol = 1;
+        rev = 9;
+        state = { enabled: false };
+      }
+      const bad: unknown[] = [
+        null,
+        undefined,
+        42,
+        'telemetry/state',
+        [],
+        { type: 'vscode/other', payload: 1 }, // not ours
+        { type: 'telemetry/unknown', protocol: 1, rev: 9 }, // unknown type
+        { type: 'telemetry/state', protocol: 1, rev: 9 }, // missing state
+        { type: 'telemetry/state', protocol: 1, rev: '9', state: { enabled: false } }, // wrong type
+        { type: 'telemetry/state', protocol: 1, rev: NaN, state: { enabled: false } },
+        { type: 'telemetry/state', protocol: 1, rev: 9, state: { enabled: 'false' } },
+        { type: 'telemetry/state', protocol: 1, rev: 9, inReplyTo: hello.id, state: { enabled: false, managedBy: 'root' } },
+        { type: 'telemetry/state', protocol: '2', rev: 9, state: { enabled: false } },
+        { type: 'telemetry/error', protocol: 1, inReplyTo: hello.id, code: '', message: '' },
+        { type: 'telemetry/set', id: 'x', enabled: false }, // our own request type echoed back
+        JSON.parse('{"__proto__":{"type":"telemetry/state","protocol":1,"rev":9,"state":{"enabled":false}}}'),
+        Object.create({ type: 'telemetry/state', protocol: 1, rev: 9, state: { enabled: false } }),
+        new Impostor(),
+        { type: 'telemetry/state', protocol: 1, rev: 9, state: { enabled: false, account: { loginName: 'x'.repeat(5000), email: '' } } },
+      ];
+      for (const data of bad) expect(() => deliverFromHost(data)).to.not.throw();
+      expect(client.ignoredMessages).to.equal(bad.length);
+      expect(warnings).to.have.length(1);
+      expect(String(warnings[0][0])).to.contain('[cs-telemetry]');
+      expect(client.view).to.equal(view);
+      expect(context.views.at(-1)).to.equal(view);
+      expect(api.savedStates).to.have.length(1);
+      // Still working.
+      context.host.push({ enabled: false });
+      expect(client.view.enabled).to.equal(false);
+      expect(client.ignoredMessages).to.equal(bad.length);
+      expectQuiet(context);
+    });
+
+    it('receive() may be fed directly and counts the same way', () => {
+      const { client } = ready();
+      client.receive({ nonsense: true });
+      client.receive(Symbol('x'));
+      expect(client.ignoredMessages).to.equal(2);
+      expect(warnings).to.have.length(1);
+    });
+  });
+
+  describe('another protocol version', () => {
+    it('shows incompatible, clears outstanding requests and refuses flips', () => {
+      const context = ready({ enabled: true });
+      const { client, host, api, scheduler } = context;
+      client.setEnabled(false);
+      expect(client.pendingRequests).to.equal(1);
+      deliverFromHost({ type: 'telemetry/state', protocol: 2, rev: 1, state: { enabled: false, brandNew: 1 } });
+      expect(client.view.phase).to.equal('incompatible');
+      expect(client.view.problem).to.deep.equal({ kind: 'incompatible', code: 'protocol', message: '', hostProtocol: 2 });
+      expect(client.view.saving).to.equal(false);
+      expect(client.view.enabled).to.equal(true);
+      expect(client.pendingRequests).to.equal(0);
+      expect(scheduler.pending).to.equal(0);
+      expect(client.ignoredMessages).to.equal(0);
+      const posted = api.posted.length;
+      client.setEnabled(false);
+      expect(api.posted).to.have.length(posted);
+      expect(client.view.phase).to.equal('incompatible');
+      expect(host.received.map((m) => m.type)).to.deep.equal(['telemetry/hello', 'telemetry/set']);
+    });
+
+    it('is also recognised from an error message, before any state is known', () => {
+      const { client } = setup();
+      deliverFromHost({ type: 'telemetry/error', protocol: 3, inReplyTo: 'x', code: 'c', message: 'm' });
+      expect(client.view).to.include({ phase: 'incompatible', enabled: null });
+      expect(client.view.problem?.hostProtocol).to.equal(3);
+      expect(client.pendingRequests).to.equal(0);
+    });
+  });
+
+  describe('dispose', () => {
+    it('removes the window listener, clears timers and stops notifying', () => {
+      const added: EventListenerOrEventListenerObject[] = [];
+      const removed: EventListenerOrEventListenerObject[] = [];
+      const { addEventListener, removeEventListener } = window;
+      window.addEventListener = function (this: Window, ...args: Parameters<Window['addEventListener']>) {
+        if (args[0] === 'message') added.push(args[1]);
+        return addEventListener.apply(this, args);
+      } as Window['addEventListener'];
+      window.removeEventListener = function (this: Window, ...args: Parameters<Window['removeEventListener']>) {
+        if (args[0] === 'message') removed.push(args[1]);
+        return removeEventListener.apply(this, args);
+      } as Window['removeEventListener'];
+      try {
+        const context = ready({ enabled: true });
+        expect(added).to.have.length(1);
+        context.client.dispose();
+        expect(removed).to.deep.equal(added);
+      } finally {
+        window.addEventListener = addEventListener;
+        window.removeEventListener = removeEventListener;
+      }
+    });
+
+    it('clears timers, ignores later messages and stops notifying', () => {
+      const context = ready({ enabled: true });
+      const { client, host, scheduler } = context;
+      client.setEnabled(false);
+      const views = context.views.length;
+      client.dispose();
+      expect(scheduler.pending).to.equal(0);
+      expect(client.pendingRequests).to.equal(0);
+      host.push({ enabled: false });
+      deliverFromHost('garbage');
+      expect(client.ignoredMessages).to.equal(0);
+      expect(context.views).to.have.length(views);
+      expect(client.view.host?.enabled).to.equal(true);
+      const posted = host.api.posted.length;
+      client.setEnabled(true);
+      client.retry();
+      expect(host.api.posted).to.have.length(posted);
+    });
+  });
+
+  describe('a whole session', () => {
+    it('ends quiet: no pending request, no timer, shown == host', () => {
+      const context = ready({ enabled: true });
+      const { client, host, scheduler } = context;
+      client.setEnabled(false);
+      host.reply();
+      host.failNextSave('write-failed');
+      client.setEnabled(true);
+      host.replyAll();
+      client.retry();
+      client.setEnabled(false);
+      client.setEnabled(true);
+      host.push({ editorTelemetryEnabled: false });
+      host.replyAll();
+      host.silent = true;
+      client.setEnabled(false);
+      scheduler.advance(TIMEOUT);
+      host.silent = false;
+      host.held.length = 0;
+      scheduler.advance(TIMEOUT);
+      expect(client.view.phase).to.equal('unreachable');
+      client.retry();
+      host.replyAll();
+      expect(client.view.phase).to.equal('ready');
+      expectQuiet(context);
+    });
+  });
+});

@@ -1,0 +1,531 @@
+import { ContextConsumer } from '@lit/context';
+import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { LitElement, html as litHtml } from 'lit';
+import type { TelemetryBadgeStatus } from '../src/components/telemetry-status-badge/telemetry-status-badge.js';
+import type { TelemetryView } from '../src/bridge/telemetry-client.js';
+import { provideVsCodeApi } from '../src/bridge/vscode-api.js';
+import '../src/components/telemetry-settings/define.js';
+import type { CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
+import { telemetryContext } from '../src/context/telemetry-context.js';
+import { FakeHost, FakeVsCodeApi, deliverFromHost, type FakeHostOptions } from './support/fake-host.js';
+
+/** A small subtree element that reads the panel's view through context. */
+class TestTelemetryConsumer extends LitElement {
+  readonly telemetry = new ContextConsumer(this, { context: telemetryContext, subscribe: true });
+  readonly seen: TelemetryView[] = [];
+
+  override render() {
+    const view = this.telemetry.value;
+    if (view && this.seen.at(-1) !== view) this.seen.push(view);
+    return litHtml`<span>${view ? `${view.phase}:${String(view.enabled)}` : 'none'}</span>`;
+  }
+}
+if (!customElements.get('test-telemetry-consumer')) customElements.define('test-telemetry-consumer', TestTelemetryConsumer);
+
+const TIMEOUT = 150;
+const hosts: FakeHost[] = [];
+
+function fakeHost(options: FakeHostOptions = {}): FakeHost {
+  const host = new FakeHost(options);
+  hosts.push(host);
+  return host;
+}
+
+async function panel(host: FakeHost, timeout = TIMEOUT): Promise<CsTelemetrySettings> {
+  return fixture<CsTelemetrySettings>(
+    html`<cs-telemetry-settings .vscodeApi=${host.api} .timeout=${timeout}></cs-telemetry-settings>`,
+  );
+}
+
+/** A panel whose hello has been answered. */
+async function readyPanel(options: FakeHostOptions = {}): Promise<{ el: CsTelemetrySettings; host: FakeHost }> {
+  const host = fakeHost(options);
+  const el = await panel(host);
+  await waitUntil(() => el.view.phase === 'ready', 'the panel never became ready');
+  await rendered(el);
+  return { el, host };
+}
+
+const shadow = (el: Element) => el.shadowRoot!;
+const badge = (el: CsTelemetrySettings) => shadow(el).querySelector('cs-telemetry-status-badge')!;
+const switchEl = (el: CsTelemetrySettings) => shadow(el).querySelector('cs-switch')!;
+const control = (el: CsTelemetrySettings) => shadow(switchEl(el)).querySelector<HTMLButtonElement>('[role="switch"]')!;
+const alertRegion = (el: CsTelemetrySettings) => shadow(el).querySelector<HTMLElement>('[role="alert"]')!;
+const retryButton = (el: CsTelemetrySettings) => alertRegion(el).querySelector<HTMLButtonElement>('button');
+const words = (node: Node | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const panelText = (el: CsTelemetrySettings) => words(shadow(el));
+const purpose = (el: CsTelemetrySettings) => words(shadow(el).querySelector('.purpose'));
+const dataTypesText = (el: CsTelemetrySettings) => words(shadow(shadow(el).querySelector('cs-telemetry-data-types')!));
+
+/** Waits for the panel and the elements it renders to finish updating. */
+async function rendered(el: CsTelemetrySettings): Promise<void> {
+  await el.updateComplete;
+  await Promise.all([switchEl(el).updateComplete, badge(el).updateComplete]);
+}
+
+interface Shown {
+  status: TelemetryBadgeStatus;
+  checked: boolean;
+  disabled: boolean;
+  locked?: boolean;
+}
+
+async function expectShows(el: CsTelemetrySettings, expected: Shown): Promise<void> {
+  await rendered(el);
+  expect(badge(el).getAttribute('status'), 'badge status').to.equal(expected.status);
+  expect(badge(el).hasAttribute('locked'), 'badge locked').to.equal(expected.locked ?? false);
+  expect(control(el).getAttribute('aria-checked'), 'aria-checked').to.equal(String(expected.checked));
+  expect(switchEl(el).checked, 'switch checked').to.equal(expected.checked);
+  expect(switchEl(el).disabled, 'switch disabled').to.equal(expected.disabled);
+  expect(control(el).disabled, 'control disabled').to.equal(expected.disabled);
+}
+
+async function until(el: CsTelemetrySettings, predicate: () => boolean, message: string): Promise<void> {
+  await waitUntil(predicate, message, { timeout: 3000 });
+  await rendered(el);
+}
+
+afterEach(() => {
+  fixtureCleanup();
+  for (const host of hosts.splice(0)) host.dispose();
+});
+
+describe('<cs-telemetry-settings>', () => {
+  describe('states', () => {
+    it('loading: says it is reading the setting, switch disabled, badge loading', async () => {
+      const host = fakeHost({ manual: true });
+      const el = await panel(host, 10_000);
+      await expectShows(el, { status: 'loading', checked: false, disabled: true });
+      expect(panelText(el)).to.contain('Reading your setting from Code Studio');
+      expect(words(alertRegion(el))).to.equal('');
+      expect(host.api.sent('telemetry/hello')).to.have.length(1);
+      host.reply();
+      await until(el, () => el.view.phase === 'ready', 'ready');
+      expect(panelText(el)).to.not.contain('Reading your setting');
+    });
+
+    it('on: badge on, switch checked and usable, no alert', async () => {
+      const { el } = await readyPanel({ enabled: true });
+      await expectShows(el, { status: 'on', checked: true, disabled: false });
+      expect(words(alertRegion(el))).to.equal('');
+      expect(retryButton(el)).to.equal(null);
+    });
+
+    it('off: badge off, switch unchecked and usable', async () => {
+      const { el } = await readyPanel({ enabled: false });
+      await expectShows(el, { status: 'off', checked: false, disabled: false });
+      expect(words(alertRegion(el))).to.equal('');
+    });
+
+    it('saving: the switch flips at once and the badge says saving until the host answers', async () => {
+      const { el, host } = await readyPanel({ enabled: true });
+      host.manual = true;
+      control(el).click();
+      await expectShows(el, { status: 'saving', checked: false, disabled: false });
+      expect(host.api.last).to.deep.include({ type: 'telemetry/set', enabled: false });
+      expect(host.state.enabled).to.equal(true);
+      host.reply();
+      await expectShows(el, { status: 'off', checked: false, disabled: false });
+    });
+
+    it('save failed: shows the host state, the reason and Retry in the alert; Retry saves', async () => {
+      const { el, host } = await readyPanel({ enabled: true });
+      host.failNextSave('write-failed', 'The settings file is read-only.');
+      control(el).click();
+      await until(el, () => el.view.problem?.kind === 'save-failed', 'save-failed');
+      await host.idle();
+      await expectShows(el, { status: 'on', checked: true, disabled: false });
+      const alert = words(alertRegion(el));
+      expect(alert).to.contain('Could not save');
+      expect(alert).to.contain('The settings file is read-only.');
+      expect(alert).to.contain('still on');
+      expect(host.api.sent('telemetry/get'), 'the host state is read again').to.have.length(1);
+      const retry = retryButton(el)!;
+      expect(words(retry)).to.equal('Retry');
+      const setsBefore = host.api.sent('telemetry/set').length;
+      retry.click();
+      expect(host.api.sent('telemetry/set')).to.have.length(setsBefore + 1);
+      expect(host.api.last).to.deep.include({ type: 'telemetry/set', enabled: false });
+      await until(el, () => !el.view.saving, 'retry settled');
+      expect(host.state.enabled).to.equal(false);
+      await expectShows(el, { status: 'off', checked: false, disabled: false });
+      expect(words(alertRegion(el))).to.equal('');
+    });
+
+    it('save timed out: shows the host state again with a reason and Retry; saving is not left behind', async () => {
+      const { el, host } = await readyPanel({ enabled: true });
+      host.manual = true;
+      control(el).click();
+      await expectShows(el, { status: 'saving', checked: false, disabled: false });
+      await until(el, () => el.view.problem !== null, 'timeout');
+      await expectShows(el, { status: 'on', checked: true, disabled: false });
+      expect(words(alertRegion(el))).to.contain('did not answer in time');
+      expect(host.held.map((m) => m.type)).to.deep.equal(['telemetry/set', 'telemetry/get']);
+      host.held.splice(0, 1); // the set was lost
+      host.reply(); // the get
+      host.manual = false;
+      retryButton(el)!.click();
+      await until(el, () => !el.view.saving && host.state.enabled === false, 'retry saved');
+      await expectShows(el, { status: 'off', checked: false, disabled: false });
+      expect(words(alertRegion(el))).to.equal('');
+    });
+
+    it('host unreachable: says so with Retry; Retry says hello again and recovers', async () => {
+      const host = fakeHost({ enabled: false });
+      host.silent = true;
+      const el = await panel(host);
+      await until(el, () => el.view.phase === 'unreachable', 'unreachable');
+      await expectShows(el, { status: 'error', checked: false, disabled: true });
+      expect(words(alertRegion(el))).to.contain("Can't reach Code Studio");
+      host.silent = false;
+      retryButton(el)!.click();
+      expect(host.api.sent('telemetry/hello')).to.have.length(2);
+      await until(el, () => el.view.phase === 'ready', 'ready after retry');
+      await expectShows(el, { status: 'off', checked: false, disabled: false });
+      expect(words(alertRegion(el))).to.equal('');
+    });
+
+    it('unreachable after a failed save names the last known state', async () => {
+      const { el, host } = await readyPanel({ enabled: true });
+      host.silent = true;
+      control(el).click();
+      await until(el, () => el.view.phase === 'unreachable', 'unreachable');
+      await expectShows(el, { status: 'error', checked: true, disabled: true });
+      expect(words(alertRegion(el))).to.contain("Can't reach Code Studio");
+      expect(words(alertRegion(el))).to.contain('last on');
+      expect(retryButton(el)).to.not.equal(null);
+    });
+
+    it('managed by policy: switch disabled, says so, badge locked', async () => {
+      const { el, host } = await readyPanel({ enabled: false, managedBy: 'policy' });
+      await expectShows(el, { status: 'off', checked: false, disabled: true, locked: true });
+      expect(panelText(el)).to.contain('Managed by your organization');
+      control(el).click();
+      await rendered(el);
+      expect(host.api.sent('telemetry/set')).to.have.length(0);
+      await expectShows(el, { status: 'off', checked: false, disabled: true, locked: true });
+    });
+
+    it('a refused flip while locked leaves the switch showing the host state', async () => {
+      const { el, host } = await readyPanel({ enabled: true, managedBy: 'policy' });
+      // Make the switch usable behind the panel's back, as a stale or scripted click would find it.
+      switchEl(el).removeAttribute('disabled');
+      await waitUntil(() => !control(el).disabled, 'the control never became usable');
+      expect(switchEl(el).checked).to.equal(true);
+      control(el).click();
+      await rendered(el);
+      expect(host.api.sent('telemetry/set')).to.have.length(0);
+      expect(switchEl(el).checked).to.equal(true);
+      expect(control(el).getAttribute('aria-checked')).to.equal('true');
+      expect(badge(el).getAttribute('status')).to.equal('on');
+    });
+
+    it('a policy pushed while idle locks the switch at once', async () => {
+      const { el, host } = await readyPanel({ enabled: true });
+      host.push({ managedBy: 'policy', enabled: false });
+      await expectShows(el, { status: 'off', checked: false, disabled: true, locked: true });
+      expect(panelText(el)).to.contain('Managed by your organization');
+    });
+
+    it('a save refused as locked explains and offers no Retry', async () => {
+      const { el, host } = await readyPanel({ enabled: true });
+      host.state.managedBy = 'policy'; // locked on the host, not pushed yet
+      control(el).click();
+      await until(el, () => el.view.problem !== null && el.view.host?.managedBy === 'policy', 'refused');
+      await expectShows(el, { status: 'on', checked: true, disabled: true, locked: true });
+      expect(words(alertRegion(el))).to.contain('organization manages this setting');
+      expect(retryButton(el)).to.equal(null);
+    });
+
+    it('editor-wide telemetry off: says nothing is sent, switch usable, badge off', async () => {
+      const { el, host } = await readyPanel({ enabled: true, editorTelemetryEnabled: false });
+      await expectShows(el, { status: 'off', checked: true, disabled: false });
+      expect(panelText(el)).to.contain('sends nothing');
+      control(el).click();
+      await until(el, () => !el.view.saving, 'saved');
+      expect(host.state.enabled).to.equal(false);
+      await expectShows(el, { status: 'off', checked: false, disabled: false });
+    });
+
+    it('signed in: shows login name and email as text and does not call the data anonymous', async () => {
+      const { el } = await readyPanel({ enabled: true, account: { loginName: 'ada-l', email: 'ada@example.com' } });
+      expect(dataTypesText(el)).to.contain('ada-l');
+      expect(dataTypesText(el)).to.contain('ada@example.com');
+      expect(purpose(el)).to.not.match(/anonymous/i);
+      expect(purpose(el)).to.contain('usage data');
+      expect(words(switchEl(el))).to.contain('not anonymous');
+    });
+
+    it('signed out: says so and calls the data anonymous', async () => {
+      const { el, host } = await readyPanel({ enabled: true, account: null });
+      expect(purpose(el)).to.contain('anonymous usage data');
+      expect(dataTypesText(el)).to.contain('signed out');
+      host.push({ account: { loginName: 'grace', email: 'grace@example.com' } });
+      await rendered(el);
+      await shadow(el).querySelector('cs-telemetry-data-types')!.updateComplete;
+      expect(dataTypesText(el)).to.contain('grace@example.com');
+      expect(purpose(el)).to.not.match(/anonymous/i);
+    });
+
+    it('needs an update: another protocol disables the switch and says Code Studio needs an update', async () => {
+      const { el } = await readyPanel({ enabled: true });
+      deliverFromHost({ type: 'telemetry/state', protocol: 2, rev: 9, state: { enabled: false } });
+      await expectShows(el, { status: 'error', checked: true, disabled: true });
+      expect(words(alertRegion(el))).to.contain('Code Studio needs an update');
+      expect(retryButton(el)).to.equal(null);
+    });
+
+    it('a reloaded webview paints the saved state at once, without loading, then says hello', async () => {
+      const api = new FakeVsCodeApi({
+        csTelemetry: { rev: 4, state: { enabled: false, account: { loginName: 'ada-l', email: 'ada@example.com' } } },
+      });
+      const host = fakeHost({ api, manual: true, enabled: false });
+      const el = await panel(host, 10_000);
+      await expectShows(el, { status: 'off', checked: false, disabled: false });
+      expect(panelText(el)).to.not.contain('Reading your setting');
+      expect(dataTypesText(el)).to.contain('ada@example.com');
+      expect(api.posted).to.have.length(1);
+      expect(api.last!.type).to.equal('telemetry/hello');
+    });
+
+    it('bad input from the host changes nothing', async () => {
+      const { el, host } = await readyPanel({ enabled: true });
+      const warn = console.warn;
+      console.warn = () => {};
+      try {
+        for (const data of [null, 'x', { type: 'telemetry/state' }, { type: 'telemetry/state', protocol: 1, rev: 99, state: { enabled: 'no' } }]) {
+          deliverFromHost(data);
+        }
+      } finally {
+        console.warn = warn;
+      }
+      await expectShows(el, { status: 'on', checked: true, disabled: false });
+      expect(el.view.phase).to.equal('ready');
+      host.push({ enabled: false });
+      await expectShows(el, { status: 'off', checked: false, disabled: false });
+    });
+  });
+
+  describe('the product flow', () => {
+    it('switch off sends a set, the host turns off, badge off; switch on again turns the host on', async () => {
+      const { el, host } = await readyPanel({ enabled: true });
+      control(el).click();
+      expect(host.api.last).to.deep.include({ type: 'telemetry/set', enabled: false });
+      await until(el, () => !el.view.saving, 'off saved');
+      expect(host.state.enabled).to.equal(false);
+      await expectShows(el, { status: 'off', checked: false, disabled: false });
+      control(el).click();
+      expect(host.api.last).to.deep.include({ type: 'telemetry/set', enabled: true });
+      await until(el, () => !el.view.saving, 'on saved');
+      expect(host.state.enabled).to.equal(true);
+      await expectShows(el, { status: 'on', checked: true, disabled: false });
+    });
+
+    it('Space on the focused switch flips it like a click', async () => {
+      const { el, host } = await readyPanel({ enabled: false });
+      control(el).focus();
+      await sendKeys({ press: 'Space' });
+      await until(el, () => host.state.enabled === true && !el.view.saving, 'saved');
+      await expectShows(el, { status: 'on', checked: true, disabled: false });
+    });
+
+    it('rapid clicks end with the switch showing the host state', async () => {
+      const { el, host } = await readyPanel({ enabled: true, delay: 5 });
+      for (let i = 0; i < 5; i++) control(el).click();
+      expect(host.api.sent('telemetry/set').map((m) => m.enabled)).to.deep.equal([false, true, false, true, false]);
+      await host.idle();
+      await until(el, () => !el.view.saving, 'settled');
+      expect(host.state.enabled).to.equal(false);
+      await expectShows(el, { status: 'off', checked: false, disabled: false });
+      expect(el.view.enabled).to.equal(host.state.enabled);
+    });
+
+    it('a pushed state shows at once and sends nothing back', async () => {
+      const { el, host } = await readyPanel({ enabled: true });
+      const posted = host.api.posted.length;
+      host.push({ enabled: false });
+      await expectShows(el, { status: 'off', checked: false, disabled: false });
+      host.push({ enabled: true, editorTelemetryEnabled: false });
+      await expectShows(el, { status: 'off', checked: true, disabled: false });
+      expect(host.api.posted).to.have.length(posted);
+    });
+
+    it('the alert region is a role=alert live region, present and empty when all is well', async () => {
+      const { el, host } = await readyPanel({ enabled: true });
+      const region = alertRegion(el);
+      expect(region.getAttribute('role')).to.equal('alert');
+      expect(words(region)).to.equal('');
+      host.failNextSave('write-failed', 'Disk full.');
+      control(el).click();
+      await until(el, () => el.view.problem !== null, 'failed');
+      expect(alertRegion(el), 'the same region fills').to.equal(region);
+      expect(words(region)).to.contain('Disk full.');
+    });
+
+    it('a new timeout reconnects with a fresh hello', async () => {
+      const { el, host } = await readyPanel({ enabled: true });
+      el.timeout = 200;
+      await until(el, () => host.api.sent('telemetry/hello').length === 2, 'second hello');
+      await host.idle();
+      await expectShows(el, { status: 'on', checked: true, disabled: false });
+    });
+  });
+
+  describe('context', () => {
+    it('a slotted consumer receives the view and its updates', async () => {
+      const host = fakeHost({ enabled: true });
+      const el = await fixture<CsTelemetrySettings>(html`
+        <cs-telemetry-settings .vscodeApi=${host.api} .timeout=${TIMEOUT}>
+          <test-telemetry-consumer></test-telemetry-consumer>
+        </cs-telemetry-settings>
+      `);
+      const consumer = el.querySelector<TestTelemetryConsumer>('test-telemetry-consumer')!;
+      await until(el, () => el.view.phase === 'ready', 'ready');
+      await consumer.updateComplete;
+      expect(consumer.telemetry.value).to.equal(el.view);
+      expect(words(shadow(consumer))).to.equal('ready:true');
+      control(el).click();
+      await consumer.updateComplete;
+      expect(consumer.telemetry.value).to.include({ enabled: false, saving: true });
+      await until(el, () => !el.view.saving, 'saved');
+      await consumer.updateComplete;
+      expect(consumer.telemetry.value).to.equal(el.view);
+      expect(words(shadow(consumer))).to.equal('ready:false');
+      expect(consumer.seen.map((v) => v.phase)).to.include('loading');
+    });
+  });
+
+  describe('accessibility', () => {
+    it('passes axe when on', async () => {
+      const { el } = await readyPanel({ enabled: true });
+      await expect(el).to.be.accessible();
+    });
+
+    it('passes axe when off', async () => {
+      const { el } = await readyPanel({ enabled: false });
+      await expect(el).to.be.accessible();
+    });
+
+    it('passes axe with a save error and Retry showing', async () => {
+      const { el, host } = await readyPanel({ enabled: true });
+      host.failNextSave('write-failed', 'Disk full.');
+      control(el).click();
+      await until(el, () => el.view.problem !== null, 'failed');
+      await host.idle();
+      await rendered(el);
+      expect(retryButton(el)).to.not.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('passes axe when locked', async () => {
+      const { el } = await readyPanel({ enabled: true, managedBy: 'policy' });
+      await expect(el).to.be.accessible();
+    });
+
+    it('passes axe when editor-wide telemetry is off', async () => {
+      const { el } = await readyPanel({ enabled: true, editorTelemetryEnabled: false });
+      await expect(el).to.be.accessible();
+    });
+
+    it('passes axe when signed in', async () => {
+      const { el } = await readyPanel({ enabled: true, account: { loginName: 'ada-l', email: 'ada@example.com' } });
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('hostile input', () => {
+    it('renders a hostile login name as text only', async () => {
+      const hostile = '<img src=x onerror=window.__pwned=1>';
+      const { el } = await readyPanel({ enabled: true, account: { loginName: hostile, email: '"><script>window.__pwned=2</script>' } });
+      const dataTypes = shadow(el).querySelector('cs-telemetry-data-types')!;
+      await dataTypes.updateComplete;
+      expect(dataTypesText(el)).to.contain(hostile);
+      expect(dataTypesText(el)).to.contain('<script>window.__pwned=2</script>');
+      for (const root of [shadow(el), shadow(dataTypes), shadow(switchEl(el))]) {
+        expect(root.querySelector('img'), 'no img element').to.equal(null);
+        expect(root.querySelector('script'), 'no script element').to.equal(null);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect((window as unknown as { __pwned?: unknown }).__pwned).to.equal(undefined);
+    });
+  });
+
+  describe('connection', () => {
+    it('a panel moved in the DOM reconnects to the host', async () => {
+      const { el, host } = await readyPanel({ enabled: true });
+      const parent = el.parentElement!;
+      el.remove();
+      parent.append(el);
+      host.push({ enabled: false });
+      await until(el, () => el.view.enabled === false, 'the moved panel heard the host again');
+      await expectShows(el, { status: 'off', checked: false, disabled: false });
+    });
+
+    it('a vscodeApi swapped after the first update reconnects to the new host', async () => {
+      const { el, host } = await readyPanel({ enabled: true });
+      const other = fakeHost({ enabled: false });
+      el.vscodeApi = other.api;
+      await until(el, () => el.view.host?.enabled === false, 'connected to the other host');
+      expect(other.api.sent('telemetry/hello')).to.have.length(1);
+      await expectShows(el, { status: 'off', checked: false, disabled: false });
+      const posted = host.api.posted.length;
+      control(el).click();
+      await until(el, () => !el.view.saving, 'saved');
+      expect(other.state.enabled).to.equal(true);
+      expect(host.api.posted, 'the old host hears nothing more').to.have.length(posted);
+    });
+  });
+
+  // Last: provideVsCodeApi sets module state that every later panel without a vscodeApi would pick up.
+  describe('without a host', () => {
+    it('shows "Not connected" until a vscodeApi is set, then connects', async () => {
+      expect(globalThis.acquireVsCodeApi).to.equal(undefined);
+      const el = await fixture<CsTelemetrySettings>(html`<cs-telemetry-settings .timeout=${TIMEOUT}></cs-telemetry-settings>`);
+      await expectShows(el, { status: 'error', checked: false, disabled: true });
+      expect(words(alertRegion(el))).to.contain('Not connected to Code Studio');
+      const host = fakeHost({ enabled: true });
+      el.vscodeApi = host.api;
+      await until(el, () => el.view.phase === 'ready', 'connected');
+      expect(host.api.sent('telemetry/hello')).to.have.length(1);
+      await expectShows(el, { status: 'on', checked: true, disabled: false });
+      expect(words(alertRegion(el))).to.equal('');
+    });
+
+    it('a panel showing "Not connected" uses an API provided later from its next update on', async () => {
+      expect(globalThis.acquireVsCodeApi).to.equal(undefined);
+      const el = await fixture<CsTelemetrySettings>(html`<cs-telemetry-settings .timeout=${TIMEOUT}></cs-telemetry-settings>`);
+      await expectShows(el, { status: 'error', checked: false, disabled: true });
+      expect(words(alertRegion(el))).to.contain('Not connected to Code Studio');
+      expect(retryButton(el)).to.equal(null);
+      const host = fakeHost({ enabled: false });
+      try {
+        provideVsCodeApi(host.api);
+        el.requestUpdate();
+        await until(el, () => el.view.phase === 'ready', 'connected');
+        expect(host.api.sent('telemetry/hello')).to.have.length(1);
+        await expectShows(el, { status: 'off', checked: false, disabled: false });
+        expect(words(alertRegion(el))).to.equal('');
+      } finally {
+        // Leave an inert API behind rather than this test's host.
+        provideVsCodeApi(new FakeVsCodeApi());
+      }
+    });
+
+    it('a panel inserted after provideVsCodeApi connects through it without a vscodeApi property', async () => {
+      const host = fakeHost({ enabled: true });
+      try {
+        provideVsCodeApi(host.api);
+        const el = await fixture<CsTelemetrySettings>(html`<cs-telemetry-settings .timeout=${TIMEOUT}></cs-telemetry-settings>`);
+        await until(el, () => el.view.phase === 'ready', 'connected');
+        expect(host.api.sent('telemetry/hello')).to.have.length(1);
+        await expectShows(el, { status: 'on', checked: true, disabled: false });
+        control(el).click();
+        await until(el, () => !el.view.saving, 'saved');
+        expect(host.state.enabled).to.equal(false);
+      } finally {
+        provideVsCodeApi(new FakeVsCodeApi());
+      }
+    });
+  });
+});
