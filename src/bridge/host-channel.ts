@@ -11,12 +11,8 @@ export function isFromHost(event: MessageEvent, self: Window): boolean {
   // A descendant frame has this window among its ancestors; walking up stops at the top (parent of top is top).
   let frame = source as Window;
   for (let depth = 0; depth < 64; depth++) {
-    let parent: Window;
-    try {
-      parent = frame.parent;
-    } catch {
-      return false;
-    }
+    // `parent` may be read across origins; VS Code deletes it inside webviews, which ends the walk as at the top.
+    const parent = frame.parent;
     if (parent === self) return false;
     if (!parent || parent === frame) return true;
     frame = parent;

@@ -180,7 +180,7 @@ export class TelemetryClient {
         problem: { kind: 'incompatible', code: 'protocol', message: '', hostProtocol: data.protocol },
       });
     } else if (this.#ignored++ === 0) {
-      console.warn('[cs-telemetry] Ignored a message that is not protocol v1; later ones are only counted.');
+      console.warn('[cs-telemetry] Ignored a message that is not protocol v1 (later ones are counted only)');
     }
   }
 

@@ -36,6 +36,15 @@ export const baseStyles = css`
   .dim {
     color: var(--vscode-descriptionForeground, #9d9d9d);
   }
+  .spin {
+    transform-origin: 8px 8px;
+    animation: spin 1s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
   @media (prefers-reduced-motion: reduce) {
     * {
       animation: none !important;

@@ -1,6 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { TelemetryClient, type TelemetryClientOptions, type TelemetryView } from '../../bridge/telemetry-client.js';
+import { TelemetryClient, type TelemetryView } from '../../bridge/telemetry-client.js';
 import { sharedVsCodeApi, type VsCodeApi } from '../../bridge/vscode-api.js';
 import { telemetryContext } from '../../context/telemetry-context.js';
 
@@ -24,10 +24,10 @@ interface ControllerHost extends ReactiveControllerHost, HTMLElement {
 export class TelemetryController implements ReactiveController {
   readonly #host: ControllerHost;
   readonly #provider: ContextProvider<typeof telemetryContext>;
-  #client?: TelemetryClient;
-  #connected = false;
+  /** The connection to the editor; undefined while the panel is out of the document or waiting to connect. */
+  client?: TelemetryClient;
 
-  constructor(host: ControllerHost, readonly clientOptions: Partial<TelemetryClientOptions> = {}) {
+  constructor(host: ControllerHost) {
     this.#host = host;
     this.#provider = new ContextProvider(host, { context: telemetryContext, initialValue: LOADING_VIEW });
     host.addController(this);
@@ -37,52 +37,26 @@ export class TelemetryController implements ReactiveController {
     return this.#provider.value;
   }
 
-  get client(): TelemetryClient | undefined {
-    return this.#client;
-  }
-
   hostConnected(): void {
-    this.#connected = true;
     // A panel moved in the document is connected again without any property change: ask for the update that connects.
     this.#host.requestUpdate();
   }
 
   hostUpdate(): void {
-    if (this.#connected && !this.#client) this.#connect();
-  }
-
-  hostDisconnected(): void {
-    this.#connected = false;
-    this.#disconnect();
-  }
-
-  /** Drops the current connection and makes a new one at the next update (the API changed). */
-  reconnect(): void {
-    this.#disconnect();
-    this.#host.requestUpdate();
-  }
-
-  setEnabled(enabled: boolean): void {
-    this.#client?.setEnabled(enabled);
-  }
-
-  retry(): void {
-    this.#client?.retry();
-  }
-
-  #connect(): void {
+    if (this.client || !this.#host.isConnected) return;
     const api = this.#host.vscodeApi ?? sharedVsCodeApi();
     // Outside a webview: say so, and look again at the next update (a `vscodeApi` set later, or provideVsCodeApi).
     if (!api) return this.#show(NO_HOST_VIEW);
-    const client = new TelemetryClient({ ...this.clientOptions, api, timeout: this.#host.timeout });
-    this.#client = client;
-    client.subscribe((view) => this.#show(view));
-    this.#show(client.view);
+    this.client = new TelemetryClient({ api, timeout: this.#host.timeout });
+    this.client.subscribe((view) => this.#show(view));
+    this.#show(this.client.view);
   }
 
-  #disconnect(): void {
-    this.#client?.dispose();
-    this.#client = undefined;
+  /** Drops the connection; the next update makes a new one if the panel is still in the document. */
+  hostDisconnected(): void {
+    this.client?.dispose();
+    this.client = undefined;
+    this.#host.requestUpdate();
   }
 
   #show(view: TelemetryView): void {

@@ -73,8 +73,5 @@ export const telemetrySettingsStyles = [
     .never {
       margin-top: 16px;
     }
-    .never p {
-      margin-inline-start: 20px;
-    }
   `,
 ];

@@ -57,7 +57,7 @@ export class CsTelemetrySettings extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Before the first update the controller has not connected yet, and will use these values when it does.
     if (this.hasUpdated && (changed.has('vscodeApi') || changed.has('timeout'))) {
-      this.#controller.reconnect();
+      this.#controller.hostDisconnected(); // drops the connection; this same update makes the new one
     }
   }
 
@@ -88,7 +88,7 @@ export class CsTelemetrySettings extends LitElement {
         </cs-switch>
         ${view.phase === 'loading' && !view.problem ? note(spinnerIcon, 'Reading your setting from Code Studio…') : nothing}
         ${locked
-          ? note(lockIcon, "Managed by your organization. A policy sets this, so it can't be changed here.")
+          ? note(lockIcon, "Managed by your organization: a policy sets this, so it can't be changed here.")
           : nothing}
         ${view.phase === 'ready' && host?.editorTelemetryEnabled === false
           ? note(
@@ -99,7 +99,7 @@ export class CsTelemetrySettings extends LitElement {
           : nothing}
         <div role="alert" part="alert" class=${problem ? 'note' : ''}>
           ${problem ? [warningIcon, html`<span>${problem}</span>`] : nothing}
-          ${retry ? html`<button part="retry" @click=${() => this.#controller.retry()}>Retry</button>` : nothing}
+          ${retry ? html`<button part="retry" @click=${() => this.#controller.client?.retry()}>Retry</button>` : nothing}
         </div>
         <cs-telemetry-data-types part="data-types" .account=${account}></cs-telemetry-data-types>
         <div class="never" part="never-collected">
@@ -115,19 +115,20 @@ export class CsTelemetrySettings extends LitElement {
   #problemText({ problem, host }: TelemetryView): [text: string, retry: boolean] | undefined {
     const was = host ? ` It is still ${host.enabled ? 'on' : 'off'}.` : '';
     switch (problem?.kind) {
-      case 'save-failed':
-        return problem.code === 'locked'
-          ? [`Could not save: your organization manages this setting.${was}`, false]
-          : [`Could not save.${was} ${problem.code === 'timeout' ? 'Code Studio did not answer in time.' : problem.message || problem.code}`, true];
+      case 'save-failed': {
+        const locked = problem.code === 'locked';
+        const reason = problem.code === 'timeout' ? 'Code Studio did not answer in time.' : locked ? 'Your organization manages this setting.' : problem.message || problem.code;
+        return [`Could not save.${was} ${reason}`, !locked];
+      }
       case 'read-failed':
         return [`Could not read your setting. ${problem.message || problem.code}`, true];
       case 'unreachable':
         return problem.code === 'no-host'
           ? ['Not connected to Code Studio.', false]
-          : [`Can't reach Code Studio, so this setting can't be read or changed now.${was.replace('still', 'last')}`, true];
+          : [`Can't reach Code Studio to read or change this setting.${was.replace('still', 'last')}`, true];
       case 'incompatible':
         return [
-          `Code Studio needs an update: this page speaks settings protocol ${PROTOCOL_VERSION}, the editor ${problem.hostProtocol}.`,
+          `Code Studio needs an update: this page speaks settings protocol ${PROTOCOL_VERSION} and the editor ${problem.hostProtocol}.`,
           false,
         ];
     }
@@ -136,7 +137,7 @@ export class CsTelemetrySettings extends LitElement {
   #onChange(event: Event): void {
     event.stopPropagation();
     const control = event.target as HTMLElementTagNameMap['cs-switch'];
-    this.#controller.setEnabled(control.checked);
+    this.#controller.client?.setEnabled(control.checked);
     // A flip the client refused (locked, not connected) leaves the view as it was, and the binding would not notice.
     control.checked = this.view.enabled === true;
   }

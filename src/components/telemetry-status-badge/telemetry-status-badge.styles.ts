@@ -28,14 +28,5 @@ export const statusBadgeStyles = [
       color: var(--vscode-errorForeground, #f85149);
       border-color: var(--vscode-inputValidation-errorBorder, #be1100);
     }
-    .spin {
-      transform-origin: 8px 8px;
-      animation: spin 1s linear infinite;
-    }
-    @keyframes spin {
-      to {
-        transform: rotate(1turn);
-      }
-    }
   `,
 ];
