@@ -8,16 +8,15 @@ export function isFromHost(event: MessageEvent, self: Window): boolean {
   const source = event.source;
   if (source === null) return true;
   if (source === self) return false;
-  // A descendant frame has this window among its ancestors; walking up stops at the top (parent of top is top).
+  // A descendant frame has this window among its ancestors; the walk up always ends at the top (its own parent).
   let frame = source as Window;
-  for (let depth = 0; depth < 64; depth++) {
+  for (;;) {
     // `parent` may be read across origins; VS Code deletes it inside webviews, which ends the walk as at the top.
     const parent = frame.parent;
     if (parent === self) return false;
     if (!parent || parent === frame) return true;
     frame = parent;
   }
-  return false;
 }
 
 /** Subscribes to host messages on `self`; the listener receives raw, still untrusted data. Returns the unsubscribe. */

@@ -3,7 +3,7 @@ import {
   isErrorMessage,
   isForeignProtocolMessage,
   isPlainObject,
-  isHostMessage,
+  isStateMessage,
   isTelemetryState,
   normalizeState,
   type StateMessage,
@@ -70,6 +70,9 @@ interface SavedState {
 
 export const DEFAULT_TIMEOUT = 5000;
 
+/** What a panel shows before anything is known. */
+export const LOADING_VIEW: TelemetryView = { phase: 'loading', enabled: null, saving: false, host: null, problem: null };
+
 const SET = 'telemetry/set';
 const HELLO = 'telemetry/hello';
 
@@ -84,14 +87,14 @@ export class TelemetryClient {
   #unlisten: () => void;
   #listeners = new Set<(view: TelemetryView) => void>();
   // Random per page, so that replies addressed to an earlier page (before a reload) are never taken as ours.
-  #prefix = Math.random().toString(36).slice(2);
+  #prefix = String(Math.random()).slice(2);
   #nextId = 0;
   /** Requests not yet answered, by id; only the latest set is kept, since the last intent wins. */
   #outstanding = new Map<string, Outstanding>();
   /** The first request number of the host's current count of `rev`: replies to earlier ones belong to an older count. */
   #countStart = 0;
   #rev = -Infinity;
-  #view: TelemetryView = { phase: 'loading', enabled: null, saving: false, host: null, problem: null };
+  #view = LOADING_VIEW;
   #ignored = 0;
   #disposed = false;
 
@@ -159,7 +162,8 @@ export class TelemetryClient {
   /** Entry point for raw data from the host; public so that tests and custom transports can feed it. */
   receive(data: unknown): void {
     if (this.#disposed) return;
-    if (isHostMessage(data)) {
+    const error = isErrorMessage(data);
+    if (error || isStateMessage(data)) {
       const id = data.inReplyTo;
       const request = id === undefined ? undefined : this.#outstanding.get(id);
       if (id !== undefined) {
@@ -168,7 +172,7 @@ export class TelemetryClient {
         if (!request && (prefix !== this.#prefix || +number < this.#countStart)) return;
         this.#forget(id);
       }
-      if (!isErrorMessage(data)) return this.#onState(data, request);
+      if (!error) return this.#onState(data, request);
       // An error for a superseded request changes nothing: the latest intent still stands.
       if (request) this.#fail(request, data.code, data.message);
     } else if (isForeignProtocolMessage(data)) {
@@ -188,7 +192,6 @@ export class TelemetryClient {
     this.#disposed = true;
     this.#forget();
     this.#unlisten();
-    this.#listeners.clear();
   }
 
   #onState(message: StateMessage, request: Outstanding | undefined): void {
@@ -208,7 +211,7 @@ export class TelemetryClient {
     }
     // Older than what is shown changes nothing, but still settles the latest set it answers.
     if (stale && request?.kind !== SET) return;
-    const saving = this.#pending(SET);
+    const saving = this.#pendingSet();
     this.#update({
       phase: 'ready',
       host,
@@ -262,8 +265,8 @@ export class TelemetryClient {
     }
   }
 
-  #pending(kind: WebviewMessage['type']): boolean {
-    return [...this.#outstanding.values()].some((request) => request.kind === kind);
+  #pendingSet(): boolean {
+    return [...this.#outstanding.values()].some((request) => request.kind === SET);
   }
 
   #update(patch: Partial<TelemetryView>): void {

@@ -26,8 +26,8 @@ export function sharedVsCodeApi(): VsCodeApi | undefined {
   if (typeof globalThis.acquireVsCodeApi !== 'function') return undefined;
   try {
     sharedApi = globalThis.acquireVsCodeApi();
-  } catch (error) {
-    console.error('[cs-telemetry] Pass the page\'s API to provideVsCodeApi()', error);
+  } catch {
+    console.error('[cs-telemetry] acquireVsCodeApi() failed: pass the page\'s API to provideVsCodeApi()');
   }
   return sharedApi;
 }

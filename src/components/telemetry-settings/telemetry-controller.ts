@@ -1,10 +1,8 @@
 import { ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { TelemetryClient, type TelemetryView } from '../../bridge/telemetry-client.js';
+import { LOADING_VIEW, TelemetryClient, type TelemetryView } from '../../bridge/telemetry-client.js';
 import { sharedVsCodeApi, type VsCodeApi } from '../../bridge/vscode-api.js';
 import { telemetryContext } from '../../context/telemetry-context.js';
-
-const LOADING_VIEW: TelemetryView = { phase: 'loading', enabled: null, saving: false, host: null, problem: null };
 
 const NO_HOST_VIEW: TelemetryView = {
   ...LOADING_VIEW,

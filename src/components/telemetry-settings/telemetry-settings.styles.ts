@@ -24,13 +24,10 @@ export const telemetrySettingsStyles = [
     p {
       margin: 0;
       font-size: inherit;
+    }
+    h2,
+    h3 {
       font-weight: 600;
-    }
-    h2 {
-      font-size: 1.1em;
-    }
-    p {
-      font-weight: 400;
     }
     .purpose {
       margin: 8px 0;

@@ -75,7 +75,7 @@ export class CsTelemetrySettings extends LitElement {
           <cs-telemetry-status-badge part="badge" status=${badgeStatus(view)} ?locked=${locked}></cs-telemetry-status-badge>
         </header>
         <p class="purpose dim">
-          Code Studio collects ${account ? 'usage' : 'anonymous usage'} data to improve product quality and user experience.
+          Code Studio collects ${account ? '' : 'anonymous '}usage data to improve product quality and user experience.
           It helps the team understand feature usage, find performance issues and prioritise enhancements.
         </p>
         <cs-switch part="switch" .checked=${view.enabled === true} ?disabled=${!usable} @change=${this.#onChange}>
@@ -128,7 +128,7 @@ export class CsTelemetrySettings extends LitElement {
           : [`Can't reach Code Studio to read or change this setting.${was.replace('still', 'last')}`, true];
       case 'incompatible':
         return [
-          `Code Studio needs an update: this page speaks settings protocol ${PROTOCOL_VERSION} and the editor ${problem.hostProtocol}.`,
+          `Code Studio needs an update: the editor speaks settings protocol ${problem.hostProtocol}, this page ${PROTOCOL_VERSION}.`,
           false,
         ];
     }
