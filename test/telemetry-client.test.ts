@@ -262,11 +262,11 @@ describe('TelemetryClient', () => {
       });
     });
 
-    it('an error reply to the hello reports read-failed', () => {
+    it('an error reply to the hello reports the host unreachable, with its code and words', () => {
       const { client, host } = setup();
       const hello = host.held.shift()!;
       host.deliver({ type: 'telemetry/error', protocol: 1, inReplyTo: hello.id, code: 'bad-request', message: 'Nope' });
-      expect(client.view.problem).to.deep.equal({ kind: 'read-failed', code: 'bad-request', message: 'Nope' });
+      expect(client.view.problem).to.deep.equal({ kind: 'unreachable', code: 'bad-request', message: 'Nope' });
       expect(client.view.saving).to.equal(false);
       expect(client.pendingRequests).to.equal(0);
     });

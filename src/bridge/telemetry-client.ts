@@ -17,7 +17,7 @@ export type TelemetryPhase = 'loading' | 'ready' | 'unreachable' | 'incompatible
 
 /** Why the last request failed, when it did. */
 export interface TelemetryProblem {
-  kind: 'save-failed' | 'read-failed' | 'unreachable' | 'incompatible';
+  kind: 'save-failed' | 'unreachable' | 'incompatible';
   /** The error code from the host, or `timeout`. */
   code: string;
   /** The host's own words, shown as text; empty when the host said nothing. */
@@ -184,7 +184,7 @@ export class TelemetryClient {
         problem: { kind: 'incompatible', code: 'protocol', message: '', hostProtocol: data.protocol },
       });
     } else if (this.#ignored++ === 0) {
-      console.warn('[cs-telemetry] Ignored a message that is not protocol v1 (later ones are counted only)');
+      console.warn('[cs-telemetry] Ignoring messages that are not protocol v1');
     }
   }
 
@@ -222,19 +222,15 @@ export class TelemetryClient {
     });
   }
 
-  /** A request failed: show the host's state as last known, read it again after a failed save, and explain. */
+  /**
+   * A request failed. A save: show the host's state as last known, read it again, and explain. A hello or get: the
+   * host cannot be read, by silence or by an error, so what is shown may be stale.
+   */
   #fail(request: Outstanding, code: string, message: string): void {
     const wanted = request.enabled;
-    if (wanted === undefined && code === 'timeout') {
-      this.#update({ phase: 'unreachable', problem: { kind: 'unreachable', code, message } });
-      return;
-    }
-    if (wanted !== undefined) this.#send('telemetry/get');
-    this.#update({
-      saving: false,
-      enabled: this.#view.host?.enabled ?? null,
-      problem: wanted === undefined ? { kind: 'read-failed', code, message } : { kind: 'save-failed', code, message, wanted },
-    });
+    if (wanted === undefined) return this.#update({ phase: 'unreachable', problem: { kind: 'unreachable', code, message } });
+    this.#send('telemetry/get');
+    this.#update({ saving: false, enabled: this.#view.host?.enabled ?? null, problem: { kind: 'save-failed', code, message, wanted } });
   }
 
   #send(type: WebviewMessage['type'], enabled?: boolean): void {

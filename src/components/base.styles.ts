@@ -11,8 +11,7 @@ export const baseStyles = css`
     line-height: 1.4;
     overflow-wrap: anywhere;
   }
-  :host([hidden]),
-  [hidden] {
+  :host([hidden]) {
     display: none !important;
   }
   :focus-visible {
@@ -32,6 +31,14 @@ export const baseStyles = css`
     font: inherit;
     color: inherit;
     cursor: pointer;
+  }
+  h2,
+  h3,
+  b,
+  #label {
+    margin: 0;
+    font-size: inherit;
+    font-weight: 600;
   }
   .dim {
     color: var(--vscode-descriptionForeground, #9d9d9d);

@@ -5,7 +5,7 @@
 export function defineElement(tag: string, element: CustomElementConstructor): void {
   const existing = customElements.get(tag);
   if (existing) {
-    if (existing !== element) console.warn(`[cs-telemetry] <${tag}> was defined by another copy; keeping it`);
+    if (existing !== element) console.warn(`[cs-telemetry] <${tag}> is already defined`);
     return;
   }
   customElements.define(tag, element);

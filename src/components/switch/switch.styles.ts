@@ -15,9 +15,6 @@ export const switchStyles = [
       display: grid;
       gap: 4px;
     }
-    #label {
-      font-weight: 600;
-    }
     button {
       flex: none;
       width: 32px;

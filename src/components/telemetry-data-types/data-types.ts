@@ -12,6 +12,7 @@ export interface TelemetryDataType {
 export type TelemetryDataTypeId = 'system' | 'model-command' | 'tokens' | 'autocomplete' | 'account';
 
 /** The five kinds of data the product collects, in the order the settings page lists them. */
+// Frozen: every list shares this default, so no one list may change it for the others.
 export const DEFAULT_DATA_TYPES: readonly TelemetryDataType[] = Object.freeze([
   {
     id: 'system',
@@ -41,6 +42,6 @@ export const DEFAULT_DATA_TYPES: readonly TelemetryDataType[] = Object.freeze([
     id: 'account',
     title: 'Account details, when signed in',
     description: 'Your login name and email.',
-    detail: 'They identify you: this data is not anonymous. Sign out to stop sending them.',
+    detail: 'They identify you, so this data is not anonymous. Sign out to stop sending them.',
   },
 ]);

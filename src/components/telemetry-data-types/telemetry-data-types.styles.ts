@@ -7,10 +7,6 @@ export const dataTypesStyles = [
     :host {
       display: block;
     }
-    h3 {
-      margin: 0;
-      font-size: inherit;
-    }
     ul {
       margin: 0;
       padding: 0;
@@ -38,9 +34,6 @@ export const dataTypesStyles = [
     }
     .account {
       color: var(--vscode-editorWarning-foreground, #cca700);
-    }
-    b {
-      font-weight: 600;
     }
   `,
 ];

@@ -58,7 +58,7 @@ export class CsTelemetryDataTypes extends LitElement {
 
   #renderAccount() {
     const account = this.account;
-    if (!account) return html`<p class="dim">You are signed out, so this applies only when you sign in.</p>`;
+    if (!account) return html`<p class="dim">You are signed out: this applies only when you sign in.</p>`;
     return html`<p class="account" part="account">
       Attached now: <b>${account.loginName}</b> (<b>${account.email}</b>). These identify you.
     </p>`;

@@ -19,15 +19,8 @@ export const telemetrySettingsStyles = [
       align-items: center;
       gap: 4px 8px;
     }
-    h2,
-    h3,
     p {
       margin: 0;
-      font-size: inherit;
-    }
-    h2,
-    h3 {
-      font-weight: 600;
     }
     .purpose {
       margin: 8px 0;

@@ -81,19 +81,19 @@ export class CsTelemetrySettings extends LitElement {
         <cs-switch part="switch" .checked=${view.enabled === true} ?disabled=${!usable} @change=${this.#onChange}>
           Allow Anonymous Telemetry
           <span slot="help"
-            >Takes effect at once. You can change it at any time.${account
+            >Takes effect at once; change it at any time.${account
               ? ' While you are signed in, your login name and email are sent with this data, so it is not anonymous.'
               : ''}</span
           >
         </cs-switch>
         ${view.phase === 'loading' && !view.problem ? note(spinnerIcon, 'Reading your setting from Code Studio…') : nothing}
         ${locked
-          ? note(lockIcon, "Managed by your organization: a policy sets this, so it can't be changed here.")
+          ? note(lockIcon, "Managed by your organization: a policy sets this setting.")
           : nothing}
         ${view.phase === 'ready' && host?.editorTelemetryEnabled === false
           ? note(
               warningIcon,
-              "The editor's own telemetry is off, so Code Studio sends nothing, whatever this switch says.",
+              "The editor's telemetry is off, so Code Studio sends nothing, whatever this switch says.",
               'warning',
             )
           : nothing}
@@ -120,12 +120,15 @@ export class CsTelemetrySettings extends LitElement {
         const reason = problem.code === 'timeout' ? 'Code Studio did not answer in time.' : locked ? 'Your organization manages this setting.' : problem.message || problem.code;
         return [`Could not save.${was} ${reason}`, !locked];
       }
-      case 'read-failed':
-        return [`Could not read your setting. ${problem.message || problem.code}`, true];
       case 'unreachable':
         return problem.code === 'no-host'
           ? ['Not connected to Code Studio.', false]
-          : [`Can't reach Code Studio to read or change this setting.${was.replace('still', 'last')}`, true];
+          : [
+              problem.code === 'timeout'
+                ? `Can't reach Code Studio to read or change this setting.${was.replace('still', 'last')}`
+                : `Could not read your setting. ${problem.message || problem.code}`,
+              true,
+            ];
       case 'incompatible':
         return [
           `Code Studio needs an update: the editor speaks settings protocol ${problem.hostProtocol}, this page ${PROTOCOL_VERSION}.`,
