@@ -53,7 +53,8 @@ export const baseStyles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    * {
+    *,
+    ::before {
       animation: none !important;
       transition: none !important;
     }

@@ -113,19 +113,19 @@ export class CsTelemetrySettings extends LitElement {
 
   /** The failure in words: what failed, what it means for the user, and whether Retry can help. */
   #problemText({ problem, host }: TelemetryView): [text: string, retry: boolean] | undefined {
-    const was = host ? ` It is still ${host.enabled ? 'on' : 'off'}.` : '';
+    const onOff = host ? (host.enabled ? 'on.' : 'off.') : '';
     switch (problem?.kind) {
       case 'save-failed': {
         const locked = problem.code === 'locked';
         const reason = problem.code === 'timeout' ? 'Code Studio did not answer in time.' : locked ? 'Your organization manages this setting.' : problem.message || problem.code;
-        return [`Could not save.${was} ${reason}`, !locked];
+        return [`Could not save.${onOff && ` It is still ${onOff}`} ${reason}`, !locked];
       }
       case 'unreachable':
         return problem.code === 'no-host'
           ? ['Not connected to Code Studio.', false]
           : [
               problem.code === 'timeout'
-                ? `Can't reach Code Studio to read or change this setting.${was.replace('still', 'last')}`
+                ? `Can't reach Code Studio to read or change this setting.${onOff && ` It was last ${onOff}`}`
                 : `Could not read your setting. ${problem.message || problem.code}`,
               true,
             ];
