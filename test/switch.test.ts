@@ -1,17 +1,11 @@
-import { elementUpdated, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { elementUpdated, expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import '../src/components/switch/define.js';
 import { CsSwitch } from '../src/components/switch/switch.js';
+import { darkFixture as onDark } from './support/dark-fixture.js';
 
-/** The fallback colours are VS Code Dark Modern's, so every fixture sits on its editor background. */
-async function darkFixture(template: TemplateResult): Promise<{ wrapper: HTMLDivElement; el: CsSwitch }> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div style="background:#1f1f1f;color:#ccc;padding:8px">${template}</div>`);
-  const el = wrapper.querySelector('cs-switch');
-  if (!el) throw new Error('the fixture has no <cs-switch>');
-  await el.updateComplete;
-  return { wrapper, el };
-}
+const darkFixture = (template: TemplateResult) => onDark('cs-switch', template);
 
 function control(el: CsSwitch): HTMLButtonElement {
   const button = el.shadowRoot?.querySelector<HTMLButtonElement>('[part=control]');

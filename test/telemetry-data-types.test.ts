@@ -1,20 +1,12 @@
-import { elementUpdated, expect, fixture, html } from '@open-wc/testing';
+import { elementUpdated, expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { TemplateResult } from 'lit';
 import '../src/components/telemetry-data-types/define.js';
 import { DEFAULT_DATA_TYPES, type TelemetryDataType } from '../src/components/telemetry-data-types/data-types.js';
 import { CsTelemetryDataTypes } from '../src/components/telemetry-data-types/telemetry-data-types.js';
+import { darkFixture as onDark } from './support/dark-fixture.js';
 
-/** The fallback colours are VS Code Dark Modern's, so every fixture sits on its editor background. */
-async function darkFixture(
-  template: TemplateResult = html`<cs-telemetry-data-types></cs-telemetry-data-types>`,
-): Promise<{ wrapper: HTMLDivElement; el: CsTelemetryDataTypes }> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div style="background:#1f1f1f;color:#ccc;padding:8px">${template}</div>`);
-  const el = wrapper.querySelector('cs-telemetry-data-types');
-  if (!el) throw new Error('the fixture has no <cs-telemetry-data-types>');
-  await el.updateComplete;
-  return { wrapper, el };
-}
+const darkFixture = (template = html`<cs-telemetry-data-types></cs-telemetry-data-types>`) =>
+  onDark('cs-telemetry-data-types', template);
 
 const toggles = (el: CsTelemetryDataTypes) => [...(el.shadowRoot?.querySelectorAll<HTMLButtonElement>('[part=toggle]') ?? [])];
 const items = (el: CsTelemetryDataTypes) => [...(el.shadowRoot?.querySelectorAll<HTMLElement>('[part=item]') ?? [])];

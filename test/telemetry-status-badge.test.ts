@@ -1,4 +1,4 @@
-import { elementUpdated, expect, fixture, html } from '@open-wc/testing';
+import { elementUpdated, expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import '../src/components/telemetry-status-badge/define.js';
@@ -6,15 +6,9 @@ import {
   CsTelemetryStatusBadge,
   type TelemetryBadgeStatus,
 } from '../src/components/telemetry-status-badge/telemetry-status-badge.js';
+import { darkFixture as onDark } from './support/dark-fixture.js';
 
-/** The fallback colours are VS Code Dark Modern's, so every fixture sits on its editor background. */
-async function darkFixture(template: TemplateResult): Promise<{ wrapper: HTMLDivElement; el: CsTelemetryStatusBadge }> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div style="background:#1f1f1f;color:#ccc;padding:8px">${template}</div>`);
-  const el = wrapper.querySelector('cs-telemetry-status-badge');
-  if (!el) throw new Error('the fixture has no <cs-telemetry-status-badge>');
-  await el.updateComplete;
-  return { wrapper, el };
-}
+const darkFixture = (template: TemplateResult) => onDark('cs-telemetry-status-badge', template);
 
 function part(el: CsTelemetryStatusBadge, name: string): HTMLElement {
   const found = el.shadowRoot?.querySelector<HTMLElement>(`[part=${name}]`);
