@@ -11,7 +11,6 @@ import { dataTypesStyles } from './telemetry-data-types.styles.js';
  * @csspart item - Each item.
  * @csspart toggle - Each item's expander button.
  * @csspart account - The line naming the signed-in account.
-
  */
 export class CsTelemetryDataTypes extends LitElement {
   static override styles = dataTypesStyles;
@@ -27,7 +26,7 @@ export class CsTelemetryDataTypes extends LitElement {
   /** The signed-in account, shown as text on the `account` item; null when signed out. */
   account: TelemetryAccount | null = null;
 
-
+  /** Ids of the items the user has expanded. */
   private expanded = new Set<string>();
 
   override render() {

@@ -17,7 +17,6 @@ const statuses: Record<TelemetryBadgeStatus, { text: string; icon: unknown }> = 
  *
  * @csspart base - The badge.
  * @csspart label - The status text.
-
  */
 export class CsTelemetryStatusBadge extends LitElement {
   static override styles = statusBadgeStyles;
