@@ -163,9 +163,14 @@ export function normalizeState(state: TelemetryState): Required<TelemetryState> 
 }
 
 const isRequest = (type: string, fields: Record<string, Check> = {}) => shape({ type: (value) => value === type, id: isId, ...fields });
+// Marked pure so that a bundle without the host side (the webview's) drops them.
+const webviewRequests = [
+  /* @__PURE__ */ isRequest('telemetry/hello', { protocol: isProtocolV1 }),
+  /* @__PURE__ */ isRequest('telemetry/get'),
+  /* @__PURE__ */ isRequest('telemetry/set', { enabled: isBoolean }),
+];
 
 /** For the host: a well-formed request from the webview. */
-export const isWebviewMessage = ((value: unknown) =>
-  isRequest('telemetry/hello', { protocol: isProtocolV1 })(value) ||
-  isRequest('telemetry/get')(value) ||
-  isRequest('telemetry/set', { enabled: isBoolean })(value)) as (value: unknown) => value is WebviewMessage;
+export function isWebviewMessage(value: unknown): value is WebviewMessage {
+  return webviewRequests.some((isOne) => isOne(value));
+}
