@@ -6,6 +6,7 @@ export const telemetrySettingsStyles = [
   css`
     :host {
       display: block;
+      box-sizing: border-box;
       max-width: var(--cs-telemetry-max-width, 720px);
       padding: 12px 16px;
       color: var(--vscode-foreground, #ccc);
