@@ -5,7 +5,8 @@ import { defineConfig } from 'vite';
 const root = import.meta.dirname;
 
 // `vite build` emits the library (lit external, one file per module); `vite build --mode webview` emits
-// dist/webview.js, one self-contained module with lit inside, for a webview page with a strict CSP.
+// dist/webview.js, one self-contained module with lit inside, for a webview page with a strict CSP;
+// `vite build --mode host` emits dist/host.js and dist/host.cjs, the extension-host adapter.
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
     return { server: { host: '127.0.0.1' }, build: { outDir: 'dist/demo' } };
@@ -22,6 +23,18 @@ export default defineConfig(({ command, mode }) => {
         lib: { entry: resolve(root, 'src/webview.ts'), formats: ['es'], fileName: () => 'webview.js' },
         // Library mode keeps whitespace in ES output; this file is shipped as is, so minify it fully.
         rolldownOptions: { output: { minify: true, comments: false } },
+      },
+    };
+  }
+  if (mode === 'host') {
+    // The extension-host adapter, for Node: ES module and CommonJS (most extensions are still CommonJS).
+    return {
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        minify: false,
+        target: 'node20',
+        lib: { entry: resolve(root, 'src/host/index.ts'), formats: ['es', 'cjs'], fileName: (format) => (format === 'es' ? 'host.js' : 'host.cjs') },
       },
     };
   }

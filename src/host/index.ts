@@ -1,0 +1,12 @@
+// The package's extension-host entry (`@code-studio/telemetry-settings/host`): Node only, no DOM, no lit.
+export {
+  connectTelemetryHost,
+  readTelemetrySetting,
+  DEFAULT_SECTION,
+  DEFAULT_KEY,
+  DEFAULT_LOCKED_MESSAGE,
+  type TelemetryHostOptions,
+  type TelemetryHostVsCode,
+  type TelemetryHostWebview,
+} from './telemetry-host.js';
+export * from '../bridge/protocol.js';
