@@ -1,0 +1,111 @@
+// Starts a genuine VS Code (code-server 4.100.3) with the example extension, in a throwaway folder, on 127.0.0.1.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+export const exampleDir = join(root, 'examples/vscode-extension');
+const example = JSON.parse(readFileSync(join(exampleDir, 'package.json'), 'utf8'));
+
+/** Installs code-server into its cache folder (or finds it there) and returns that folder. */
+export function installCodeServer() {
+  const out = execFileSync('bash', [join(root, 'test/e2e/install-code-server.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return out.trim().split('\n').pop();
+}
+
+/** Links the example to the built package, as `npm install` in its folder does (a `file:` dependency). */
+export function prepareExample() {
+  if (!existsSync(join(root, 'dist/webview.js')) || !existsSync(join(root, 'dist/host.cjs'))) {
+    throw new Error('dist/ is missing: run `npm run build` first');
+  }
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--silent'], { cwd: exampleDir, stdio: 'inherit' });
+}
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/**
+ * Starts code-server in its own process group, with its own home, user-data and extensions folders.
+ * Returns { url, dir, settingsPath, readSettings(), stop() }.
+ */
+export async function startCodeServer(installDir, { settings = {} } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'cs-telemetry-e2e-'));
+  for (const sub of ['home', 'ud/User', 'exts', 'ws']) mkdirSync(join(dir, sub), { recursive: true });
+  const settingsPath = join(dir, 'ud/User/settings.json');
+  writeFileSync(settingsPath, JSON.stringify(settings, null, 2));
+  symlinkSync(exampleDir, join(dir, 'exts', `${example.publisher}.${example.name}-${example.version}`));
+  writeFileSync(join(dir, 'config.yaml'), 'auth: none\ncert: false\n');
+  const port = await freePort();
+  const log = [];
+  const child = spawn(
+    process.execPath,
+    [
+      join(installDir, 'node_modules/code-server/out/node/entry.js'),
+      '--config', join(dir, 'config.yaml'),
+      '--bind-addr', `127.0.0.1:${port}`,
+      '--auth', 'none',
+      '--user-data-dir', join(dir, 'ud'),
+      '--extensions-dir', join(dir, 'exts'),
+      '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+      join(dir, 'ws'),
+    ],
+    { env: { ...process.env, HOME: join(dir, 'home') }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => log.push(String(chunk)));
+  const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    try {
+      process.kill(-child.pid, 'SIGTERM'); // the whole group: code-server and its extension hosts
+    } catch {
+      /* already gone */
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }, 5000);
+    await exited;
+    clearTimeout(timer);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  // Never leave it running if the test process ends first.
+  process.once('exit', () => {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`code-server exited (${child.exitCode}):\n${log.join('')}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`code-server did not answer /healthz within 60 s:\n${log.join('')}`);
+    }
+    await new Promise((wait) => setTimeout(wait, 200));
+  }
+  const readSettings = () => JSON.parse(readFileSync(settingsPath, 'utf8') || '{}');
+  return { url: `${url}/?folder=${encodeURIComponent(join(dir, 'ws'))}`, dir, settingsPath, readSettings, stop, log };
+}
