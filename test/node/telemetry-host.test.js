@@ -1,0 +1,888 @@
+// The extension-host adapter (issue 3, section 1) against a fake `vscode`: every rule, tested on the BUILT entry
+// (dist/host.js) so that what ships is what is tested. Run `npm run build` first.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterEach, describe, test } from 'node:test';
+import {
+  connectTelemetryHost,
+  DEFAULT_KEY,
+  DEFAULT_LOCKED_MESSAGE,
+  DEFAULT_SECTION,
+  isErrorMessage,
+  isHostMessage,
+  isStateMessage,
+  MAX_STRING_LENGTH,
+  PROTOCOL_VERSION,
+  readTelemetrySetting,
+} from '../../dist/host.js';
+import { ConfigurationTarget, createFakeVsCode, createFakeWebview, EventEmitter, settle } from './support/fake-vscode.js';
+
+const DEFAULT_STATE = { enabled: true, editorTelemetryEnabled: true, managedBy: null, account: null };
+const ADA = { loginName: 'ada', email: 'ada@example.com' };
+
+/** Promise rejections nobody handled, from anywhere in a test: the adapter must never leave one. */
+const unhandled = [];
+process.on('unhandledRejection', (reason) => unhandled.push(reason));
+
+/** Every adapter a test connected, checked and disposed after it. */
+let connected = [];
+
+/**
+ * Connects the adapter to a fresh fake editor and webview.
+ * @param {{ isTelemetryEnabled?: boolean, defaults?: Record<string, unknown>, updateDelayMs?: number } & Record<string, unknown>} [init]
+ */
+function connect({ isTelemetryEnabled, defaults, updateDelayMs, ...options } = {}) {
+  const fake = createFakeVsCode({ isTelemetryEnabled, defaults, updateDelayMs });
+  const webview = createFakeWebview(fake.counter);
+  const logs = [];
+  const host = connectTelemetryHost(webview, { vscode: fake.vscode, log: (message) => logs.push(message), ...options });
+  let next = 0;
+  const it = {
+    fake,
+    webview,
+    logs,
+    host,
+    nextId: () => `8265269773-${++next}`,
+    /** Messages posted from index `from` on. */
+    since: (from) => webview.posted.slice(from),
+    /** Sends one message from the page and returns what the adapter posted until it was idle again. */
+    async exchange(message, sendOptions) {
+      const from = webview.posted.length;
+      assert.doesNotThrow(() => webview.send(message, sendOptions));
+      await settle(fake, webview);
+      return it.since(from);
+    },
+    /** Sends a well-formed request of `type` and returns the single reply to it. */
+    async request(type, fields = {}) {
+      const id = it.nextId();
+      const message = { type: `telemetry/${type}`, id, ...(type === 'hello' && { protocol: PROTOCOL_VERSION }), ...fields };
+      const out = await it.exchange(message);
+      const replies = out.filter((m) => m.inReplyTo === id);
+      assert.equal(replies.length, 1, `one reply to ${type} ${id}, got ${JSON.stringify(out)}`);
+      return replies[0];
+    },
+    /** Runs `action` (a change in the editor) and returns what the adapter posted because of it. */
+    async after(action) {
+      const from = webview.posted.length;
+      assert.doesNotThrow(action);
+      await settle(fake, webview);
+      return it.since(from);
+    },
+  };
+  connected.push(it);
+  return it;
+}
+
+const states = (messages) => messages.filter((m) => m.type === 'telemetry/state');
+const pushes = (messages) => states(messages).filter((m) => m.inReplyTo === undefined);
+const lastState = (webview) => states(webview.posted).at(-1);
+
+afterEach(async () => {
+  const done = connected;
+  connected = [];
+  let rejections;
+  try {
+    for (const { fake, webview } of done) {
+      await settle(fake, webview);
+      // Everything the host posts passes the package's own guard, and `rev` tells states apart: it never goes back,
+      // one rev always means one state, and a different state always has a different rev.
+      let previous;
+      for (const message of webview.posted) {
+        assert.ok(isHostMessage(message), `not a host message: ${JSON.stringify(message).slice(0, 300)}`);
+        if (message.type !== 'telemetry/state') continue;
+        assert.ok(isStateMessage(message));
+        if (previous) {
+          assert.ok(message.rev >= previous.rev, `rev went back from ${previous.rev} to ${message.rev}`);
+          if (message.rev === previous.rev) assert.deepEqual(message.state, previous.state, `two states with rev ${message.rev}`);
+          else assert.notDeepEqual(message.state, previous.state, `rev ${previous.rev} → ${message.rev} for the same state`);
+        }
+        previous = message;
+      }
+    }
+  } finally {
+    for (const { host } of done) host.dispose();
+    rejections = unhandled.splice(0);
+  }
+  assert.deepEqual(rejections, [], 'unhandled promise rejections');
+  assert.deepEqual(Object.keys(Object.prototype), [], 'Object.prototype was polluted');
+});
+
+describe('answers', () => {
+  test('hello is answered with the whole state: protocol 1, inReplyTo its id, a numeric rev', async () => {
+    const it = connect();
+    const id = it.nextId();
+    const out = await it.exchange({ type: 'telemetry/hello', id, protocol: 1 });
+    assert.equal(out.length, 1);
+    const [reply] = out;
+    assert.ok(isStateMessage(reply));
+    assert.equal(reply.type, 'telemetry/state');
+    assert.equal(reply.protocol, 1);
+    assert.equal(reply.inReplyTo, id);
+    assert.equal(typeof reply.rev, 'number');
+    assert.ok(Number.isFinite(reply.rev));
+    assert.deepEqual(reply.state, DEFAULT_STATE);
+  });
+
+  test('get is answered the same way, with the same rev while nothing changed', async () => {
+    const it = connect();
+    const hello = await it.request('hello');
+    const get = await it.request('get');
+    assert.ok(isStateMessage(get));
+    assert.equal(get.rev, hello.rev);
+    assert.deepEqual(get.state, DEFAULT_STATE);
+  });
+
+  test('the state matches the editor: setting, editor-wide telemetry, policy, account', async () => {
+    const it = connect({ isTelemetryEnabled: false, managedBy: 'policy', account: () => ADA });
+    it.fake.editByHand('codeStudio.telemetry.enabled', false);
+    await settle(it.fake, it.webview);
+    const reply = await it.request('hello');
+    assert.deepEqual(reply.state, { enabled: false, editorTelemetryEnabled: false, managedBy: 'policy', account: ADA });
+  });
+});
+
+describe('the setting', () => {
+  test('defaults to codeStudio.telemetry / enabled, written to the user (Global) settings', async () => {
+    assert.equal(DEFAULT_SECTION, 'codeStudio.telemetry');
+    assert.equal(DEFAULT_KEY, 'enabled');
+    const it = connect();
+    const reply = await it.request('set', { enabled: false });
+    assert.deepEqual(it.fake.updates, [{ section: 'codeStudio.telemetry', key: 'enabled', value: false, target: ConfigurationTarget.Global }]);
+    assert.equal(it.fake.userValue('codeStudio.telemetry.enabled'), false);
+    assert.equal(reply.state.enabled, false);
+  });
+
+  test('custom section, key and target are honoured, for reading, writing and listening', async () => {
+    const it = connect({
+      section: 'acme.privacy',
+      key: 'telemetry.allow',
+      target: ConfigurationTarget.Workspace,
+      defaults: { 'acme.privacy.telemetry.allow': false, 'codeStudio.telemetry.enabled': true },
+    });
+    assert.equal((await it.request('hello')).state.enabled, false);
+    const reply = await it.request('set', { enabled: true });
+    assert.deepEqual(it.fake.updates, [{ section: 'acme.privacy', key: 'telemetry.allow', value: true, target: ConfigurationTarget.Workspace }]);
+    assert.equal(it.fake.values[ConfigurationTarget.Workspace].get('acme.privacy.telemetry.allow'), true);
+    assert.equal(it.fake.userValue('acme.privacy.telemetry.allow'), undefined);
+    assert.equal(reply.state.enabled, true);
+    // The default key is now someone else's setting; the custom one is ours.
+    assert.deepEqual(await it.after(() => it.fake.editByHand('codeStudio.telemetry.enabled', false)), []);
+    const out = await it.after(() => it.fake.editByHand('acme.privacy.telemetry.allow', false, ConfigurationTarget.Workspace));
+    assert.equal(pushes(out).length, 1);
+    assert.equal(out[0].state.enabled, false);
+  });
+
+  test('set writes the value and replies with the new state and a higher rev', async () => {
+    const it = connect();
+    const hello = await it.request('hello');
+    const id = it.nextId();
+    const out = await it.exchange({ type: 'telemetry/set', id, enabled: false });
+    const reply = out.find((m) => m.inReplyTo === id);
+    assert.ok(isStateMessage(reply));
+    assert.equal(reply.state.enabled, false);
+    assert.ok(reply.rev > hello.rev);
+    assert.equal(it.fake.userValue('codeStudio.telemetry.enabled'), false);
+    // Whatever else came is the same truth (a push of the change, if any, carries the same rev and state).
+    for (const message of out) assert.deepEqual([message.rev, message.state], [reply.rev, reply.state]);
+  });
+
+  test('set to the current value writes nothing, still replies, and keeps the rev', async () => {
+    const it = connect();
+    const hello = await it.request('hello');
+    const reply = await it.request('set', { enabled: true });
+    assert.deepEqual(it.fake.updates, []);
+    assert.equal(reply.type, 'telemetry/state');
+    assert.equal(reply.rev, hello.rev);
+    assert.deepEqual(reply.state, DEFAULT_STATE);
+  });
+
+  test('rev grows exactly when the state changes; a push that changes nothing is not sent', async () => {
+    const it = connect();
+    const r1 = (await it.request('hello')).rev;
+    assert.equal((await it.request('get')).rev, r1);
+    assert.equal((await it.request('hello')).rev, r1, 'a second hello does not count as a change');
+    const r2 = (await it.request('set', { enabled: false })).rev;
+    assert.ok(r2 > r1);
+    assert.equal((await it.request('set', { enabled: false })).rev, r2);
+    // A configuration event for our key that leaves the value as it was (settings.json saved unchanged).
+    assert.deepEqual(await it.after(() => it.fake.editByHand('codeStudio.telemetry.enabled', false)), []);
+    const [push] = await it.after(() => it.fake.editByHand('codeStudio.telemetry.enabled', true));
+    assert.ok(push.rev > r2);
+    assert.equal(push.inReplyTo, undefined);
+    assert.equal((await it.request('get')).rev, push.rev);
+  });
+});
+
+describe('pushes', () => {
+  test('a hand edit of settings.json pushes the new state with a higher rev', async () => {
+    const it = connect();
+    const hello = await it.request('hello');
+    const out = await it.after(() => it.fake.editByHand('codeStudio.telemetry.enabled', false));
+    assert.equal(out.length, 1);
+    assert.ok(isStateMessage(out[0]));
+    assert.equal(out[0].inReplyTo, undefined);
+    assert.ok(out[0].rev > hello.rev);
+    assert.deepEqual(out[0].state, { ...DEFAULT_STATE, enabled: false });
+    // Removing the line brings the default back.
+    const [back] = await it.after(() => it.fake.editByHand('codeStudio.telemetry.enabled', undefined));
+    assert.ok(back.rev > out[0].rev);
+    assert.equal(back.state.enabled, true);
+  });
+
+  test('a change of the key pushes even before the webview asked anything', async () => {
+    const it = connect();
+    const out = await it.after(() => it.fake.editByHand('codeStudio.telemetry.enabled', false));
+    assert.equal(pushes(out).length, 1);
+    assert.equal(out[0].state.enabled, false);
+  });
+
+  test('changes of other keys push nothing (codeStudio.telemetry.enabledX, siblings, other sections)', async () => {
+    const it = connect({ defaults: { 'codeStudio.telemetry.enabled': true, 'codeStudio.telemetry.enabledX': true } });
+    await it.request('hello');
+    for (const key of ['codeStudio.telemetry.enabledX', 'codeStudio.telemetry.level', 'codeStudio.theme', 'editor.fontSize', 'codeStudio']) {
+      assert.deepEqual(await it.after(() => it.fake.editByHand(key, false)), [], key);
+    }
+    assert.equal((await it.request('get')).state.enabled, true);
+  });
+
+  test('the event is asked about the full key, so prefix matching follows VS Code', async () => {
+    const it = connect();
+    await it.request('hello');
+    const asked = [];
+    const out = await it.after(() =>
+      it.fake.configurationChanged.fire({
+        affectsConfiguration: (section) => {
+          asked.push(section);
+          return false;
+        },
+      }),
+    );
+    assert.deepEqual(out, []);
+    assert.deepEqual(asked, ['codeStudio.telemetry.enabled']);
+  });
+
+  test('the editor-wide telemetry switching off and on pushes editorTelemetryEnabled with a higher rev', async () => {
+    const it = connect();
+    const hello = await it.request('hello');
+    const [off] = await it.after(() => it.fake.setTelemetryEnabled(false));
+    assert.equal(off.inReplyTo, undefined);
+    assert.ok(off.rev > hello.rev);
+    assert.deepEqual(off.state, { ...DEFAULT_STATE, editorTelemetryEnabled: false });
+    const [on] = await it.after(() => it.fake.setTelemetryEnabled(true));
+    assert.ok(on.rev > off.rev);
+    assert.equal(on.state.editorTelemetryEnabled, true);
+    // The event fired without a change pushes nothing.
+    assert.deepEqual(await it.after(() => it.fake.telemetryChanged.fire(true)), []);
+  });
+
+  test('account changes push: sign in, switch, sign out (account function and onDidChangeAccount)', async () => {
+    const accountChanged = new EventEmitter();
+    let account = null;
+    const it = connect({ account: () => account, onDidChangeAccount: accountChanged.event });
+    const hello = await it.request('hello');
+    assert.equal(hello.state.account, null);
+    account = ADA;
+    const [signedIn] = await it.after(() => accountChanged.fire(undefined));
+    assert.ok(signedIn.rev > hello.rev);
+    assert.deepEqual(signedIn.state.account, ADA);
+    account = { loginName: 'grace', email: 'grace@example.com' };
+    const [switched] = await it.after(() => accountChanged.fire(undefined));
+    assert.ok(switched.rev > signedIn.rev);
+    assert.deepEqual(switched.state.account, account);
+    assert.deepEqual(await it.after(() => accountChanged.fire(undefined)), [], 'no change, no push');
+    account = null;
+    const [signedOut] = await it.after(() => accountChanged.fire(undefined));
+    assert.ok(signedOut.rev > switched.rev);
+    assert.equal(signedOut.state.account, null);
+  });
+
+  test('an async account function is awaited; undefined counts as signed out', async () => {
+    const accountChanged = new EventEmitter();
+    let account = ADA;
+    const it = connect({
+      account: async () => {
+        await new Promise((resolve) => process.nextTick(resolve));
+        return account;
+      },
+      onDidChangeAccount: accountChanged.event,
+    });
+    assert.deepEqual((await it.request('hello')).state.account, ADA);
+    account = undefined;
+    const [push] = await it.after(() => accountChanged.fire(undefined));
+    assert.equal(push.state.account, null);
+  });
+
+  test('an account with over-long or non-string fields is cut down to what the webview accepts', async () => {
+    const it = connect({ account: () => ({ loginName: 'a'.repeat(10_000), email: 42, extra: 'dropped' }) });
+    const reply = await it.request('hello');
+    assert.ok(isStateMessage(reply));
+    assert.deepEqual(reply.state.account, { loginName: 'a'.repeat(MAX_STRING_LENGTH), email: '' });
+  });
+
+  test('managedBy as a value is reported; anything but "policy" counts as null', async () => {
+    assert.equal((await connect({ managedBy: 'policy' }).request('hello')).state.managedBy, 'policy');
+    assert.equal((await connect({ managedBy: null }).request('hello')).state.managedBy, null);
+    assert.equal((await connect({ managedBy: 'admin' }).request('hello')).state.managedBy, null);
+  });
+
+  test('managedBy as a function with onDidChangeManagedBy: lock and unlock are pushed with higher revs', async () => {
+    const managedByChanged = new EventEmitter();
+    let managedBy = null;
+    const it = connect({ managedBy: () => managedBy, onDidChangeManagedBy: managedByChanged.event });
+    const hello = await it.request('hello');
+    managedBy = 'policy';
+    const [locked] = await it.after(() => managedByChanged.fire(undefined));
+    assert.ok(locked.rev > hello.rev);
+    assert.equal(locked.state.managedBy, 'policy');
+    assert.deepEqual(await it.after(() => managedByChanged.fire(undefined)), []);
+    managedBy = undefined;
+    const [unlocked] = await it.after(() => managedByChanged.fire(undefined));
+    assert.ok(unlocked.rev > locked.rev);
+    assert.equal(unlocked.state.managedBy, null);
+  });
+});
+
+describe('a non-boolean setting counts as the contributed default', () => {
+  const config = (value, defaultValue, key = 'enabled') => ({
+    get: (k) => (k === key ? value : undefined),
+    inspect: (k) => (k === key ? { key: k, defaultValue } : undefined),
+  });
+
+  test('readTelemetrySetting: booleans as they are, anything else the default, no boolean default → on', () => {
+    assert.equal(readTelemetrySetting(config(false, true)), false);
+    assert.equal(readTelemetrySetting(config(true, false)), true);
+    for (const junk of ['yes', 'false', 0, 1, null, undefined, {}, [], NaN]) {
+      assert.equal(readTelemetrySetting(config(junk, true)), true, `${String(junk)} with default true`);
+      assert.equal(readTelemetrySetting(config(junk, false)), false, `${String(junk)} with default false`);
+      assert.equal(readTelemetrySetting(config(junk, undefined)), true, `${String(junk)} without default`);
+      assert.equal(readTelemetrySetting(config(junk, 'no')), true, `${String(junk)} with a junk default`);
+    }
+    assert.equal(readTelemetrySetting({ get: () => 'yes', inspect: () => undefined }), true);
+    assert.equal(readTelemetrySetting(config(false, true, 'allow'), 'allow'), false);
+    assert.equal(readTelemetrySetting(config(false, true, 'allow')), true, 'the key defaults to "enabled"');
+  });
+
+  test('readTelemetrySetting on the fake configuration (inspect gives the contributed default)', () => {
+    const fake = createFakeVsCode({ defaults: { 'codeStudio.telemetry.enabled': false } });
+    const configuration = fake.vscode.workspace.getConfiguration('codeStudio.telemetry');
+    assert.equal(readTelemetrySetting(configuration), false);
+    fake.editByHand('codeStudio.telemetry.enabled', 'yes');
+    assert.equal(readTelemetrySetting(configuration), false);
+    fake.editByHand('codeStudio.telemetry.enabled', true);
+    assert.equal(readTelemetrySetting(configuration), true);
+  });
+
+  test('the adapter reports a hand-edited "yes" as the default, and a set from there writes a boolean', async () => {
+    const it = connect();
+    await it.request('set', { enabled: false });
+    const [push] = await it.after(() => it.fake.editByHand('codeStudio.telemetry.enabled', 'yes'));
+    assert.equal(push.state.enabled, true);
+    assert.equal(typeof push.state.enabled, 'boolean');
+    await it.request('set', { enabled: false });
+    assert.equal(it.fake.userValue('codeStudio.telemetry.enabled'), false);
+
+    const off = connect({ defaults: { 'codeStudio.telemetry.enabled': false } });
+    off.fake.editByHand('codeStudio.telemetry.enabled', 'yes');
+    assert.equal((await off.request('hello')).state.enabled, false);
+    // "yes" reads as false here, so a set to false changes nothing the user can see and need not write.
+    assert.equal((await off.request('set', { enabled: false })).state.enabled, false);
+  });
+});
+
+describe('policy lock', () => {
+  test('a set while managedBy is "policy" gets telemetry/error locked, and nothing is written', async () => {
+    const it = connect({ managedBy: 'policy' });
+    const id = it.nextId();
+    const out = await it.exchange({ type: 'telemetry/set', id, enabled: false });
+    assert.equal(out.length, 1);
+    assert.ok(isErrorMessage(out[0]));
+    assert.deepEqual(out[0], { type: 'telemetry/error', protocol: 1, inReplyTo: id, code: 'locked', message: DEFAULT_LOCKED_MESSAGE });
+    assert.deepEqual(it.fake.updates, []);
+    assert.equal(it.fake.effective('codeStudio.telemetry.enabled'), true);
+    // Reads still work while locked.
+    assert.equal((await it.request('get')).state.managedBy, 'policy');
+  });
+
+  test('the lockedMessage option is the message; a lock by function is read at request time', async () => {
+    let managedBy = null;
+    const it = connect({ managedBy: () => managedBy, lockedMessage: 'Acme IT decides this one.' });
+    managedBy = 'policy';
+    const reply = await it.request('set', { enabled: false });
+    assert.equal(reply.code, 'locked');
+    assert.equal(reply.message, 'Acme IT decides this one.');
+    assert.deepEqual(it.fake.updates, []);
+    managedBy = null;
+    assert.equal((await it.request('set', { enabled: false })).state.enabled, false);
+  });
+});
+
+describe('bad input', () => {
+  const noUsableId = {
+    'a string': 'telemetry/hello',
+    'a number': 42,
+    null: null,
+    undefined: undefined,
+    'a boolean': true,
+    'an empty array': [],
+    'an array holding a request': [{ type: 'telemetry/get', id: 'x-1' }],
+    'an empty object': {},
+    'a get without id': { type: 'telemetry/get' },
+    'an empty id': { type: 'telemetry/get', id: '' },
+    'a numeric id': { type: 'telemetry/get', id: 5 },
+    'a null id': { type: 'telemetry/set', id: null, enabled: true },
+    'an object id': { type: 'telemetry/get', id: { toString: null } },
+    'an id of 5000 characters': { type: 'telemetry/get', id: 'x'.repeat(5000) },
+    'an id of 4097 characters': { type: 'telemetry/hello', id: 'x'.repeat(MAX_STRING_LENGTH + 1), protocol: 1 },
+    'a request under "__proto__" (JSON)': JSON.parse('{"__proto__": {"type": "telemetry/get", "id": "x-1"}}'),
+  };
+
+  for (const [name, message] of Object.entries(noUsableId)) {
+    test(`without a usable id, ${name} is dropped and logged`, async () => {
+      const it = connect();
+      const out = await it.exchange(message);
+      assert.deepEqual(out, []);
+      assert.equal(it.webview.calls, 0);
+      assert.equal(it.logs.length, 1, `logs: ${JSON.stringify(it.logs)}`);
+      assert.deepEqual(it.fake.updates, []);
+      assert.deepEqual((await it.request('hello')).state, DEFAULT_STATE, 'still answers afterwards');
+    });
+  }
+
+  test('objects that are not plain (class instances, inherited fields) are dropped, unless their own id is usable', async () => {
+    const it = connect();
+    // Delivered without structured clone, as a misbehaving in-process caller could.
+    const inherited = Object.create({ type: 'telemetry/get', id: 'x-1' });
+    assert.deepEqual(await it.exchange(inherited, { clone: false }), []);
+    class Request {
+      type = 'telemetry/get';
+      id = 'x-2';
+    }
+    assert.deepEqual(await it.exchange(new Request(), { clone: false }), []);
+    assert.equal(it.logs.length, 2);
+  });
+
+  const withId = {
+    'an unknown type': { type: 'telemetry/delete' },
+    'no type': {},
+    'a numeric type': { type: 7 },
+    'a type of 5000 characters': { type: 'x'.repeat(5000) },
+    'set with enabled "false"': { type: 'telemetry/set', enabled: 'false' },
+    'set with enabled 0': { type: 'telemetry/set', enabled: 0 },
+    'set with enabled null': { type: 'telemetry/set', enabled: null },
+    'set without enabled': { type: 'telemetry/set' },
+    'set with enabled of 5000 characters': { type: 'telemetry/set', enabled: 't'.repeat(5000) },
+    'hello with protocol 2': { type: 'telemetry/hello', protocol: 2 },
+    'hello with protocol "1"': { type: 'telemetry/hello', protocol: '1' },
+    'hello without protocol': { type: 'telemetry/hello' },
+    'a host message sent back': { type: 'telemetry/state', protocol: 1, rev: 1, state: { enabled: false } },
+  };
+
+  for (const [name, fields] of Object.entries(withId)) {
+    test(`with a usable id, ${name} gets telemetry/error bad-request`, async () => {
+      const it = connect();
+      const id = it.nextId();
+      const out = await it.exchange({ ...fields, id });
+      assert.equal(out.length, 1, JSON.stringify(out));
+      assert.ok(isErrorMessage(out[0]));
+      assert.equal(out[0].inReplyTo, id);
+      assert.equal(out[0].code, 'bad-request');
+      assert.equal(out[0].protocol, 1);
+      assert.ok(out[0].message.length > 0);
+      assert.deepEqual(it.fake.updates, []);
+      assert.deepEqual((await it.request('hello')).state, DEFAULT_STATE, 'still answers afterwards');
+    });
+  }
+
+  test('hello with protocol 2 is told which protocol this editor speaks', async () => {
+    const it = connect();
+    const [reply] = await it.exchange({ type: 'telemetry/hello', id: 'p-1', protocol: 2 });
+    assert.equal(reply.code, 'bad-request');
+    assert.match(reply.message, /protocol 1/);
+  });
+
+  test('an id of exactly 4096 characters is still answered, with that id', async () => {
+    const it = connect();
+    const id = 'i'.repeat(MAX_STRING_LENGTH);
+    const [reply] = await it.exchange({ type: 'telemetry/get', id });
+    assert.equal(reply.inReplyTo, id);
+    const [error] = await it.exchange({ type: 'nope', id });
+    assert.equal(error.inReplyTo, id);
+  });
+
+  test('"__proto__" and "constructor" keys in a request are plain data: no pollution, the request is served', async () => {
+    const it = connect();
+    const message = JSON.parse(
+      '{"type": "telemetry/set", "id": "p-1", "enabled": false, "__proto__": {"polluted": true, "enabled": true}, "constructor": {"prototype": {"polluted": true}}}',
+    );
+    const out = await it.exchange(message);
+    assert.equal(out.length, 1);
+    assert.equal(out[0].inReplyTo, 'p-1');
+    assert.equal(out[0].state.enabled, false);
+    assert.equal({}.polluted, undefined);
+    const [bad] = await it.exchange(JSON.parse('{"__proto__": {"polluted": true}, "id": "p-2", "type": "__proto__"}'));
+    assert.equal(bad.code, 'bad-request');
+    assert.equal(bad.inReplyTo, 'p-2');
+    assert.equal({}.polluted, undefined);
+    assert.equal(Object.prototype.polluted, undefined);
+  });
+
+  test('a hundred malformed messages in a row: no throw, no rejection, and the adapter keeps working', async () => {
+    const it = connect();
+    await assert.doesNotReject(async () => {
+      for (let i = 0; i < 100; i++) it.webview.send(i % 2 ? { type: 'x', id: `b-${i}` } : [i]);
+      await settle(it.fake, it.webview);
+    });
+    assert.equal(it.webview.posted.length, 50);
+    assert.ok(it.webview.posted.every((m) => m.code === 'bad-request'));
+    assert.equal(it.logs.length, 50);
+    assert.equal((await it.request('set', { enabled: false })).state.enabled, false);
+  });
+});
+
+describe('failed write', () => {
+  test('write-failed with the editor\'s message; the webview ends up knowing the state as it really is', async () => {
+    const it = connect();
+    const hello = await it.request('hello');
+    const message = 'Unable to write into user settings. Please open the user settings to correct errors/warnings in it and try again.';
+    it.fake.failNextUpdate(message);
+    const id = it.nextId();
+    const out = await it.exchange({ type: 'telemetry/set', id, enabled: false });
+    assert.ok(isErrorMessage(out[0]), JSON.stringify(out));
+    assert.deepEqual(out[0], { type: 'telemetry/error', protocol: 1, inReplyTo: id, code: 'write-failed', message });
+    assert.equal(it.fake.effective('codeStudio.telemetry.enabled'), true);
+    // Nothing changed, so the truth the webview holds (the hello's state) is still the truth.
+    const known = lastState(it.webview);
+    assert.deepEqual(known.state, DEFAULT_STATE);
+    assert.ok(known.rev >= hello.rev);
+    // And it keeps working.
+    const reply = await it.request('set', { enabled: false });
+    assert.equal(reply.state.enabled, false);
+    assert.equal(it.fake.userValue('codeStudio.telemetry.enabled'), false);
+  });
+
+  test('a failed set as the very first request is followed by the state as it really is', async () => {
+    const it = connect();
+    it.fake.failNextUpdate('The settings file is read-only.');
+    const id = it.nextId();
+    const out = await it.exchange({ type: 'telemetry/set', id, enabled: false });
+    assert.equal(out.length, 2, JSON.stringify(out));
+    assert.equal(out[0].code, 'write-failed');
+    assert.equal(out[0].message, 'The settings file is read-only.');
+    assert.ok(isStateMessage(out[1]));
+    assert.deepEqual(out[1].state, DEFAULT_STATE);
+  });
+
+  test('a write that lands and then reports failure: write-failed, then the new real state with a higher rev', async () => {
+    const it = connect();
+    const hello = await it.request('hello');
+    it.fake.failNextUpdate('Unable to write into user settings.', { writeFirst: true });
+    const id = it.nextId();
+    const out = await it.exchange({ type: 'telemetry/set', id, enabled: false });
+    assert.equal(out[0].code, 'write-failed');
+    assert.equal(out[0].inReplyTo, id);
+    const after = states(out);
+    assert.ok(after.length >= 1, 'a state follows the error');
+    assert.ok(after[0].rev > hello.rev);
+    assert.equal(after.at(-1).state.enabled, false);
+    assert.equal(it.fake.userValue('codeStudio.telemetry.enabled'), false);
+  });
+
+  test('an editor message over 4096 characters is cut to what the webview accepts', async () => {
+    const it = connect();
+    it.fake.failNextUpdate('E'.repeat(10_000));
+    const reply = await it.request('set', { enabled: false });
+    assert.ok(isErrorMessage(reply));
+    assert.equal(reply.code, 'write-failed');
+    assert.equal(reply.message, 'E'.repeat(MAX_STRING_LENGTH));
+  });
+});
+
+describe('account errors', () => {
+  test('an account function that throws: logged, account null, the request still answered', async () => {
+    const it = connect({
+      account: () => {
+        throw new Error('auth provider exploded');
+      },
+    });
+    const reply = await it.request('hello');
+    assert.equal(reply.state.account, null);
+    assert.equal(it.logs.length, 1);
+    assert.match(it.logs[0], /auth provider exploded/);
+  });
+
+  test('an account function that rejects: logged, account null, the request still answered', async () => {
+    const it = connect({ account: () => Promise.reject(new Error('token expired')) });
+    const reply = await it.request('get');
+    assert.equal(reply.state.account, null);
+    assert.match(it.logs.join('\n'), /token expired/);
+    const set = await it.request('set', { enabled: false });
+    assert.equal(set.state.enabled, false);
+  });
+});
+
+describe('postMessage', () => {
+  test('resolving false (webview hidden): nothing thrown, and the next hello is answered with the current state', async () => {
+    const it = connect();
+    await it.request('hello');
+    it.webview.mode = 'hidden';
+    const calls = it.webview.calls;
+    await it.after(() => it.fake.editByHand('codeStudio.telemetry.enabled', false));
+    it.webview.send({ type: 'telemetry/get', id: 'hidden-1' });
+    await settle(it.fake, it.webview);
+    assert.ok(it.webview.calls > calls, 'the adapter tried to post');
+    assert.deepEqual(it.logs, []);
+    it.webview.mode = 'visible';
+    const reply = await it.request('hello');
+    assert.equal(reply.state.enabled, false);
+  });
+
+  test('rejecting (webview disposed): logged, no throw, no unhandled rejection', async () => {
+    const it = connect();
+    it.webview.mode = 'disposed';
+    await assert.doesNotReject(async () => {
+      it.webview.send({ type: 'telemetry/hello', id: 'd-1', protocol: 1 });
+      it.webview.send({ type: 'bogus', id: 'd-2' });
+      it.fake.editByHand('codeStudio.telemetry.enabled', false);
+      await settle(it.fake, it.webview);
+    });
+    assert.ok(it.logs.length >= 2, JSON.stringify(it.logs));
+    assert.ok(it.logs.every((line) => /disposed/.test(line)), JSON.stringify(it.logs));
+  });
+});
+
+describe('order', () => {
+  test('several sets at once with a slow update: replies in request order, the setting ends as the last one', async () => {
+    const it = connect({ updateDelayMs: 10 });
+    const values = [false, true, false, true, false];
+    const ids = values.map(() => it.nextId());
+    values.forEach((enabled, i) => it.webview.send({ type: 'telemetry/set', id: ids[i], enabled }));
+    await settle(it.fake, it.webview);
+    const replies = it.webview.posted.filter((m) => m.inReplyTo !== undefined);
+    assert.deepEqual(
+      replies.map((m) => m.inReplyTo),
+      ids,
+    );
+    assert.deepEqual(
+      replies.map((m) => m.state.enabled),
+      values,
+    );
+    assert.deepEqual(
+      it.fake.updates.map((u) => u.value),
+      values,
+    );
+    assert.equal(it.fake.userValue('codeStudio.telemetry.enabled'), false);
+    assert.equal(lastState(it.webview).state.enabled, false);
+  });
+
+  test('hello, set, get sent together with a slow update are answered in order, the get after the write', async () => {
+    const it = connect({ updateDelayMs: 10 });
+    it.webview.send({ type: 'telemetry/hello', id: 'o-1', protocol: 1 });
+    it.webview.send({ type: 'telemetry/set', id: 'o-2', enabled: false });
+    it.webview.send({ type: 'telemetry/get', id: 'o-3' });
+    await settle(it.fake, it.webview);
+    const replies = it.webview.posted.filter((m) => m.inReplyTo !== undefined);
+    assert.deepEqual(
+      replies.map((m) => [m.inReplyTo, m.state.enabled]),
+      [
+        ['o-1', true],
+        ['o-2', false],
+        ['o-3', false],
+      ],
+    );
+  });
+});
+
+describe('dispose', () => {
+  test('removes every listener it added (webview, configuration, env, account, managedBy)', () => {
+    const fake = createFakeVsCode();
+    const webview = createFakeWebview(fake.counter);
+    const accountChanged = new EventEmitter(fake.counter);
+    const managedByChanged = new EventEmitter(fake.counter);
+    const host = connectTelemetryHost(webview, {
+      vscode: fake.vscode,
+      log: () => {},
+      account: () => null,
+      onDidChangeAccount: accountChanged.event,
+      managedBy: () => null,
+      onDidChangeManagedBy: managedByChanged.event,
+    });
+    assert.equal(fake.counter.live, 5);
+    host.dispose();
+    assert.equal(fake.counter.live, 0);
+    assert.doesNotThrow(() => host.dispose(), 'a second dispose is harmless');
+
+    const plain = connectTelemetryHost(webview, { vscode: fake.vscode, log: () => {} });
+    assert.equal(fake.counter.live, 3);
+    plain.dispose();
+    assert.equal(fake.counter.live, 0);
+  });
+
+  test('after dispose nothing is posted: not for requests, configuration, env, account or policy changes', async () => {
+    const accountChanged = new EventEmitter();
+    const managedByChanged = new EventEmitter();
+    let account = null;
+    let managedBy = null;
+    const it = connect({ account: () => account, onDidChangeAccount: accountChanged.event, managedBy: () => managedBy, onDidChangeManagedBy: managedByChanged.event });
+    await it.request('hello');
+    const before = it.webview.calls;
+    it.host.dispose();
+    account = ADA;
+    managedBy = 'policy';
+    it.webview.send({ type: 'telemetry/hello', id: 'late-1', protocol: 1 });
+    it.webview.send({ type: 'bogus', id: 'late-2' });
+    it.fake.editByHand('codeStudio.telemetry.enabled', false);
+    it.fake.setTelemetryEnabled(false);
+    accountChanged.fire(undefined);
+    managedByChanged.fire(undefined);
+    await settle(it.fake, it.webview);
+    assert.equal(it.webview.calls, before);
+  });
+
+  test('a request in flight when disposed is never answered, nor is the change it causes pushed', async () => {
+    const it = connect({ updateDelayMs: 20 });
+    await it.request('hello');
+    const before = it.webview.calls;
+    it.webview.send({ type: 'telemetry/set', id: 'flight-1', enabled: false });
+    it.webview.send({ type: 'telemetry/get', id: 'flight-2' });
+    await new Promise((resolve) => process.nextTick(resolve));
+    assert.equal(it.fake.pendingUpdates, 1, 'the write is under way');
+    it.host.dispose();
+    await settle(it.fake, it.webview);
+    assert.equal(it.webview.calls, before);
+    assert.equal(it.fake.counter.live, 0);
+  });
+});
+
+describe('fuzz', () => {
+  /** mulberry32: a small seeded generator, so a failure can be replayed. */
+  const random = (seed) => () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+
+  test('3000 random messages and editor events (seed 20261130): no throw, valid output, one reply per request with a usable id', async () => {
+    const rand = random(20261130);
+    const pick = (list) => list[Math.floor(rand() * list.length)];
+    const accountChanged = new EventEmitter();
+    const managedByChanged = new EventEmitter();
+    let account = null;
+    let managedBy = null;
+    const it = connect({ account: () => account, onDidChangeAccount: accountChanged.event, managedBy: () => managedBy, onDidChangeManagedBy: managedByChanged.event });
+    const junk = () =>
+      pick([
+        () => undefined,
+        () => null,
+        () => rand() < 0.5,
+        () => Math.floor(rand() * 10) - 2,
+        () => NaN,
+        () => '',
+        () => 'x'.repeat(pick([1, 4095, 4096, 4097, 5000])),
+        () => pick(['telemetry/hello', 'telemetry/get', 'telemetry/set', 'telemetry/state', 'telemetry/error', '__proto__', 'constructor', 'toString']),
+        () => [],
+        () => ({}),
+        () => JSON.parse('{"__proto__": {"polluted": true}}'),
+        () => ({ constructor: { prototype: { polluted: true } } }),
+      ])();
+    let n = 0;
+    /** How many messages were sent with each usable id (junk ids repeat), and how many replies each got. */
+    const sent = new Map();
+    const replies = new Map();
+    const message = () => {
+      const id = `f-${++n}`;
+      const base = pick([
+        () => ({ type: 'telemetry/hello', id, protocol: 1 }),
+        () => ({ type: 'telemetry/get', id }),
+        () => ({ type: 'telemetry/set', id, enabled: rand() < 0.5 }),
+      ])();
+      const roll = rand();
+      if (roll < 0.4) return base; // well-formed
+      if (roll < 0.8) {
+        // one to three fields set to junk, removed, or added
+        for (let i = 0; i < 1 + Math.floor(rand() * 3); i++) {
+          const key = pick(['type', 'id', 'protocol', 'enabled', '__proto__', 'constructor', 'extra']);
+          if (rand() < 0.2) delete base[key];
+          else Object.defineProperty(base, key, { value: junk(), enumerable: true, writable: true, configurable: true });
+        }
+        return base;
+      }
+      return junk();
+    };
+    const usableId = (value) =>
+      value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, 'id') && typeof value.id === 'string' && value.id !== '' && value.id.length <= MAX_STRING_LENGTH
+        ? value.id
+        : undefined;
+
+    await assert.doesNotReject(async () => {
+      for (let i = 0; i < 3000; i++) {
+        const roll = rand();
+        if (roll < 0.9) {
+          const m = message();
+          const id = usableId(m);
+          if (id !== undefined) sent.set(id, (sent.get(id) ?? 0) + 1);
+          assert.doesNotThrow(() => it.webview.send(m));
+        } else if (roll < 0.93) {
+          it.fake.editByHand('codeStudio.telemetry.enabled', junk());
+        } else if (roll < 0.95) {
+          it.fake.setTelemetryEnabled(rand() < 0.5);
+        } else if (roll < 0.97) {
+          account = pick([null, ADA, { loginName: 'grace', email: 'grace@example.com' }]);
+          accountChanged.fire(undefined);
+        } else if (roll < 0.98) {
+          managedBy = pick([null, 'policy']);
+          managedByChanged.fire(undefined);
+        } else if (roll < 0.99) {
+          it.fake.failNextUpdate();
+        } else {
+          await settle(it.fake, it.webview);
+        }
+      }
+      await settle(it.fake, it.webview);
+    });
+
+    assert.ok(it.webview.posted.length > 1000, `only ${it.webview.posted.length} messages posted`);
+    for (const posted of it.webview.posted) {
+      assert.ok(isHostMessage(posted), JSON.stringify(posted).slice(0, 300));
+      if (posted.inReplyTo !== undefined) {
+        assert.ok(sent.has(posted.inReplyTo), `a reply to an id never sent with a usable id: ${posted.inReplyTo.slice(0, 40)}`);
+        replies.set(posted.inReplyTo, (replies.get(posted.inReplyTo) ?? 0) + 1);
+      }
+    }
+    const wrong = [...sent].filter(([id, count]) => replies.get(id) !== count).map(([id, count]) => [id.slice(0, 40), count, replies.get(id)]);
+    assert.deepEqual(wrong.slice(0, 5), [], `${wrong.length} ids without exactly one reply per request`);
+    assert.equal({}.polluted, undefined);
+    assert.deepEqual(Object.keys(Object.prototype), []);
+  });
+});
+
+describe('the built entry', () => {
+  const root = new URL('../../dist/', import.meta.url);
+
+  test('dist/host.js and dist/host.cjs import neither vscode, lit nor the DOM', () => {
+    for (const file of ['host.js', 'host.cjs']) {
+      const source = readFileSync(new URL(file, root), 'utf8');
+      assert.doesNotMatch(source, /\b(?:require\s*\(|from\s*|import\s*\(?\s*)["'](?:vscode|lit|@lit\/[^"']*)["']/, `${file} imports vscode or lit`);
+      assert.doesNotMatch(source, /\b(?:document|window|customElements|HTMLElement)\b/, `${file} uses the DOM`);
+    }
+  });
+
+  test('dist/host.cjs works from require() with the same API', async () => {
+    const cjs = createRequire(import.meta.url)('../../dist/host.cjs');
+    for (const name of ['connectTelemetryHost', 'readTelemetrySetting', 'isHostMessage', 'isStateMessage', 'isErrorMessage']) {
+      assert.equal(typeof cjs[name], 'function', name);
+    }
+    assert.equal(cjs.DEFAULT_SECTION, DEFAULT_SECTION);
+    const fake = createFakeVsCode();
+    const webview = createFakeWebview(fake.counter);
+    const host = cjs.connectTelemetryHost(webview, { vscode: fake.vscode, log: () => {} });
+    webview.send({ type: 'telemetry/hello', id: 'cjs-1', protocol: 1 });
+    await settle(fake, webview);
+    assert.equal(webview.posted.length, 1);
+    assert.ok(isStateMessage(webview.posted[0]));
+    assert.deepEqual(webview.posted[0].state, DEFAULT_STATE);
+    host.dispose();
+    assert.equal(fake.counter.live, 0);
+  });
+});
