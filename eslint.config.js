@@ -10,8 +10,17 @@ export default tseslint.config(
   wc.configs['flat/recommended'],
   lit.configs['flat/recommended'],
   {
-    files: ['*.{js,mjs,ts}', 'test/node/**', 'test/e2e/**', 'scripts/**'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    files: ['*.{js,mjs,ts}', 'test/node/**', 'test/e2e/**', 'scripts/**', 'examples/**'],
+    languageOptions: {
+      globals: {
+        process: 'readonly', console: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly',
+      },
+    },
+  },
+  {
+    files: ['examples/vscode-extension/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     rules: {

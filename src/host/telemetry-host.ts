@@ -86,7 +86,13 @@ const shortText = (value: unknown, fallback: string) =>
 export function connectTelemetryHost(webview: TelemetryHostWebview, options: TelemetryHostOptions): vscode.Disposable {
   const { vscode: api, section = DEFAULT_SECTION, key = DEFAULT_KEY } = options;
   const target = options.target ?? api.ConfigurationTarget.Global;
-  const log = options.log ?? ((message: string) => console.warn(`[telemetry-host] ${message}`));
+  const log = (message: string) => {
+    try {
+      (options.log ?? ((text: string) => console.warn(`[telemetry-host] ${text}`)))(message);
+    } catch {
+      // A closed output channel must not stop the adapter.
+    }
+  };
   const fullKey = `${section}.${key}`;
   let disposed = false;
   let rev = 0;
@@ -95,8 +101,13 @@ export function connectTelemetryHost(webview: TelemetryHostWebview, options: Tel
   let queue: Promise<void> = Promise.resolve();
 
   const readManagedBy = (): ManagedBy | null => {
-    const value = typeof options.managedBy === 'function' ? options.managedBy() : options.managedBy;
-    return value === 'policy' ? value : null;
+    try {
+      const value = typeof options.managedBy === 'function' ? options.managedBy() : options.managedBy;
+      return value === 'policy' ? value : null;
+    } catch (error) {
+      log(`could not read who manages the setting: ${describe(error)}`);
+      return null;
+    }
   };
 
   const readAccount = async (): Promise<TelemetryAccount | null> => {
@@ -129,13 +140,13 @@ export function connectTelemetryHost(webview: TelemetryHostWebview, options: Tel
   };
 
   /** Posts the current state; `rev` grows only when the state differs from the last one posted. */
-  const postState = async (inReplyTo?: string) => {
+  const postState = async (inReplyTo?: string, always = inReplyTo !== undefined) => {
     const state = await readState();
     const serialized = JSON.stringify(state);
     if (serialized !== lastSent) {
       lastSent = serialized;
       rev++;
-    } else if (inReplyTo === undefined) {
+    } else if (!always) {
       return; // a push that changes nothing
     }
     await post({ type: 'telemetry/state', protocol: PROTOCOL_VERSION, rev, ...(inReplyTo && { inReplyTo }), state });
@@ -153,25 +164,27 @@ export function connectTelemetryHost(webview: TelemetryHostWebview, options: Tel
         await configuration.update(key, message.enabled, target);
       } catch (error) {
         await postError(message.id, 'write-failed', describe(error));
-        return postState(); // the state as it really is, in case the failed write changed anything
+        return postState(undefined, true); // the state as it really is
       }
     }
     return postState(message.id);
   };
 
+  /** Runs `work` after everything before it, so that replies leave in the order requests came. */
+  const enqueue = (work: () => Promise<void>, what: string) => {
+    queue = queue.then(work).catch((error) => log(`could not ${what}: ${describe(error)}`));
+  };
+
   const receive = (message: unknown) => {
     if (disposed) return;
-    if (!isWebviewMessage(message)) {
-      const id = isPlainObject(message) && Object.hasOwn(message, 'id') ? replyableId(message.id) : undefined;
-      if (id) void postError(id, 'bad-request', badRequestText(message));
-      else log('dropped a malformed message from the webview');
-      return;
-    }
-    queue = queue.then(() => handle(message)).catch((error) => log(`could not answer ${message.type}: ${describe(error)}`));
+    if (isWebviewMessage(message)) return enqueue(() => handle(message), `answer ${message.type}`);
+    const id = isPlainObject(message) && Object.hasOwn(message, 'id') ? replyableId(message.id) : undefined;
+    if (id) enqueue(() => postError(id, 'bad-request', badRequestText(message)), 'answer a malformed request');
+    else log('dropped a malformed message from the webview');
   };
 
   const push = () => {
-    if (!disposed) queue = queue.then(() => postState()).catch((error) => log(`could not push the state: ${describe(error)}`));
+    if (!disposed) enqueue(() => postState(), 'push the state');
   };
 
   const subscriptions = [

@@ -20,7 +20,11 @@ before(async () => {
   const installDir = installCodeServer();
   prepareExample();
   server = await startCodeServer(installDir, {
-    settings: { 'workbench.startupEditor': 'none', 'workbench.colorTheme': 'Default Dark Modern', 'workbench.tips.enabled': false },
+    settings: {
+      'workbench.startupEditor': 'none',
+      'workbench.colorTheme': 'Default Dark Modern',
+      'workbench.tips.enabled': false,
+    },
   });
   profile = mkdtempSync(join(tmpdir(), 'cs-telemetry-e2e-browser-'));
   browser = await chromium.launchPersistentContext(profile, {
@@ -30,6 +34,7 @@ before(async () => {
     viewport: { width: 1400, height: 900 },
   });
   page = browser.pages()[0] ?? (await browser.newPage());
+  await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
   await page.goto(server.url);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
 });
@@ -68,24 +73,27 @@ const badge = () => webview().locator('cs-telemetry-status-badge [part="label"]'
 async function expectPanelShows(enabled, timeout = 10_000) {
   await assert.doesNotReject(async () => {
     await webview().locator(`[role="switch"][aria-checked="${enabled}"]`).waitFor({ timeout });
-    await webview().locator('cs-telemetry-status-badge [part="label"]', { hasText: enabled ? /^On$/ : /^Off$/ }).waitFor({ timeout });
+    await badge().filter({ hasText: enabled ? /^On$/ : /^Off$/ }).waitFor({ timeout });
   }, `the panel should show telemetry ${enabled ? 'on' : 'off'}`);
 }
 
-/** Waits until settings.json on disk holds `value` for the key (undefined: the key is absent). */
-async function expectSettingOnDisk(value, timeout = 10_000) {
+/**
+ * Waits until settings.json on disk gives the key the value `enabled`. The key absent means the default, on:
+ * VS Code's Settings editor removes a key set back to its default.
+ */
+async function expectSettingOnDisk(enabled, timeout = 10_000) {
   const deadline = Date.now() + timeout;
   let seen;
   while (Date.now() < deadline) {
     seen = server.readSettings()[KEY];
-    if (seen === value) return;
+    if ((seen ?? true) === enabled) return;
     await new Promise((wait) => setTimeout(wait, 100));
   }
-  assert.equal(seen, value, `settings.json should hold ${KEY}: ${value}`);
+  assert.equal(seen, enabled, `settings.json should give ${KEY} the value ${enabled}`);
 }
 
 test('the command opens the panel showing the setting\'s current value', async () => {
-  await expectSettingOnDisk(undefined);
+  assert.equal(server.readSettings()[KEY], undefined, 'a fresh profile has no value of its own');
   await runCommand('Code Studio: Telemetry Settings');
   await expectPanelShows(true);
 });
@@ -93,6 +101,79 @@ test('the command opens the panel showing the setting\'s current value', async (
 test('switch off: the setting becomes false and the badge says off; switch on: true and on', async () => {
   await telemetrySwitch().click();
   await expectSettingOnDisk(false);
+  await expectPanelShows(false);
+  await telemetrySwitch().click();
+  await expectSettingOnDisk(true);
+  await expectPanelShows(true);
+});
+
+/** Waits until the panel shows `enabled`, and returns how long that took from `since`. */
+async function msUntilPanelShows(enabled, since) {
+  await expectPanelShows(enabled, 2000);
+  return Date.now() - since;
+}
+
+test('a change in the Settings editor reaches the open panel within 2 seconds', async () => {
+  // A second editor group, so the panel stays visible beside the Settings editor.
+  await runCommand('View: New Editor Group to the Right');
+  await runCommand('Preferences: Open User Settings');
+  const search = page.locator('.settings-editor .suggest-input-container .monaco-editor textarea, .settings-editor .search-container textarea').first();
+  await search.waitFor();
+  await search.focus();
+  await page.keyboard.type(KEY);
+  const checkbox = page.locator('.settings-editor .setting-item-bool .setting-value-checkbox');
+  await checkbox.waitFor();
+  assert.equal(await checkbox.getAttribute('aria-checked'), 'true');
+
+  let clicked = Date.now();
+  await checkbox.click();
+  const offAfter = await msUntilPanelShows(false, clicked);
+  await expectSettingOnDisk(false);
+
+  clicked = Date.now();
+  await checkbox.click();
+  const onAfter = await msUntilPanelShows(true, clicked);
+  await expectSettingOnDisk(true);
+  console.log(`# Settings editor → panel: off in ${offAfter} ms, on in ${onAfter} ms`);
+});
+
+test('settings.json edited and saved in the editor reaches the open panel within 2 seconds', async () => {
+  await runCommand('Preferences: Open User Settings (JSON)');
+  const editor = page.locator('.editor-group-container.active .monaco-editor textarea').first();
+  await editor.waitFor();
+  await editor.focus();
+  const settings = server.readSettings();
+  // Pasted, as typing would let the editor close brackets and quotes of its own.
+  await page.evaluate((text) => globalThis.navigator.clipboard.writeText(text), JSON.stringify({ ...settings, [KEY]: false }, null, 2));
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+  const saved = Date.now();
+  await page.keyboard.press('Control+S');
+  await expectSettingOnDisk(false);
+  const offAfter = await msUntilPanelShows(false, saved);
+  console.log(`# settings.json saved → panel: off in ${offAfter} ms`);
+});
+
+/** The panel's first painted state, read as soon as its switch exists: it must be right without waiting for more. */
+async function firstPaintedState() {
+  await telemetrySwitch().waitFor({ timeout: 20_000 });
+  return telemetrySwitch().getAttribute('aria-checked');
+}
+
+test('closing and reopening the panel shows the right state straight away', async () => {
+  assert.equal(server.readSettings()[KEY], false);
+  await page.locator('.tab', { hasText: 'Telemetry Settings' }).click();
+  await runCommand('View: Close Editor');
+  await page.locator('.tab', { hasText: 'Telemetry Settings' }).waitFor({ state: 'detached' });
+  await runCommand('Code Studio: Telemetry Settings');
+  await expectPanelShows(false);
+});
+
+test('reloading the window brings the panel back with the right state straight away', async () => {
+  await page.reload();
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  // Restored by the extension's WebviewPanelSerializer; the page paints its saved state before it hears the host.
+  assert.equal(await firstPaintedState(), 'false');
   await expectPanelShows(false);
   await telemetrySwitch().click();
   await expectSettingOnDisk(true);
