@@ -551,10 +551,12 @@ describe('failed write', () => {
     assert.ok(isErrorMessage(out[0]), JSON.stringify(out));
     assert.deepEqual(out[0], { type: 'telemetry/error', protocol: 1, inReplyTo: id, code: 'write-failed', message });
     assert.equal(it.fake.effective('codeStudio.telemetry.enabled'), true);
-    // Nothing changed, so the truth the webview holds (the hello's state) is still the truth.
-    const known = lastState(it.webview);
-    assert.deepEqual(known.state, DEFAULT_STATE);
-    assert.ok(known.rev >= hello.rev);
+    // The error is followed by the state as it really is, unchanged, so with the hello's rev.
+    assert.equal(out.length, 2, JSON.stringify(out));
+    assert.ok(isStateMessage(out[1]));
+    assert.equal(out[1].inReplyTo, undefined);
+    assert.deepEqual(out[1].state, DEFAULT_STATE);
+    assert.equal(out[1].rev, hello.rev);
     // And it keeps working.
     const reply = await it.request('set', { enabled: false });
     assert.equal(reply.state.enabled, false);
@@ -621,6 +623,27 @@ describe('account errors', () => {
   });
 });
 
+describe('failing options', () => {
+  test('a log option that throws (a closed output channel) stops nothing: later requests are still answered', async () => {
+    const it = connect({ log: () => { throw new Error('channel closed'); } });
+    await it.exchange([1]); // dropped, and its log line throws
+    it.webview.mode = 'disposed'; // postMessage rejects, and the log line about it throws inside the queue
+    await it.exchange({ type: 'telemetry/hello', id: 'l-1', protocol: 1 });
+    it.webview.mode = 'visible';
+    const reply = await it.request('hello');
+    assert.ok(isStateMessage(reply));
+    assert.equal(unhandled.length, 0);
+  });
+
+  test('a managedBy function that throws: logged, counted as not managed, and the request still answered', async () => {
+    const it = connect({ managedBy: () => { throw new Error('policy store unavailable'); } });
+    const reply = await it.request('hello');
+    assert.ok(isStateMessage(reply));
+    assert.equal(reply.state.managedBy, null);
+    assert.ok(it.logs.some((line) => line.includes('policy store unavailable')), it.logs.join('\n'));
+  });
+});
+
 describe('postMessage', () => {
   test('resolving false (webview hidden): nothing thrown, and the next hello is answered with the current state', async () => {
     const it = connect();
@@ -652,6 +675,15 @@ describe('postMessage', () => {
 });
 
 describe('order', () => {
+  test('a malformed request waits its turn: with a slow update, set then bad-request replies leave in that order', async () => {
+    const it = connect({ updateDelayMs: 10 });
+    it.webview.send({ type: 'telemetry/set', id: 'q-1', enabled: false });
+    it.webview.send({ type: 'nope', id: 'q-2' });
+    await settle(it.fake, it.webview);
+    const replies = it.webview.posted.filter((m) => m.inReplyTo !== undefined);
+    assert.deepEqual(replies.map((m) => [m.inReplyTo, m.type]), [['q-1', 'telemetry/state'], ['q-2', 'telemetry/error']]);
+  });
+
   test('several sets at once with a slow update: replies in request order, the setting ends as the last one', async () => {
     const it = connect({ updateDelayMs: 10 });
     const values = [false, true, false, true, false];
