@@ -1,8 +1,8 @@
 // End to end in a genuine VS Code (code-server 4.100.3 = VS Code 1.100.3): the example extension's panel, the host
 // adapter and the real settings.json on disk. Run with `npm run test:e2e` (after `npm run build`).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { after, before, test as nodeTest } from 'node:test';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -24,6 +24,8 @@ before(async () => {
       'workbench.startupEditor': 'none',
       'workbench.colorTheme': 'Default Dark Modern',
       'workbench.tips.enabled': false,
+      // Other servers on this machine would otherwise raise "your application is available" notifications.
+      'remote.autoForwardPorts': false,
     },
   });
   profile = mkdtempSync(join(tmpdir(), 'cs-telemetry-e2e-browser-'));
@@ -45,24 +47,49 @@ after(async () => {
   await server?.stop();
 });
 
+/** A test that leaves a screenshot of the editor in test-results/ when it fails, to see what the user would have seen. */
+function test(name, fn) {
+  nodeTest(name, async () => {
+    try {
+      await fn();
+    } catch (error) {
+      const dir = join(import.meta.dirname, '../../test-results');
+      mkdirSync(dir, { recursive: true });
+      await page?.screenshot({ path: join(dir, `e2e-${name.replace(/\W+/g, '-').slice(0, 60)}.png`) }).catch(() => {});
+      throw error;
+    }
+  });
+}
+
 /** Runs a command from the command palette, by its title, as a user would. */
 async function runCommand(title) {
   // The palette lists what is registered when it opens: extensions still activating show up on a later try.
   for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('F1');
+    // The command center in the title bar opens the palette wherever the keyboard focus is (a webview keeps F1).
+    await page.locator('.command-center-center').click();
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(`>${title}`);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    // The row whose label is exactly the title: "Open User Settings" must not run "Open User Settings (JSON)".
+    const label = page.locator('.label-name', { hasText: new RegExp(`^${title.replace(/[()]/g, '\\$&')}$`) });
+    const row = page.locator('.quick-input-list .monaco-list-row', { has: label }).first();
     try {
       await row.waitFor({ timeout: 2000 });
-      await page.keyboard.press('Enter');
+      await row.click();
       return;
     } catch (error) {
       await page.keyboard.press('Escape');
       if (attempt === 15) throw error;
     }
   }
+}
+
+/** Runs an editor-opening command in a second editor group, so that the panel stays visible in the first. */
+async function openBeside(title) {
+  const groups = page.locator('.editor-group-container');
+  if ((await groups.count()) < 2) await runCommand('View: New Editor Group to the Right');
+  else await groups.nth(1).locator('.tab').first().click();
+  await runCommand(title);
 }
 
 const webview = () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
@@ -114,10 +141,8 @@ async function msUntilPanelShows(enabled, since) {
 }
 
 test('a change in the Settings editor reaches the open panel within 2 seconds', async () => {
-  // A second editor group, so the panel stays visible beside the Settings editor.
-  await runCommand('View: New Editor Group to the Right');
-  await runCommand('Preferences: Open User Settings');
-  const search = page.locator('.settings-editor .suggest-input-container .monaco-editor textarea, .settings-editor .search-container textarea').first();
+  await openBeside('Preferences: Open User Settings');
+  const search = page.locator('.settings-editor .suggest-input-container .monaco-editor textarea').first();
   await search.waitFor();
   await search.focus();
   await page.keyboard.type(KEY);
@@ -138,15 +163,16 @@ test('a change in the Settings editor reaches the open panel within 2 seconds', 
 });
 
 test('settings.json edited and saved in the editor reaches the open panel within 2 seconds', async () => {
-  await runCommand('Preferences: Open User Settings (JSON)');
-  const editor = page.locator('.editor-group-container.active .monaco-editor textarea').first();
-  await editor.waitFor();
-  await editor.focus();
+  await openBeside('Preferences: Open User Settings (JSON)');
+  const editor = page.locator('.editor-group-container.active .monaco-editor');
+  await editor.locator('.view-lines', { hasText: 'workbench.startupEditor' }).waitFor(); // the file is loaded
   const settings = server.readSettings();
   // Pasted, as typing would let the editor close brackets and quotes of its own.
   await page.evaluate((text) => globalThis.navigator.clipboard.writeText(text), JSON.stringify({ ...settings, [KEY]: false }, null, 2));
+  await editor.locator('.view-lines').click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+V');
+  await editor.locator('.view-line', { hasText: `"${KEY}": false` }).waitFor();
   const saved = Date.now();
   await page.keyboard.press('Control+S');
   await expectSettingOnDisk(false);
@@ -162,15 +188,16 @@ async function firstPaintedState() {
 
 test('closing and reopening the panel shows the right state straight away', async () => {
   assert.equal(server.readSettings()[KEY], false);
-  await page.locator('.tab', { hasText: 'Telemetry Settings' }).click();
-  await runCommand('View: Close Editor');
+  await page.locator('.tab', { hasText: 'Telemetry Settings' }).hover();
+  await page.locator('.tab', { hasText: 'Telemetry Settings' }).getByRole('button', { name: /^Close/ }).click();
   await page.locator('.tab', { hasText: 'Telemetry Settings' }).waitFor({ state: 'detached' });
   await runCommand('Code Studio: Telemetry Settings');
   await expectPanelShows(false);
 });
 
 test('reloading the window brings the panel back with the right state straight away', async () => {
-  await page.reload();
+  // As a user reloads: the workbench saves its open editors first (a bare page reload may lose them).
+  await Promise.all([page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 30_000 }), runCommand('Developer: Reload Window')]);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   // Restored by the extension's WebviewPanelSerializer; the page paints its saved state before it hears the host.
   assert.equal(await firstPaintedState(), 'false');
@@ -179,3 +206,13 @@ test('reloading the window brings the panel back with the right state straight a
   await expectSettingOnDisk(true);
   await expectPanelShows(true);
 });
+
+test('signing in and out (the demo account) reaches the open panel', async () => {
+  const account = webview().locator('cs-telemetry-data-types [part="account"]');
+  await runCommand('Code Studio: Sign In (Demo Account)');
+  await account.filter({ hasText: 'ada' }).waitFor({ timeout: 5000 });
+  assert.match(await account.innerText(), /ada@example\.com/);
+  await runCommand('Code Studio: Sign Out (Demo Account)');
+  await account.waitFor({ state: 'detached', timeout: 5000 });
+});
+
