@@ -5,6 +5,7 @@
 //
 //   CODE_SERVER=/path/to/node_modules/code-server node scripts/vscode-theme-colors.mjs
 // (install code-server as in ../shared/TOOLCHAIN.md; CHROME_PATH as for the tests)
+/* global document, getComputedStyle -- the page.evaluate callbacks run in the browser */
 import { spawn } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
