@@ -1,6 +1,7 @@
 import '@fontsource/ubuntu/400.css';
 import '@fontsource/ubuntu/700.css';
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
+import { html } from 'lit';
 import customElements from '../custom-elements.json';
 import { applyVsCodeTheme, vscodeThemeIds, vscodeThemes, type VsCodeThemeId } from '../stories/themes/vscode-themes.js';
 import './preview.css';
@@ -23,9 +24,10 @@ const preview: Preview = {
   },
   initialGlobals: { theme: 'dark-modern' satisfies VsCodeThemeId },
   decorators: [
-    (story, { globals }) => {
+    (story, { globals, viewMode }) => {
       applyVsCodeTheme((globals.theme as VsCodeThemeId | undefined) ?? 'dark-modern');
-      return story();
+      document.documentElement.classList.toggle('vscode-webview-page', viewMode !== 'docs');
+      return viewMode === 'docs' ? html`<div class="vscode-webview-box">${story()}</div>` : story();
     },
   ],
   parameters: {

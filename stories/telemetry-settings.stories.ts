@@ -36,17 +36,20 @@ const meta = {
     timeout: 5000,
   },
   argTypes: {
-    enabled: { ...fakeEditor, control: 'boolean' },
-    editorTelemetryEnabled: { ...fakeEditor, name: 'editor-wide telemetry on', control: 'boolean' },
-    policyLock: { ...fakeEditor, name: 'policy lock', control: 'boolean' },
-    signedIn: { ...fakeEditor, name: 'signed in', control: 'boolean' },
-    latency: { ...fakeEditor, name: 'latency (ms)', control: { type: 'range', min: 0, max: 5000, step: 100 } },
-    failNextSave: { ...fakeEditor, name: 'fail the next save', control: 'boolean' },
-    neverAnswer: { ...fakeEditor, name: 'never answer', control: 'boolean' },
-    hostProtocol: { ...fakeEditor, name: 'protocol version', control: { type: 'number', min: 1, step: 1 } },
-    reloaded: { ...fakeEditor, name: 'webview reloaded', control: 'boolean' },
+    enabled: { ...fakeEditor, description: "The editor's telemetry setting.", control: 'boolean' },
+    editorTelemetryEnabled: { ...fakeEditor, name: 'editor-wide telemetry on', description: "The editor's own telemetry.telemetryLevel is on.", control: 'boolean' },
+    policyLock: { ...fakeEditor, name: 'policy lock', description: 'A policy sets the setting; the switch is locked.', control: 'boolean' },
+    signedIn: { ...fakeEditor, name: 'signed in', description: 'A user is signed in: their login name and email go with the data.', control: 'boolean' },
+    latency: { ...fakeEditor, name: 'latency (ms)', description: 'How long the editor takes to answer.', control: { type: 'range', min: 0, max: 5000, step: 100 } },
+    failNextSave: { ...fakeEditor, name: 'fail the next save', description: 'The editor refuses the next save (a read-only settings file).', control: 'boolean' },
+    neverAnswer: { ...fakeEditor, name: 'never answer', description: 'The editor never answers; the panel gives up after `timeout`.', control: 'boolean' },
+    hostProtocol: { ...fakeEditor, name: 'protocol version', description: 'The protocol version the editor speaks; this page speaks 1.', control: { type: 'number', min: 1, step: 1 } },
+    reloaded: { ...fakeEditor, name: 'webview reloaded', description: "The webview was reloaded: it paints the editor's last confirmed state before asking again.", control: 'boolean' },
     timeout: { control: { type: 'number', min: 0, step: 500 } },
   },
+  // Every fake editor answers through the page's window, as VS Code does; on the docs page each story gets a page
+  // of its own, so one story's editor is not heard by the others.
+  parameters: { docs: { story: { inline: false, iframeHeight: 640 } } },
   // A fresh fake editor per render, so a changed control starts the conversation again.
   render: (args) => {
     const backend = createBackend(args);
