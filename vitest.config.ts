@@ -15,6 +15,7 @@ export default defineConfig({
   optimizeDeps: { include: ['lit', 'lit/directive-helpers.js', '@lit/context', 'storybook/test'] },
   test: {
     name: 'storybook',
+    globalSetup: ['.storybook/clear-visual-diffs.ts'],
     setupFiles: ['.storybook/visual-baselines.ts'],
     // Loopback only, and allowed to write: the screenshot matcher writes baselines and diffs (Storybook's plugin
     // turns writing off unless it is asked for).
