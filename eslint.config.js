@@ -4,7 +4,7 @@ import wc from 'eslint-plugin-wc';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'storybook-static/', 'coverage/', '.cache/'] },
+  { ignores: ['dist/', 'node_modules/', 'storybook-static/', 'coverage/', '.cache/', '.vitest-attachments/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   wc.configs['flat/recommended'],

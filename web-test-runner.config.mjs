@@ -22,7 +22,8 @@ export default {
   // The size and CSP tests read dist/, which `npm test` builds first.
   rootDir: '.',
   testFramework: { config: { timeout: 20000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColorsPlugin()],
+  // json: the demo page imports VS Code's theme colours from stories/themes/*.json.
+  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColorsPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

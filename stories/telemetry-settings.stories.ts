@@ -1,50 +1,203 @@
-// Component Story Format 3 stories. Storybook itself (its config, themes and test runner) comes with its own issue;
-// until then these are plain CSF objects, typed locally so the typecheck covers them.
-import { html, type TemplateResult } from 'lit';
+// The panel in every state the product spec lists, each against a fake editor whose behaviour is a set of controls.
+// Stories tagged `visual` are screenshotted in all four VS Code themes by `npm run test:stories`.
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/define.js';
-import type { TelemetryBadgeStatus } from '../src/components/telemetry-status-badge/telemetry-status-badge.js';
-import { FakeHost, type FakeHostOptions } from '../test/support/fake-host.js';
+import { createBackend, backendOf, type BackendArgs } from './support/story-backend.js';
+import { alertText, badgeOf, badgeText, panelIn, switchControl } from './support/panel-parts.js';
 
-interface Story<Args> {
-  name?: string;
-  args?: Partial<Args>;
-  render?: (args: Args) => TemplateResult;
+interface PanelArgs extends BackendArgs {
+  /** The panel's `timeout` property, in ms. */
+  timeout: number;
 }
 
-interface PanelArgs extends FakeHostOptions {
-  /** Milliseconds before the fake editor answers. */
-  latency: number;
-}
+type Story = StoryObj<PanelArgs>;
 
-export default {
-  title: 'Telemetry settings',
+// Long enough that a story meant to wait for the editor never gives up while someone looks at it.
+const A_DAY = 86_400_000;
+
+const fakeEditor = { table: { category: 'Fake editor' } };
+
+const meta = {
+  title: 'Telemetry settings/Panel',
   component: 'cs-telemetry-settings',
-  args: { enabled: true, latency: 300, editorTelemetryEnabled: true, managedBy: null, account: null },
+  tags: ['visual'],
+  args: {
+    enabled: true,
+    editorTelemetryEnabled: true,
+    policyLock: false,
+    signedIn: false,
+    latency: 0,
+    failNextSave: false,
+    neverAnswer: false,
+    hostProtocol: 1,
+    reloaded: false,
+    timeout: 5000,
+  },
+  argTypes: {
+    enabled: { ...fakeEditor, description: "The editor's telemetry setting.", control: 'boolean' },
+    editorTelemetryEnabled: { ...fakeEditor, name: 'editor-wide telemetry on', description: "The editor's own telemetry.telemetryLevel is on.", control: 'boolean' },
+    policyLock: { ...fakeEditor, name: 'policy lock', description: 'A policy sets the setting; the switch is locked.', control: 'boolean' },
+    signedIn: { ...fakeEditor, name: 'signed in', description: 'A user is signed in: their login name and email go with the data.', control: 'boolean' },
+    latency: { ...fakeEditor, name: 'latency (ms)', description: 'How long the editor takes to answer.', control: { type: 'range', min: 0, max: 5000, step: 100 } },
+    failNextSave: { ...fakeEditor, name: 'fail the next save', description: 'The editor refuses the next save (a read-only settings file).', control: 'boolean' },
+    neverAnswer: { ...fakeEditor, name: 'never answer', description: 'The editor never answers; the panel gives up after `timeout`.', control: 'boolean' },
+    hostProtocol: { ...fakeEditor, name: 'protocol version', description: 'The protocol version the editor speaks; this page speaks 1.', control: { type: 'number', min: 1, step: 1 } },
+    reloaded: { ...fakeEditor, name: 'webview reloaded', description: "The webview was reloaded: it paints the editor's last confirmed state before asking again.", control: 'boolean' },
+    timeout: { control: { type: 'number', min: 0, step: 500 } },
+  },
+  // Every fake editor answers through the page's window, as VS Code does; on the docs page each story gets a page
+  // of its own, so one story's editor is not heard by the others.
+  parameters: { docs: { story: { inline: false, iframeHeight: 640 } } },
+  // A fresh fake editor per render, so a changed control starts the conversation again.
+  render: (args) => {
+    const backend = createBackend(args);
+    return html`<cs-telemetry-settings .vscodeApi=${backend.api} timeout=${args.timeout}></cs-telemetry-settings>`;
+  },
+} satisfies Meta<PanelArgs>;
+
+export default meta;
+
+const settled = async (canvasElement: HTMLElement, text: string) => {
+  const panel = panelIn(canvasElement);
+  await waitFor(() => expect(badgeText(panel)).toBe(text));
+  return panel;
 };
 
-// The panel against a fake editor backend that answers like the extension host does.
-const panel = ({ latency, ...state }: PanelArgs) => {
-  const host = new FakeHost({ ...state, delay: latency });
-  return html`<cs-telemetry-settings .vscodeApi=${host.api}></cs-telemetry-settings>`;
+export const Loading: Story = {
+  args: { neverAnswer: true, timeout: A_DAY },
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, 'Checking…');
+    await expect(panel.shadowRoot!.textContent).toContain('Reading your setting from Code Studio…');
+    await expect(switchControl(panel)).toBeDisabled();
+  },
 };
 
-export const On: Story<PanelArgs> = { render: panel };
-export const Off: Story<PanelArgs> = { args: { enabled: false }, render: panel };
-export const SignedIn: Story<PanelArgs> = {
-  args: { account: { loginName: 'ada', email: 'ada@example.com' } },
-  render: panel,
-};
-export const ManagedByPolicy: Story<PanelArgs> = { args: { managedBy: 'policy' }, render: panel };
-export const EditorTelemetryOff: Story<PanelArgs> = { args: { editorTelemetryEnabled: false }, render: panel };
-
-export const Badge: Story<{ status: TelemetryBadgeStatus; locked: boolean }> = {
-  args: { status: 'on', locked: false },
-  render: ({ status, locked }) =>
-    html`<cs-telemetry-status-badge status=${status} ?locked=${locked}></cs-telemetry-status-badge>`,
+export const On: Story = {
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, 'On');
+    await expect(switchControl(panel)).toHaveAttribute('aria-checked', 'true');
+    await expect(switchControl(panel)).toBeEnabled();
+  },
 };
 
-export const Switch: Story<{ checked: boolean; disabled: boolean; label: string }> = {
-  args: { checked: true, disabled: false, label: 'Allow Anonymous Telemetry' },
-  render: ({ checked, disabled, label }) =>
-    html`<cs-switch .checked=${checked} ?disabled=${disabled}>${label}<span slot="help">Takes effect at once.</span></cs-switch>`,
+export const Off: Story = {
+  args: { enabled: false },
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, 'Off');
+    await expect(switchControl(panel)).toHaveAttribute('aria-checked', 'false');
+  },
+};
+
+export const Saving: Story = {
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, 'On');
+    backendOf(panel).manual = true; // the editor holds the save: the panel stays in saving
+    await userEvent.click(switchControl(panel));
+    await waitFor(() => expect(badgeText(panel)).toBe('Saving…'));
+    await expect(switchControl(panel)).toHaveAttribute('aria-checked', 'false');
+  },
+};
+
+export const SaveFailed: Story = {
+  args: { failNextSave: true },
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, 'On');
+    await userEvent.click(switchControl(panel));
+    await waitFor(() => expect(alertText(panel)).toBe('Could not save. It is still on. The settings file is read-only. Retry'));
+    await expect(badgeText(panel)).toBe('On');
+    await expect(switchControl(panel)).toHaveAttribute('aria-checked', 'true');
+  },
+};
+
+export const HostUnreachable: Story = {
+  args: { neverAnswer: true, reloaded: true, timeout: 50 },
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, 'Unknown');
+    await waitFor(() => expect(alertText(panel)).toBe("Can't reach Code Studio to read or change this setting. It was last on. Retry"));
+    await expect(switchControl(panel)).toBeDisabled();
+  },
+};
+
+export const ManagedByPolicy: Story = {
+  args: { policyLock: true },
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, 'On');
+    await expect(badgeOf(panel)).toHaveAttribute('locked');
+    await expect(panel.shadowRoot!.textContent).toContain('Managed by your organization: a policy sets this setting.');
+    await expect(switchControl(panel)).toBeDisabled();
+  },
+};
+
+export const EditorTelemetryOff: Story = {
+  args: { editorTelemetryEnabled: false },
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, 'Off');
+    await expect(panel.shadowRoot!.textContent).toContain("The editor's telemetry is off, so Code Studio sends nothing");
+    await expect(switchControl(panel)).toHaveAttribute('aria-checked', 'true');
+  },
+};
+
+const accountLine = (panel: HTMLElement) =>
+  panel.shadowRoot!.querySelector('cs-telemetry-data-types')!.shadowRoot!.querySelector('li:last-child')!.textContent!.replace(/\s+/g, ' ');
+
+export const SignedIn: Story = {
+  args: { signedIn: true },
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, 'On');
+    await waitFor(() => expect(accountLine(panel)).toContain('Attached now: ada (ada@example.com). These identify you.'));
+    await expect(panel.shadowRoot!.textContent).toContain('your login name and email are sent with this data, so it is not anonymous');
+  },
+};
+
+export const SignedOut: Story = {
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, 'On');
+    await expect(accountLine(panel)).toContain('You are signed out: this applies only when you sign in.');
+  },
+};
+
+export const NeedsAnUpdate: Story = {
+  args: { hostProtocol: 2 },
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, 'Unknown');
+    await expect(alertText(panel)).toBe('Code Studio needs an update: the editor speaks settings protocol 2, this page 1.');
+    await expect(switchControl(panel)).toBeDisabled();
+  },
+};
+
+/** The longest words (signed in, editor-wide off) in a 300 px side panel: everything wraps, nothing scrolls sideways. */
+export const SidePanel: Story = {
+  args: { signedIn: true, editorTelemetryEnabled: false },
+  globals: { viewport: { value: 'sidePanel', isRotated: false } },
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, 'Off');
+    await expect(panel.getBoundingClientRect().width).toBeLessThanOrEqual(300);
+    await expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(document.documentElement.clientWidth);
+  },
+};
+
+/**
+ * The product spec's validation, against a fake editor you can slow down, break or silence with the controls:
+ * switch off, the badge says off; switch on, the badge says on.
+ */
+export const Interactive: Story = {
+  tags: ['!visual'],
+  args: { latency: 400 },
+  play: async ({ canvasElement, step }) => {
+    const panel = await settled(canvasElement, 'On');
+    await step('Switch off: the badge says off', async () => {
+      await userEvent.click(switchControl(panel));
+      await waitFor(() => expect(badgeText(panel)).toBe('Off'), { timeout: 5000 });
+      await expect(switchControl(panel)).toHaveAttribute('aria-checked', 'false');
+      await expect(backendOf(panel).state.enabled).toBe(false);
+    });
+    await step('Switch on: the badge says on', async () => {
+      await userEvent.click(switchControl(panel));
+      await waitFor(() => expect(badgeText(panel)).toBe('On'), { timeout: 5000 });
+      await expect(switchControl(panel)).toHaveAttribute('aria-checked', 'true');
+      await expect(backendOf(panel).state.enabled).toBe(true);
+    });
+  },
 };

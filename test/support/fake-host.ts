@@ -11,6 +11,7 @@
  *   host.failNextSave('write-failed', 'Disk full');           // the next set is refused with that error
  *   host.silent = true;                                       // never answer anything
  *   host.push({ managedBy: 'policy' });                       // change the setting unasked and tell the webview
+ *   new FakeHost({ protocol: 2 });                            // an editor that speaks another protocol version
  *
  * Call `dispose()` when done so no scheduled reply reaches a later test.
  */
@@ -77,6 +78,8 @@ export interface FakeHostOptions extends Partial<TelemetryState> {
   delay?: number;
   /** A webview API to serve; a fresh FakeVsCodeApi otherwise (pass one with a saved state to test reloads). */
   api?: FakeVsCodeApi;
+  /** The protocol version the host speaks (default: this package's). */
+  protocol?: number;
 }
 
 /** An editor backend that answers hello/get/set with state messages; `rev` grows on each change. */
@@ -90,6 +93,7 @@ export class FakeHost {
   /** Never answer (requests are still recorded in `received`). */
   silent = false;
   delay: number;
+  readonly protocol: number;
   /** Requests waiting for an answer in manual mode, oldest first. */
   readonly held: WebviewMessage[] = [];
   /** Every valid request received, in order. */
@@ -101,11 +105,12 @@ export class FakeHost {
   #disposed = false;
 
   constructor(options: FakeHostOptions = {}) {
-    const { rev = 1, manual = false, delay = 0, api = new FakeVsCodeApi(), ...state } = options;
+    const { rev = 1, manual = false, delay = 0, api = new FakeVsCodeApi(), protocol = PROTOCOL_VERSION, ...state } = options;
     this.state = normalizeState({ enabled: true, ...state });
     this.rev = rev;
     this.manual = manual;
     this.delay = delay;
+    this.protocol = protocol;
     this.api = api;
     api.onPost = (message) => this.#onRequest(message);
   }
@@ -137,7 +142,7 @@ export class FakeHost {
     if (request.type === 'telemetry/set') {
       const failure = this.#failNext ?? (this.state.managedBy ? { code: 'locked', message: '' } : undefined);
       this.#failNext = undefined;
-      if (failure) return { type: 'telemetry/error', protocol: PROTOCOL_VERSION, inReplyTo: request.id, ...failure };
+      if (failure) return { type: 'telemetry/error', protocol: this.protocol as typeof PROTOCOL_VERSION, inReplyTo: request.id, ...failure };
       if (request.enabled !== this.state.enabled) this.change({ enabled: request.enabled });
     }
     return this.stateMessage(request.id);
@@ -161,7 +166,8 @@ export class FakeHost {
   stateMessage(inReplyTo?: string): StateMessage {
     return {
       type: 'telemetry/state',
-      protocol: PROTOCOL_VERSION,
+      // Typed as this package's version; another number tests how the webview meets a host that speaks another.
+      protocol: this.protocol as typeof PROTOCOL_VERSION,
       rev: this.rev,
       ...(inReplyTo === undefined ? {} : { inReplyTo }),
       state: structuredClone(this.state),

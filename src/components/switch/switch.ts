@@ -2,6 +2,7 @@ import { LitElement, html } from 'lit';
 import { switchStyles } from './switch.styles.js';
 
 /**
+ * @tagname cs-switch
  * @summary An on/off switch that follows the WAI-ARIA switch pattern and takes part in forms.
  *
  * @slot - The label. Falls back to the `label` attribute.
@@ -13,6 +14,13 @@ import { switchStyles } from './switch.styles.js';
  * @csspart control - The focusable button with `role="switch"`: the track, with the thumb drawn as its `::before`.
  *
  * @cssprop [--cs-switch-checked-background=var(--vscode-button-background, #0078d4)] - Track colour when on.
+ * @cssprop [--vscode-input-background=#313131] - Track colour when off.
+ * @cssprop [--vscode-checkbox-border=#3c3c3c] - Track border when off.
+ * @cssprop [--vscode-foreground=#ccc] - Thumb colour when off.
+ * @cssprop [--vscode-button-foreground=#fff] - Thumb colour when on.
+ * @cssprop [--vscode-contrastBorder] - High-contrast track border; replaces the checkbox border when set.
+ * @cssprop [--vscode-contrastActiveBorder] - High-contrast track border when on.
+ * @cssprop [--vscode-focusBorder=#0078d4] - Focus ring.
  */
 export class CsSwitch extends LitElement {
   static override styles = switchStyles;

@@ -5,12 +5,17 @@ import { DEFAULT_DATA_TYPES, type TelemetryDataType } from './data-types.js';
 import { dataTypesStyles } from './telemetry-data-types.styles.js';
 
 /**
+ * @tagname cs-telemetry-data-types
  * @summary The plain list of data collected while telemetry is on; each item expands for detail.
  *
  * @csspart heading - The list's heading.
  * @csspart item - Each item.
  * @csspart toggle - Each item's expander button.
  * @csspart account - The line naming the signed-in account.
+ *
+ * @cssprop [--vscode-settings-rowHoverBackground=#80808033] - The line between items.
+ * @cssprop [--vscode-descriptionForeground=#9d9d9d] - Descriptions and details.
+ * @cssprop [--vscode-editorWarning-foreground=#cca700] - The signed-in account line: the data is not anonymous then.
  */
 export class CsTelemetryDataTypes extends LitElement {
   static override styles = dataTypesStyles;

@@ -18,6 +18,7 @@ export function badgeStatus(view: TelemetryView): TelemetryBadgeStatus {
 }
 
 /**
+ * @tagname cs-telemetry-settings
  * @summary Code Studio's telemetry settings section: the switch, its state in words, what is collected and what never is.
  * Inside a VS Code webview it connects to the editor by itself; elsewhere give it a `vscodeApi`.
  *
@@ -33,6 +34,15 @@ export function badgeStatus(view: TelemetryView): TelemetryBadgeStatus {
  *
  * @cssprop [--cs-telemetry-background=var(--vscode-editor-background, #1f1f1f)] - The section's background.
  * @cssprop [--cs-telemetry-max-width=720px] - The widest the section grows.
+ * @cssprop [--vscode-font-family=system-ui, sans-serif] - The font of every element (set by VS Code in a webview).
+ * @cssprop [--vscode-font-size=13px] - The text size of every element.
+ * @cssprop [--vscode-foreground=#ccc] - Text.
+ * @cssprop [--vscode-editorWarning-foreground=#cca700] - The editor-wide-off note's accent.
+ * @cssprop [--vscode-inputValidation-warningBackground=#352a05] - The editor-wide-off note's background.
+ * @cssprop [--vscode-errorForeground=#f85149] - The alert's accent.
+ * @cssprop [--vscode-inputValidation-errorBackground=#5a1d1d] - The alert's background.
+ * @cssprop [--vscode-button-background=#0078d4] - The Retry button.
+ * @cssprop [--vscode-button-hoverBackground=#026ec1] - The Retry button under the pointer.
  */
 export class CsTelemetrySettings extends LitElement {
   static override styles = telemetrySettingsStyles;

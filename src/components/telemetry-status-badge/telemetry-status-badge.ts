@@ -13,10 +13,18 @@ const statuses: Record<TelemetryBadgeStatus, { text: string; icon: unknown }> = 
 };
 
 /**
+ * @tagname cs-telemetry-status-badge
  * @summary Says at a glance whether telemetry is on, in words and an icon, never by colour alone.
  *
  * @csspart base - The badge.
  * @csspart label - The status text.
+ *
+ * @cssprop [--vscode-badge-background=#616161] - Background when on.
+ * @cssprop [--vscode-badge-foreground=#f8f8f8] - Text when on.
+ * @cssprop [--vscode-descriptionForeground=#9d9d9d] - Text in every other status.
+ * @cssprop [--vscode-errorForeground=#f85149] - Text when the status is unknown (`error`).
+ * @cssprop [--vscode-inputValidation-errorBorder=#be1100] - Border when the status is unknown (`error`).
+ * @cssprop [--vscode-contrastBorder] - High-contrast border; when unset the border is the text colour.
  */
 export class CsTelemetryStatusBadge extends LitElement {
   static override styles = statusBadgeStyles;

@@ -1,0 +1,30 @@
+// Design QA's baselines: after a story tagged `visual` has rendered, played and passed axe, its root element is
+// screenshotted in each VS Code theme and compared with stories/__screenshots__/<story id>/<theme>.png.
+import { afterEach, expect } from 'vitest';
+import { page } from 'vitest/browser';
+import { applyVsCodeTheme, vscodeThemeIds } from '../stories/themes/vscode-themes.js';
+
+interface StoryContext {
+  story?: { id: string; tags: string[]; globals: Record<string, unknown> };
+}
+
+afterEach(async (context) => {
+  const { story } = context as unknown as StoryContext;
+  if (!story?.tags.includes('visual') || context.task.result?.state === 'fail') return;
+  const root = document.querySelector('#storybook-root > *, [data-story-root] > *') ?? storyRoot();
+  await document.fonts.ready;
+  try {
+    for (const theme of vscodeThemeIds) {
+      applyVsCodeTheme(theme);
+      await expect.soft(page.elementLocator(root)).toMatchScreenshot(`${story.id}/${theme}`);
+    }
+  } finally {
+    applyVsCodeTheme((story.globals.theme as (typeof vscodeThemeIds)[number] | undefined) ?? 'dark-modern');
+  }
+});
+
+function storyRoot(): Element {
+  const element = [...document.body.querySelectorAll('*')].find((el) => el.localName.startsWith('cs-'));
+  if (!element) throw new Error('No element of this package on the page to screenshot');
+  return element;
+}

@@ -1,0 +1,24 @@
+// `cem analyze` writes custom-elements.json from the JSDoc on each element class; Storybook's docs and editors read it.
+export default {
+  globs: ['src/components/**/*.ts'],
+  exclude: ['src/components/**/*.styles.ts', 'src/components/**/define.ts'],
+  outdir: '.',
+  litelement: true,
+  plugins: [publicApiOnly()],
+};
+
+// The manifest is the public API: drop private and static members, and the attribute the analyzer derives from
+// internal reactive state (`state: true`), which no one can set.
+function publicApiOnly() {
+  return {
+    name: 'public-api-only',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const declaration of customElementsManifest.modules.flatMap((module) => module.declarations ?? [])) {
+        if (!declaration.members) continue;
+        declaration.members = declaration.members.filter((m) => m.privacy !== 'private' && !m.name.startsWith('#') && !m.static);
+        const fields = new Set(declaration.members.map((m) => m.name));
+        if (declaration.attributes) declaration.attributes = declaration.attributes.filter((a) => !a.fieldName || fields.has(a.fieldName));
+      }
+    },
+  };
+}
