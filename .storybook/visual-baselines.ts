@@ -1,5 +1,7 @@
 // Design QA's baselines: after a story tagged `visual` has rendered, played and passed axe, its root element is
-// screenshotted in each VS Code theme and compared with stories/__screenshots__/<story id>/<theme>.png.
+// checked for colour contrast with axe and screenshotted in each VS Code theme, and compared with
+// stories/__screenshots__/<story id>/<theme>.png. (The a11y addon checks one theme only, the story's own.)
+import axe from 'axe-core';
 import { afterEach, expect } from 'vitest';
 import { page } from 'vitest/browser';
 import { applyVsCodeTheme, vscodeThemeIds } from '../stories/themes/vscode-themes.js';
@@ -16,6 +18,8 @@ afterEach(async (context) => {
   try {
     for (const theme of vscodeThemeIds) {
       applyVsCodeTheme(theme);
+      const { violations } = await axe.run(root, { runOnly: ['color-contrast', 'non-text-contrast'].filter((id) => axe.getRules().some((rule) => rule.ruleId === id)) });
+      expect.soft(violations.flatMap((v) => v.nodes.map((node) => `${theme}: ${node.failureSummary} (${node.target.join(' ')})`))).toEqual([]);
       await expect.soft(page.elementLocator(root)).toMatchScreenshot(`${story.id}/${theme}`);
     }
   } finally {

@@ -32,8 +32,10 @@ export const dataTypesStyles = [
     p {
       margin: 2px 0 0 20px;
     }
+    /* The words keep the text colour (the warning colour is too faint to read in Light Modern); the bar marks them. */
     .account {
-      color: var(--vscode-editorWarning-foreground, #cca700);
+      border-inline-start: 2px solid var(--vscode-editorWarning-foreground, #cca700);
+      padding-inline-start: 6px;
     }
   `,
 ];

@@ -15,7 +15,7 @@ import { dataTypesStyles } from './telemetry-data-types.styles.js';
  *
  * @cssprop [--vscode-settings-rowHoverBackground=#80808033] - The line between items.
  * @cssprop [--vscode-descriptionForeground=#9d9d9d] - Descriptions and details.
- * @cssprop [--vscode-editorWarning-foreground=#cca700] - The signed-in account line: the data is not anonymous then.
+ * @cssprop [--vscode-editorWarning-foreground=#cca700] - The bar beside the signed-in account line: the data is not anonymous then.
  */
 export class CsTelemetryDataTypes extends LitElement {
   static override styles = dataTypesStyles;

@@ -24,8 +24,8 @@ export const statusBadgeStyles = [
       background: var(--vscode-badge-background, #616161);
       border-color: var(--vscode-contrastBorder, transparent);
     }
+    /* Red border, text in the text colour: VS Code's errorForeground is too faint for small text in Light Modern. */
     .error {
-      color: var(--vscode-errorForeground, #f85149);
       border-color: var(--vscode-inputValidation-errorBorder, #be1100);
     }
   `,

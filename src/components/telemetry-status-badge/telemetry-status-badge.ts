@@ -22,7 +22,6 @@ const statuses: Record<TelemetryBadgeStatus, { text: string; icon: unknown }> = 
  * @cssprop [--vscode-badge-background=#616161] - Background when on.
  * @cssprop [--vscode-badge-foreground=#f8f8f8] - Text when on.
  * @cssprop [--vscode-descriptionForeground=#9d9d9d] - Text in every other status.
- * @cssprop [--vscode-errorForeground=#f85149] - Text when the status is unknown (`error`).
  * @cssprop [--vscode-inputValidation-errorBorder=#be1100] - Border when the status is unknown (`error`).
  * @cssprop [--vscode-contrastBorder] - High-contrast border; when unset the border is the text colour.
  */
