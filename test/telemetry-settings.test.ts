@@ -342,6 +342,16 @@ describe('<cs-telemetry-settings>', () => {
       expect(el.view.enabled).to.equal(host.state.enabled);
     });
 
+    it('a flip refused before the panel renders leaves the switch showing the host state (found by the stress test)', async () => {
+      const { el, host } = await readyPanel({ enabled: false });
+      host.manual = true;
+      host.failNextSave('write-failed');
+      control(el).click(); // shows on, saving...
+      host.reply(); // ...and is refused in the same task, before any render
+      await expectShows(el, { status: 'off', checked: false, disabled: false });
+      expect(words(alertRegion(el))).to.contain('Could not save');
+    });
+
     it('a pushed state shows at once and sends nothing back', async () => {
       const { el, host } = await readyPanel({ enabled: true });
       const posted = host.api.posted.length;
