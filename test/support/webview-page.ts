@@ -184,6 +184,21 @@ ${csp ? `<meta http-equiv="Content-Security-Policy" content="${policy}">` : ''}
     this.send(this.stateMessage(request.id));
   }
 
+  /** Resolves once the page has handled every message posted to it so far (messages to a window arrive in order). */
+  async flush(): Promise<void> {
+    const marker = `flush-${Math.random()}`;
+    const seen = new Promise<void>((resolve) => {
+      const onMessage = (event: MessageEvent) => {
+        if (event.data !== marker) return;
+        this.win.removeEventListener('message', onMessage);
+        setTimeout(resolve); // after every listener has seen it
+      };
+      this.win.addEventListener('message', onMessage);
+    });
+    this.send(marker);
+    await seen;
+  }
+
   /** Changes the host's state and pushes it unasked. */
   push(patch: Partial<HostState>): void {
     Object.assign(this.host, patch);
