@@ -460,6 +460,37 @@ describe('<cs-telemetry-settings>', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect((window as unknown as { __pwned?: unknown }).__pwned).to.equal(undefined);
     });
+
+    it('renders script-like names and emails as text, runs nothing, and wraps long ones within the panel', async () => {
+      const hostile = [
+        ['<svg onload=window.__pwned=3>', 'javascript:window.__pwned=4'],
+        ['${window.__pwned=5}{{constructor.constructor("window.__pwned=6")()}}', '<iframe srcdoc="<script>parent.__pwned=7</script>">'],
+        ['</p><style>*{display:none}</style>', `${'<b>'.repeat(400)}@example.com`],
+        ['\u202eadmin\u0000', `${'x'.repeat(3000)}@example.com`],
+      ];
+      for (const [loginName, email] of hostile) {
+        const host = fakeHost({ enabled: true, account: { loginName, email } });
+        const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 300px"></div>`);
+        const el = document.createElement('cs-telemetry-settings');
+        el.vscodeApi = host.api;
+        wrapper.append(el);
+        await until(el, () => el.view.phase === 'ready', 'ready');
+        const dataTypes = shadow(el).querySelector('cs-telemetry-data-types')!;
+        await dataTypes.updateComplete;
+        const account = shadow(dataTypes).querySelector<HTMLElement>('[part=account]')!;
+        const names = [...account.querySelectorAll('b')].map((b) => b.textContent);
+        expect(names, 'each value is one text node, exactly as sent').to.deep.equal([loginName, email]);
+        expect(account.querySelectorAll('*').length, 'no element but the two <b>').to.equal(2);
+        for (const root of [shadow(el), shadow(dataTypes)]) {
+          expect(root.querySelector('svg[onload], iframe, style:not([nonce]), script'), 'no injected element').to.equal(null);
+        }
+        expect(el.getBoundingClientRect().width).to.equal(300);
+        expect(account.scrollWidth, 'the long value wraps').to.be.at.most(account.clientWidth);
+        expect(account.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right);
+      }
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect((window as unknown as { __pwned?: unknown }).__pwned).to.equal(undefined);
+    });
   });
 
   describe('connection', () => {
