@@ -8,7 +8,7 @@ const root = import.meta.dirname;
  * dist/webview.js calls lit's css`` only on its own constant styles and exports no way to reach it, so lit's long
  * messages for misusing it can never show: keep the checks, shorten their words (about 120 bytes gzip).
  */
-function shortenLitCssMessages(): Plugin {
+export function shortenLitCssMessages(): Plugin {
   return {
     name: 'shorten-lit-css-messages',
     transform(code, id) {
