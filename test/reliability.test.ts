@@ -2,6 +2,7 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { TelemetryClient } from '../src/bridge/telemetry-client.js';
 import '../src/components/telemetry-settings/define.js';
 import type { CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
+import { seededRandom } from './support/seeded-random.js';
 import { FakeHost, ManualScheduler, deliverFromHost } from './support/fake-host.js';
 
 const TIMEOUT = 1000;
@@ -75,18 +76,6 @@ describe('timeout: with no reply, the host\'s real state within the timeout plus
   }));
 });
 
-/** A small seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 class Impostor {
   type = 'telemetry/state';
   protocol = 1;
@@ -100,7 +89,7 @@ class Impostor {
  * huge strings, deep nesting, unknown types and objects that are not plain.
  */
 function* hostileMessages(count: number, seed: number): Generator<unknown> {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   const huge = 'x'.repeat(4097 + Math.floor(next() * 100_000));
   const deep = (depth: number): unknown => {

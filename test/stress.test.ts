@@ -2,6 +2,7 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { TelemetryClient, type TelemetryView } from '../src/bridge/telemetry-client.js';
 import '../src/components/telemetry-settings/define.js';
 import type { CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
+import { seededRandom } from './support/seeded-random.js';
 import { FakeHost, ManualScheduler } from './support/fake-host.js';
 
 // Stress: 100 seeded runs of up to 1000 flips against a host whose every request and reply takes a random 0 to 50 ms,
@@ -17,17 +18,6 @@ const RUNS = 100;
 const MAX_FLIPS = 1000;
 const MAX_DELAY = 50;
 const LOSS = 0.05;
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What one end of the run looks like, compared with the host. */
 interface RunEnd {
@@ -99,7 +89,7 @@ async function panelSubject(host: FakeHost, timeout: number): Promise<Subject> {
 }
 
 async function run(seed: number): Promise<RunEnd> {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const flips = 1 + Math.floor(next() * MAX_FLIPS);
   // Short timeouts make replies late (after their request timed out) as often as on time.
   const timeout = [20, 60, 500][seed % 3];
