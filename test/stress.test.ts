@@ -34,7 +34,7 @@ interface Subject {
   retry(): void;
   /** Lets the panel render (a microtask turn); nothing for a bare client. */
   settle(): Promise<void>;
-  /** What the user sees disagrees with the view or the host: a list of mismatches. */
+  /** Where what the user sees disagrees with the host: a list of mismatches. */
   shownMismatches(host: FakeHost): string[];
   pendingRequests(): number;
   dispose(): void;
@@ -64,9 +64,8 @@ async function panelSubject(host: FakeHost, timeout: number): Promise<Subject> {
   const switchEl = root.querySelector('cs-switch')!;
   await switchEl.updateComplete;
   const control = switchEl.shadowRoot!.querySelector<HTMLButtonElement>('[role="switch"]')!;
-  const client = () => (el as unknown as { view: TelemetryView }).view;
   return {
-    view: client,
+    view: () => el.view,
     flip: () => control.click(), // a disabled button ignores the click, as for a user
     retry: () => root.querySelector<HTMLButtonElement>('[part="retry"]')?.click(),
     settle: async () => {
