@@ -1,10 +1,11 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'storybook-static/', 'coverage/', '.cache/', '.vitest-attachments/'] },
+  { ignores: ['dist/', 'bench/dist/', 'node_modules/', 'storybook-static/', 'coverage/', '.cache/', '.vitest-attachments/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   wc.configs['flat/recommended'],
@@ -21,6 +22,11 @@ export default tseslint.config(
     files: ['examples/vscode-extension/**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // The bench runs in Node and hands `measure` to the page, so it sees both sets of globals.
+    files: ['bench/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     rules: {

@@ -1,8 +1,24 @@
 import { resolve } from 'node:path';
 import minifyHtmlLiterals from 'rollup-plugin-html-literals';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const root = import.meta.dirname;
+
+/**
+ * dist/webview.js calls lit's css`` only on its own constant styles and exports no way to reach it, so lit's long
+ * messages for misusing it can never show: keep the checks, shorten their words (about 120 bytes gzip).
+ */
+export function shortenLitCssMessages(): Plugin {
+  return {
+    name: 'shorten-lit-css-messages',
+    transform(code, id) {
+      if (!/@lit[\\/]reactive-element[\\/]css-tag\.js$/.test(id)) return null;
+      return code
+        .replace(/"CSSResult is not constructable\.[^"]*"/, '"Use css or unsafeCSS"')
+        .replace(/"Value passed to 'css' function[^"]*"\+(\w+)\+"[^"]*"/, '"Not a css result: "+$1');
+    },
+  };
+}
 
 // `vite build` emits the library (lit external, one file per module); `vite build --mode webview` emits
 // dist/webview.js, one self-contained module with lit inside, for a webview page with a strict CSP;
@@ -14,7 +30,7 @@ export default defineConfig(({ command, mode }) => {
   if (mode === 'webview') {
     return {
       // Template literals are left as written by the minifier: collapse the whitespace in html`` and css``.
-      plugins: [minifyHtmlLiterals({ include: ['src/**/*.ts'] })],
+      plugins: [minifyHtmlLiterals({ include: ['src/**/*.ts'] }), shortenLitCssMessages()],
       build: {
         outDir: 'dist',
         emptyOutDir: false,

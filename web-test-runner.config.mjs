@@ -16,6 +16,30 @@ function forcedColorsPlugin() {
   };
 }
 
+// Records every request the page and its frames make, from DevTools' own network events: `start`, then `stop`
+// returns them. Sees what no script wrapper can (a CSS url(), an <img> in a shadow root).
+function networkLogPlugin() {
+  const logs = new Map();
+  return {
+    name: 'network-log-command',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'network-log') return undefined;
+      if (payload.action === 'start') {
+        const cdp = await session.browser.getPage(session.id).createCDPSession();
+        const requests = [];
+        cdp.on('Network.requestWillBeSent', (event) => requests.push({ url: event.request.url, documentURL: event.documentURL, type: event.type }));
+        await cdp.send('Network.enable');
+        logs.set(session.id, { cdp, requests });
+        return true;
+      }
+      const log = logs.get(session.id);
+      logs.delete(session.id);
+      await log?.cdp.detach();
+      return log?.requests ?? [];
+    },
+  };
+}
+
 export default {
   files: ['test/**/*.test.ts', '!test/e2e/**'],
   nodeResolve: true,
@@ -23,7 +47,7 @@ export default {
   rootDir: '.',
   testFramework: { config: { timeout: 20000 } },
   // json: the demo page imports VS Code's theme colours from stories/themes/*.json.
-  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColorsPlugin()],
+  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColorsPlugin(), networkLogPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

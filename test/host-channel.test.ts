@@ -1,10 +1,11 @@
-import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { isFromHost, listenToHost } from '../src/bridge/host-channel.js';
 import type { StateMessage } from '../src/bridge/protocol.js';
 import { TelemetryClient } from '../src/bridge/telemetry-client.js';
 import '../src/components/telemetry-settings/define.js';
 import type { CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
 import { FakeHost, FakeVsCodeApi, deliverFromHost } from './support/fake-host.js';
+import { WebviewPage } from './support/webview-page.js';
 
 /** A message the client would accept from the host: it would turn telemetry off. */
 const perfectState = (rev: number): StateMessage => ({
@@ -193,5 +194,38 @@ describe('the panel ignores frames', () => {
     } finally {
       host.dispose();
     }
+  });
+});
+
+describe('a frame of another origin inside the webview page', () => {
+  let page: WebviewPage;
+
+  afterEach(() => page.close());
+
+  it('posting a perfect telemetry/state is ignored by dist/webview.js', async () => {
+    // This server answers on localhost and 127.0.0.1 alike: the other name is another origin.
+    const otherHost = location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';
+    const otherOrigin = `${location.protocol}//${otherHost}:${location.port}`;
+    page = new WebviewPage({ body: `<iframe id="forger" src="${otherOrigin}/test/support/forger.html?rev=500"></iframe>` });
+    const seen: MessageEvent[] = [];
+    await page.open();
+    page.win.addEventListener('message', (event) => {
+      if ((event.data as { rev?: number })?.rev === 501) seen.push(event);
+    });
+    page.answer(page.requests[0]);
+    await waitUntil(() => page.badge === 'on', 'on');
+    // The forger may have posted before the listener above: load it again and wait for its second message.
+    const forger = page.frame.contentDocument!.querySelector<HTMLIFrameElement>('#forger')!;
+    forger.src = `${otherOrigin}/test/support/forger.html?rev=500&again`;
+    await waitUntil(() => seen.length > 0, 'the forged message reached the webview page', { timeout: 5000 });
+    expect(seen[0].origin).to.equal(otherOrigin);
+    await page.flush();
+    await page.panel.updateComplete;
+    expect(page.badge).to.equal('on');
+    expect(page.switchControl.getAttribute('aria-checked')).to.equal('true');
+    expect((page.savedState as { csTelemetry: { rev: number } }).csTelemetry.rev).to.equal(1);
+    // The host itself is still heard.
+    page.push({ enabled: false });
+    await waitUntil(() => page.badge === 'off', 'the host is heard');
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { StateMessage, WebviewMessage } from '../src/bridge/protocol.js';
-import { DEFAULT_TIMEOUT, TelemetryClient, type TelemetryView } from '../src/bridge/telemetry-client.js';
+import { AUTO_HELLOS, DEFAULT_TIMEOUT, TelemetryClient, type TelemetryView } from '../src/bridge/telemetry-client.js';
 import { FakeHost, FakeVsCodeApi, ManualScheduler, deliverFromHost, type FakeHostOptions } from './support/fake-host.js';
 
 const TIMEOUT = 1000;
@@ -246,8 +246,52 @@ describe('TelemetryClient', () => {
       expect(client.view.problem).to.deep.equal({ kind: 'unreachable', code: 'timeout', message: '' });
       expect(client.view.enabled).to.equal(true);
       expect(client.view.saving).to.equal(false);
+      expect(client.pendingRequests, 'an automatic hello is out').to.equal(1);
+      expect(context.api.last!.type).to.equal('telemetry/hello');
+    });
+
+    it('says hello again by itself after silence, each time waiting twice as long, then stops', () => {
+      const { client, api, scheduler } = setup();
+      const hellos = () => api.sent('telemetry/hello').length;
+      scheduler.advance(TIMEOUT);
+      expect(client.view.phase).to.equal('unreachable');
+      expect(client.view.problem).to.deep.equal({ kind: 'unreachable', code: 'timeout', message: '' });
+      for (let n = 1; n <= AUTO_HELLOS; n++) {
+        expect(hellos(), `hello ${n} went out at once`).to.equal(1 + n);
+        scheduler.advance((TIMEOUT << n) - 1);
+        expect(hellos(), `no new hello before its wait of ${TIMEOUT << n} ms`).to.equal(1 + n);
+        scheduler.advance(1);
+        expect(client.view.phase).to.equal('unreachable');
+      }
+      expect(hellos()).to.equal(1 + AUTO_HELLOS);
       expect(client.pendingRequests).to.equal(0);
       expect(scheduler.pending).to.equal(0);
+      scheduler.advance(100 * TIMEOUT);
+      expect(hellos(), 'bounded: Retry is the user\'s from here').to.equal(1 + AUTO_HELLOS);
+    });
+
+    it('an automatic hello that is answered brings the panel back without Retry', () => {
+      const context = ready({ enabled: true });
+      const { client, host, scheduler } = context;
+      client.setEnabled(false);
+      host.held.length = 0; // the set is lost
+      scheduler.advance(TIMEOUT);
+      expect(client.view.problem?.kind).to.equal('save-failed');
+      host.held.length = 0; // and so is the get that followed
+      scheduler.advance(TIMEOUT);
+      expect(client.view.phase).to.equal('unreachable');
+      host.reply(); // the automatic hello
+      expect(client.view).to.include({ phase: 'ready', enabled: true, saving: false, problem: null });
+      expectQuiet(context);
+    });
+
+    it('an error reply to a hello is an answer: no automatic hello follows', () => {
+      const { client, host, api, scheduler } = setup();
+      const hello = host.held.shift()!;
+      host.deliver({ type: 'telemetry/error', protocol: 1, inReplyTo: hello.id, code: 'bad-request', message: 'Nope' });
+      scheduler.advance(100 * TIMEOUT);
+      expect(client.view.phase).to.equal('unreachable');
+      expect(api.sent('telemetry/hello')).to.have.length(1);
     });
 
     it('becomes unreachable when the hello is never answered', () => {
@@ -318,7 +362,7 @@ describe('TelemetryClient', () => {
       client.retry();
       const hello = api.last!;
       expect(hello).to.deep.equal({ type: 'telemetry/hello', id: hello.id, protocol: 1 });
-      expect(api.sent('telemetry/hello')).to.have.length(2);
+      expect(api.sent('telemetry/hello'), 'the first, the automatic one, and Retry\'s').to.have.length(3);
       expect(client.view.phase, 'no state known yet').to.equal('loading');
       expect(client.view.problem).to.equal(null);
       host.reply();
@@ -461,11 +505,28 @@ describe('TelemetryClient', () => {
       host.reply();
       expect(client.view.enabled).to.equal(false);
       expect(client.view.host?.enabled).to.equal(false);
+      expect(api.last!.type, 'a lower rev is checked with a get').to.equal('telemetry/get');
+      host.reply();
+      expect(client.view.enabled).to.equal(false);
       host.push({ enabled: true }); // rev 2 in the new count
       expect(client.view.enabled).to.equal(true);
       // A late answer to the first hello belongs to the old count, whatever its rev.
       deliverFromHost({ type: 'telemetry/state', protocol: 1, rev: 50, inReplyTo: firstHello.id, state: { enabled: false } });
       expect(client.view.enabled).to.equal(true);
+      expectQuiet(context);
+    });
+
+    it('a hello reply overtaken by a newer pushed state is checked with a get, and the newer state stays', () => {
+      const context = ready({ enabled: true, rev: 5 });
+      const { client, host, api } = context;
+      client.retry(); // says hello
+      const helloAnswer = host.answer(host.held.shift()!); // rev 5, enabled
+      host.push({ enabled: false }); // rev 6 arrives first
+      expect(client.view.enabled).to.equal(false);
+      host.deliver(helloAnswer);
+      expect(api.last!.type).to.equal('telemetry/get');
+      host.reply();
+      expect(client.view.enabled).to.equal(false);
       expectQuiet(context);
     });
 
@@ -475,6 +536,7 @@ describe('TelemetryClient', () => {
       host.held.length = 0; // the first hello is lost
       scheduler.advance(TIMEOUT);
       expect(client.view.phase).to.equal('unreachable');
+      host.held.length = 0; // and so is the automatic one
       client.setEnabled(true);
       client.retry();
       const [set, hello] = host.held.splice(0);

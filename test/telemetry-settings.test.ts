@@ -179,8 +179,9 @@ describe('<cs-telemetry-settings>', () => {
       await expectShows(el, { status: 'error', checked: false, disabled: true });
       expect(words(alertRegion(el))).to.contain("Can't reach Code Studio");
       host.silent = false;
+      const hellos = host.api.sent('telemetry/hello').length;
       retryButton(el)!.click();
-      expect(host.api.sent('telemetry/hello')).to.have.length(2);
+      expect(host.api.sent('telemetry/hello')).to.have.length(hellos + 1);
       await until(el, () => el.view.phase === 'ready', 'ready after retry');
       await expectShows(el, { status: 'off', checked: false, disabled: false });
       expect(words(alertRegion(el))).to.equal('');
@@ -341,6 +342,16 @@ describe('<cs-telemetry-settings>', () => {
       expect(el.view.enabled).to.equal(host.state.enabled);
     });
 
+    it('a flip refused before the panel renders leaves the switch showing the host state (found by the stress test)', async () => {
+      const { el, host } = await readyPanel({ enabled: false });
+      host.manual = true;
+      host.failNextSave('write-failed');
+      control(el).click(); // shows on, saving...
+      host.reply(); // ...and is refused in the same task, before any render
+      await expectShows(el, { status: 'off', checked: false, disabled: false });
+      expect(words(alertRegion(el))).to.contain('Could not save');
+    });
+
     it('a pushed state shows at once and sends nothing back', async () => {
       const { el, host } = await readyPanel({ enabled: true });
       const posted = host.api.posted.length;
@@ -447,6 +458,37 @@ describe('<cs-telemetry-settings>', () => {
         expect(root.querySelector('script'), 'no script element').to.equal(null);
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
+      expect((window as unknown as { __pwned?: unknown }).__pwned).to.equal(undefined);
+    });
+
+    it('renders script-like names and emails as text, runs nothing, and wraps long ones within the panel', async () => {
+      const hostile = [
+        ['<svg onload=window.__pwned=3>', 'javascript:window.__pwned=4'],
+        ['${window.__pwned=5}{{constructor.constructor("window.__pwned=6")()}}', '<iframe srcdoc="<script>parent.__pwned=7</script>">'],
+        ['</p><style>*{display:none}</style>', `${'<b>'.repeat(400)}@example.com`],
+        ['\u202eadmin\u0000', `${'x'.repeat(3000)}@example.com`],
+      ];
+      for (const [loginName, email] of hostile) {
+        const host = fakeHost({ enabled: true, account: { loginName, email } });
+        const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 300px"></div>`);
+        const el = document.createElement('cs-telemetry-settings');
+        el.vscodeApi = host.api;
+        wrapper.append(el);
+        await until(el, () => el.view.phase === 'ready', 'ready');
+        const dataTypes = shadow(el).querySelector('cs-telemetry-data-types')!;
+        await dataTypes.updateComplete;
+        const account = shadow(dataTypes).querySelector<HTMLElement>('[part=account]')!;
+        const names = [...account.querySelectorAll('b')].map((b) => b.textContent);
+        expect(names, 'each value is one text node, exactly as sent').to.deep.equal([loginName, email]);
+        expect(account.querySelectorAll('*').length, 'no element but the two <b>').to.equal(2);
+        for (const root of [shadow(el), shadow(dataTypes)]) {
+          expect(root.querySelector('svg[onload], iframe, style:not([nonce]), script'), 'no injected element').to.equal(null);
+        }
+        expect(el.getBoundingClientRect().width).to.equal(300);
+        expect(account.scrollWidth, 'the long value wraps').to.be.at.most(account.clientWidth);
+        expect(account.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right);
+      }
+      await new Promise((resolve) => requestAnimationFrame(resolve));
       expect((window as unknown as { __pwned?: unknown }).__pwned).to.equal(undefined);
     });
   });

@@ -61,6 +61,8 @@ interface Outstanding {
   number: number;
   timer: unknown;
   enabled?: boolean;
+  /** For a hello: how many automatic hellos came before it since the host last answered. */
+  tries: number;
 }
 
 /** The shape saved with the webview API's `setState`, so a reloaded page paints the last confirmed state at once. */
@@ -70,11 +72,15 @@ interface SavedState {
 
 export const DEFAULT_TIMEOUT = 5000;
 
+/** Hellos sent by themselves after a hello or get went unanswered, each waiting twice as long as the one before. */
+export const AUTO_HELLOS = 3;
+
 /** What a panel shows before anything is known. */
 export const LOADING_VIEW: TelemetryView = { phase: 'loading', enabled: null, saving: false, host: null, problem: null };
 
 const SET = 'telemetry/set';
 const HELLO = 'telemetry/hello';
+const GET = 'telemetry/get';
 
 /**
  * The webview's end of protocol v1: says hello, sends the user's choices, and keeps what is shown true to the host.
@@ -101,10 +107,8 @@ export class TelemetryClient {
   constructor(options: TelemetryClientOptions) {
     this.#api = options.api;
     this.#timeout = options.timeout ?? DEFAULT_TIMEOUT;
-    this.#scheduler = options.scheduler ?? {
-      setTimeout: (callback, ms) => setTimeout(callback, ms),
-      clearTimeout: (handle) => clearTimeout(handle as number),
-    };
+    // The window's own timers, looked up at each call.
+    this.#scheduler = options.scheduler ?? globalThis;
     try {
       // Paint what the last page confirmed at once; the hello below brings the truth.
       const saved = this.#api.getState();
@@ -199,7 +203,9 @@ export class TelemetryClient {
       // A hello starts a new count: forget what was sent before it, except the user's pending intent.
       this.#countStart = request.number;
       this.#forget(HELLO);
-      this.#forget('telemetry/get');
+      this.#forget(GET);
+      // A lower rev is a restarted host or a reply overtaken by a newer state: a get tells which.
+      if (message.rev < this.#rev) this.#send(GET);
       this.#rev = -Infinity;
     }
     const stale = message.rev < this.#rev;
@@ -228,19 +234,23 @@ export class TelemetryClient {
    */
   #fail(request: Outstanding, code: string, message: string): void {
     const wanted = request.enabled;
-    if (wanted === undefined) return this.#update({ phase: 'unreachable', problem: { kind: 'unreachable', code, message } });
-    this.#send('telemetry/get');
+    if (wanted === undefined) {
+      // Silence may be one lost message: say hello again by itself, a bounded number of times, backing off.
+      if (code === 'timeout' && request.tries < AUTO_HELLOS) this.#send(HELLO, undefined, request.tries + 1);
+      return this.#update({ phase: 'unreachable', problem: { kind: 'unreachable', code, message } });
+    }
+    this.#send(GET);
     this.#update({ saving: false, enabled: this.#view.host?.enabled ?? null, problem: { kind: 'save-failed', code, message, wanted } });
   }
 
-  #send(type: WebviewMessage['type'], enabled?: boolean): void {
+  #send(type: WebviewMessage['type'], enabled?: boolean, tries = 0): void {
     const number = ++this.#nextId;
     const id = `${this.#prefix}-${number}`;
-    const request: Outstanding = { kind: type, number, enabled, timer: 0 };
+    const request: Outstanding = { kind: type, number, enabled, timer: 0, tries };
     request.timer = this.#scheduler.setTimeout(() => {
       this.#forget(id);
       this.#fail(request, 'timeout', '');
-    }, this.#timeout);
+    }, this.#timeout << tries);
     this.#outstanding.set(id, request);
     try {
       this.#api.postMessage(

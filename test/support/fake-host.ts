@@ -230,6 +230,19 @@ export class ManualScheduler implements Scheduler {
     return this.#timers.size;
   }
 
+  /**
+   * Routes the window's setTimeout/clearTimeout here, for code that takes the window's timers (a panel's client);
+   * returns the function that puts the real ones back. Only microtasks may be awaited meanwhile.
+   */
+  useAsWindowTimers(): () => void {
+    const { setTimeout: realSet, clearTimeout: realClear } = window;
+    Object.assign(window, {
+      setTimeout: (callback: () => void, ms: number) => this.setTimeout(callback, ms),
+      clearTimeout: (handle: unknown) => this.clearTimeout(handle),
+    });
+    return () => Object.assign(window, { setTimeout: realSet, clearTimeout: realClear });
+  }
+
   /** Move time on by `ms`, running due timers in time order (timers they set run too, if due). */
   advance(ms: number): void {
     const end = this.now + ms;

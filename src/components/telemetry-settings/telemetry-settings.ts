@@ -149,9 +149,9 @@ export class CsTelemetrySettings extends LitElement {
 
   #onChange(event: Event): void {
     event.stopPropagation();
-    const control = event.target as HTMLElementTagNameMap['cs-switch'];
-    this.#controller.client?.setEnabled(control.checked);
-    // A flip the client refused (locked, not connected) leaves the view as it was, and the binding would not notice.
-    control.checked = this.view.enabled === true;
+    // The switch shows only the view: its own flip is undone, so it never holds a value the binding has not set,
+    // and a flip is of what the view shows, which may be ahead of the last render.
+    event.preventDefault();
+    this.#controller.client?.setEnabled(!this.view.enabled);
   }
 }

@@ -1,0 +1,170 @@
+// `npm run bench`: our dist/webview.js panel beside the same panel built from @vscode-elements/elements
+// (bench/dist/peer.js), in headless Chromium at CPU 1x and 4x (DevTools throttling), medians of RUNS runs each.
+// Prints a table with our/peer ratios and writes bench/results.json. A measurement, not a test: it never fails on speed.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus } from 'node:os';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const RATES = [1, 4];
+const root = new URL('..', import.meta.url);
+const variants = {
+  ours: { file: 'dist/webview.js', tag: 'cs-telemetry-settings', control: 'cs-switch >>> [role=switch]' },
+  peer: { file: 'bench/dist/peer.js', tag: 'peer-telemetry-settings', control: 'vscode-checkbox >>> label' },
+};
+
+const page = (name) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<link rel="modulepreload" href="/${name}.js"></head><body class="vscode-dark"></body></html>`;
+
+const server = createServer((request, response) => {
+  const name = new URL(request.url, 'http://x').pathname.slice(1).replace(/\.js$/, '');
+  if (!(name in variants)) return response.writeHead(404).end();
+  if (request.url.endsWith('.js')) {
+    response.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(new URL(variants[name].file, root)));
+  } else {
+    response.writeHead(200, { 'content-type': 'text/html' }).end(page(name));
+  }
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+// Runs in the page: evaluate the module, render the panel, click its switch, and watch for long tasks meanwhile.
+async function measure({ name, tag, control }) {
+  const longTasks = [];
+  new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.startTime))).observe({ type: 'longtask' });
+  // A host that has the setting on and answers every request a task later, as the editor would.
+  let rev = 1;
+  const state = { enabled: true, editorTelemetryEnabled: true, managedBy: null, account: null, changedAt: null };
+  const api = {
+    getState: () => ({ csTelemetry: { rev, state } }),
+    setState: () => {},
+    postMessage: (message) =>
+      setTimeout(() => {
+        if (message.type === 'telemetry/set') {
+          state.enabled = message.enabled;
+          rev++;
+        }
+        const data = { type: 'telemetry/state', protocol: 1, rev, inReplyTo: message.id, state: { ...state } };
+        window.dispatchEvent(new MessageEvent('message', { data, origin: location.origin, source: null }));
+      }),
+  };
+  const allUpdated = async (root) => {
+    for (;;) {
+      const elements = [root, ...root.shadowRoot.querySelectorAll('*')].filter((e) => 'updateComplete' in e);
+      const nested = elements.flatMap((e) => [...(e.shadowRoot?.querySelectorAll('*') ?? [])]).filter((e) => 'updateComplete' in e);
+      await Promise.all([...elements, ...nested].map((e) => e.updateComplete));
+      if (![...elements, ...nested].some((e) => e.isUpdatePending)) return;
+    }
+  };
+  const find = (root, path) => path.split(' >>> ').reduce((node, selector) => (node.shadowRoot ?? node).querySelector(selector), root);
+
+  const evaluateStart = performance.now();
+  await import(`/${name}.js`);
+  const evaluation = performance.now() - evaluateStart;
+
+  const el = document.createElement(tag);
+  el.vscodeApi = api;
+  const renderStart = performance.now();
+  document.body.append(el);
+  await allUpdated(el);
+  const firstRender = performance.now() - renderStart;
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  const paintedAt = performance.now();
+
+  const target = find(el, control);
+  const input = name === 'peer' ? find(el, 'vscode-checkbox >>> input') : target;
+  const before = input.getAttribute('aria-checked');
+  const clickStart = performance.now();
+  const updated = new Promise((resolve) =>
+    new MutationObserver((_, observer) => {
+      if (input.getAttribute('aria-checked') === before) return;
+      observer.disconnect();
+      resolve(performance.now() - clickStart);
+    }).observe(input, { attributes: true, attributeFilter: ['aria-checked'] }),
+  );
+  target.click();
+  const clickToUpdate = await updated;
+  // Let the host's reply land and render, then count the long tasks since the first paint.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  return { evaluation, firstRender, clickToUpdate, longTasksAfterPaint: longTasks.filter((t) => t >= paintedAt).length };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const samples = {};
+try {
+  for (let run = 0; run < RUNS; run++) {
+    for (const rate of RATES) {
+      // Alternate the order, so neither variant always runs on a warmer machine.
+      for (const name of run % 2 ? ['peer', 'ours'] : ['ours', 'peer']) {
+        const context = await browser.newContext();
+        const tab = await context.newPage();
+        const cdp = await context.newCDPSession(tab);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+        await tab.goto(`${origin}/${name}`, { waitUntil: 'load' });
+        const result = await tab.evaluate(measure, { name, ...variants[name] });
+        for (const [metric, value] of Object.entries(result)) ((samples[`${name} ${rate}x`] ??= {})[metric] ??= []).push(value);
+        await context.close();
+      }
+    }
+  }
+} finally {
+  var chromiumVersion = browser.version();
+  await browser.close();
+  server.close();
+}
+
+const gzipBytes = Object.fromEntries(Object.entries(variants).map(([name, { file }]) => [name, gzipSync(readFileSync(new URL(file, root)), { level: 9 }).length]));
+const metrics = [
+  ['gzip bytes', () => gzipBytes, 0],
+  ['module evaluation (ms)', (rate) => medians('evaluation', rate), 2],
+  ['first render to updateComplete (ms)', (rate) => medians('firstRender', rate), 2],
+  ['click to aria-checked (ms)', (rate) => medians('clickToUpdate', rate), 2],
+  ['long tasks after first paint (max)', (rate) => maxima('longTasksAfterPaint', rate), 0],
+];
+function medians(metric, rate) {
+  return { ours: median(samples[`ours ${rate}x`][metric]), peer: median(samples[`peer ${rate}x`][metric]) };
+}
+function maxima(metric, rate) {
+  return { ours: Math.max(...samples[`ours ${rate}x`][metric]), peer: Math.max(...samples[`peer ${rate}x`][metric]) };
+}
+
+const rows = [];
+const results = { date: new Date().toISOString(), chromium: chromiumVersion, cores: cpus().length, runs: RUNS, command: 'npm run bench', metrics: {}, samples };
+for (const rate of RATES) {
+  for (const [label, get, digits] of metrics) {
+    if (label === 'gzip bytes' && rate !== RATES[0]) continue;
+    const { ours, peer } = get(rate);
+    const ratio = peer ? ours / peer : null;
+    const key = label === 'gzip bytes' ? label : `${label} @ ${rate}x CPU`;
+    results.metrics[key] = { ours, peer, ratio };
+    rows.push([key, ours.toFixed(digits), peer.toFixed(digits), ratio === null ? '—' : ratio.toFixed(2)]);
+  }
+}
+writeFileSync(new URL('bench/results.json', root), JSON.stringify(results, null, 2) + '\n');
+
+const header = ['metric', 'ours', 'peer (vscode-elements)', 'ours/peer'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells) => cells.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+console.log(`Chromium ${chromiumVersion}, ${cpus().length} cores, medians of ${RUNS} runs (long tasks: the most in any run)`);
+console.log(line(header));
+for (const row of rows) console.log(line(row));
+const m = results.metrics;
+console.log(
+  `targets: gzip <= 0.8 of peer: ${m['gzip bytes'].ratio <= 0.8 ? 'met' : 'MISSED'}; ` +
+    `first render <= 0.8 of peer: ${[1, 4].every((r) => m[`first render to updateComplete (ms) @ ${r}x CPU`].ratio <= 0.8) ? 'met' : 'MISSED'}; ` +
+    `click < 16 ms at 4x: ${m['click to aria-checked (ms) @ 4x CPU'].ours < 16 ? 'met' : 'MISSED'}; ` +
+    `no long task after first paint: ${[1, 4].every((r) => m[`long tasks after first paint (max) @ ${r}x CPU`].ours === 0) ? 'met' : 'MISSED'}`,
+);
+console.log('wrote bench/results.json');

@@ -1,0 +1,177 @@
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { TelemetryClient, type TelemetryView } from '../src/bridge/telemetry-client.js';
+import '../src/components/telemetry-settings/define.js';
+import type { CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
+import { seededRandom } from './support/seeded-random.js';
+import { FakeHost, ManualScheduler } from './support/fake-host.js';
+
+// Stress: 100 seeded runs of up to 1000 flips against a host whose every request and reply takes a random 0 to 50 ms,
+// 5% of them lost (in both directions), so replies overtake each other and arrive after their request timed out.
+// Requests that arrive keep their order, as the webview's channel to the extension host does.
+// The host also changes the setting by itself now and then (settings.json, a policy), and pushes it; pushes are late
+// and reordered but not lost, since a lost push is news no webview can miss until its next exchange.
+// Time is virtual (ManualScheduler), so a run of 1000 flips takes milliseconds and a failing seed replays exactly.
+// After things go quiet, what is shown must be the host's state, and no timer or request may be left.
+// Even seeds drive a real <cs-telemetry-settings> by clicking its rendered switch and read its rendered badge;
+// odd seeds drive a TelemetryClient directly and check its view after every step.
+const RUNS = 100;
+const MAX_FLIPS = 1000;
+const MAX_DELAY = 50;
+const LOSS = 0.05;
+
+/** What one end of the run looks like, compared with the host. */
+interface RunEnd {
+  seed: number;
+  problems: string[];
+}
+
+/** The subject under test: a client, or a panel wrapping one. */
+interface Subject {
+  view(): TelemetryView;
+  /** The user flips the switch, if it can be flipped. */
+  flip(): void;
+  /** The user presses Retry, if it is offered. */
+  retry(): void;
+  /** Lets the panel render (a microtask turn); nothing for a bare client. */
+  settle(): Promise<void>;
+  /** Where what the user sees disagrees with the host: a list of mismatches. */
+  shownMismatches(host: FakeHost): string[];
+  pendingRequests(): number;
+  dispose(): void;
+}
+
+function clientSubject(host: FakeHost, scheduler: ManualScheduler, timeout: number): Subject {
+  const client = new TelemetryClient({ api: host.api, scheduler, timeout });
+  return {
+    view: () => client.view,
+    flip: () => {
+      if (client.view.phase === 'ready' && !client.view.host?.managedBy) client.setEnabled(!client.view.enabled);
+    },
+    retry: () => {
+      if (client.view.problem) client.retry();
+    },
+    settle: async () => {},
+    shownMismatches: () => [],
+    pendingRequests: () => client.pendingRequests,
+    dispose: () => client.dispose(),
+  };
+}
+
+async function panelSubject(host: FakeHost, timeout: number): Promise<Subject> {
+  const el = await fixture<CsTelemetrySettings>(html`<cs-telemetry-settings .vscodeApi=${host.api} .timeout=${timeout}></cs-telemetry-settings>`);
+  const root = el.shadowRoot!;
+  const badge = root.querySelector('cs-telemetry-status-badge')!;
+  const switchEl = root.querySelector('cs-switch')!;
+  await switchEl.updateComplete;
+  const control = switchEl.shadowRoot!.querySelector<HTMLButtonElement>('[role="switch"]')!;
+  return {
+    view: () => el.view,
+    flip: () => control.click(), // a disabled button ignores the click, as for a user
+    retry: () => root.querySelector<HTMLButtonElement>('[part="retry"]')?.click(),
+    settle: async () => {
+      await el.updateComplete;
+      await Promise.all([switchEl.updateComplete, badge.updateComplete]);
+    },
+    shownMismatches: (fake) => {
+      const status = fake.state.enabled && fake.state.editorTelemetryEnabled ? 'on' : 'off';
+      const mismatches: string[] = [];
+      if (badge.getAttribute('status') !== status) mismatches.push(`badge ${badge.getAttribute('status')} (host ${status})`);
+      if (badge.hasAttribute('locked') !== (fake.state.managedBy === 'policy')) mismatches.push('badge lock');
+      if (control.getAttribute('aria-checked') !== String(fake.state.enabled)) mismatches.push(`switch aria-checked ${control.getAttribute('aria-checked')}`);
+      if (control.disabled !== (fake.state.managedBy === 'policy')) mismatches.push(`switch disabled ${control.disabled}`);
+      return mismatches;
+    },
+    // The panel's pending requests are its client's; each holds a timer, which the scheduler counts.
+    pendingRequests: () => 0,
+    dispose: () => fixtureCleanup(),
+  };
+}
+
+async function run(seed: number): Promise<RunEnd> {
+  const next = seededRandom(seed);
+  const flips = 1 + Math.floor(next() * MAX_FLIPS);
+  // Short timeouts make replies late (after their request timed out) as often as on time.
+  const timeout = [20, 60, 500][seed % 3];
+  const host = new FakeHost({ manual: true, enabled: next() < 0.5 });
+  const scheduler = new ManualScheduler();
+  const problems: string[] = [];
+  const onPanel = seed % 2 === 0;
+  const restoreTimers = onPanel ? scheduler.useAsWindowTimers() : () => {};
+  let subject: Subject | undefined;
+  try {
+    /** Carries `deliver` after a random delay, or loses it; `inOrder` never lets it overtake what went before. */
+    let lastRequestAt = 0;
+    const wire = (deliver: () => void, { lossy = true, inOrder = false } = {}) => {
+      if (lossy && next() < LOSS) return;
+      let at = scheduler.now + Math.floor(next() * (MAX_DELAY + 1));
+      if (inOrder) at = lastRequestAt = Math.max(at, lastRequestAt);
+      scheduler.setTimeout(deliver, at - scheduler.now);
+    };
+    const hostHandles = host.api.onPost!; // the fake host's own request handler, which holds requests in manual mode
+    host.api.onPost = (message) =>
+      wire(() => {
+        hostHandles(message);
+        for (const request of host.held.splice(0)) {
+          const answer = host.answer(request);
+          wire(() => host.deliver(answer));
+        }
+      }, { inOrder: true });
+    const pushChange = (patch: Parameters<FakeHost['change']>[0]) => {
+      host.change(patch);
+      const message = host.stateMessage();
+      wire(() => host.deliver(message), { lossy: false });
+    };
+
+    subject = onPanel ? await panelSubject(host, timeout) : clientSubject(host, scheduler, timeout);
+    for (let flip = 0; flip < flips; ) {
+      const roll = next();
+      if (roll < 0.6) {
+        subject.flip();
+        flip++;
+      } else if (roll < 0.63) {
+        subject.retry();
+      } else if (roll < 0.65) {
+        pushChange({ enabled: next() < 0.5 }); // changed in settings.json
+      } else if (roll < 0.66) {
+        pushChange({ managedBy: host.state.managedBy ? null : 'policy' }); // a policy comes or goes
+      } else if (roll < 0.67) {
+        pushChange({ editorTelemetryEnabled: !host.state.editorTelemetryEnabled });
+      }
+      scheduler.advance(Math.floor(next() * (roll < 0.97 ? 30 : 4 * timeout)));
+      if (next() < 0.3) await subject.settle();
+      // While nothing is being saved, the switch never shows anything but the host's word.
+      const view = subject.view();
+      if (view.phase === 'ready' && !view.saving && view.enabled !== view.host?.enabled) {
+        problems.push(`flip ${flip}: shows ${view.enabled} while not saving, host said ${view.host?.enabled}`);
+        break;
+      }
+    }
+    // Quiet: no more user or outside changes; what is in flight lands (or is lost), timers run out.
+    for (let round = 0; round < 1000 && scheduler.pending; round++) scheduler.advance(timeout);
+    await subject.settle();
+    const view = subject.view();
+    if (scheduler.pending) problems.push(`${scheduler.pending} timers left`);
+    if (subject.pendingRequests()) problems.push(`${subject.pendingRequests()} requests pending`);
+    if (view.phase !== 'ready') problems.push(`phase ${view.phase} (${view.problem?.code})`);
+    if (view.saving) problems.push('still saving');
+    if (view.enabled !== host.state.enabled) problems.push(`shows ${view.enabled}, host ${host.state.enabled}`);
+    if (JSON.stringify(view.host) !== JSON.stringify(host.state)) problems.push('host state differs');
+    problems.push(...subject.shownMismatches(host));
+    return { seed, problems };
+  } finally {
+    subject?.dispose();
+    restoreTimers();
+    host.dispose();
+  }
+}
+
+describe('stress: rapid flips over a slow, lossy, reordering wire', () => {
+  it(`ends in step with the host in each of ${RUNS} seeded runs of up to ${MAX_FLIPS} flips`, async () => {
+    const outOfStep: string[] = [];
+    for (let seed = 1; seed <= RUNS; seed++) {
+      const end = await run(seed);
+      if (end.problems.length) outOfStep.push(`seed ${seed}: ${end.problems.join('; ')}`);
+    }
+    expect(outOfStep).to.deep.equal([]);
+  });
+});
