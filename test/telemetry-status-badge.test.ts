@@ -153,9 +153,12 @@ describe('<cs-telemetry-status-badge>', () => {
       expect(iconShape(unknown)).to.equal(errorShape);
     });
 
-    it('error is painted differently from off', async () => {
+    it('error is painted differently from off: a red border, its words in the text colour (readable in every theme)', async () => {
+      const border = (el: CsTelemetryStatusBadge) => getComputedStyle(part(el, 'base')).borderTopColor;
       const color = (el: CsTelemetryStatusBadge) => getComputedStyle(part(el, 'base')).color;
-      expect(color(await badgeIn('error'))).to.not.equal(color(await badgeIn('off')));
+      const [error, off] = [await badgeIn('error'), await badgeIn('off')];
+      expect(border(error)).to.not.equal(border(off));
+      expect(color(error)).to.equal(color(off));
     });
 
     it('locked reflects and adds a lock icon and hidden "managed by your organization" text', async () => {

@@ -152,20 +152,28 @@ test('a change in the Settings editor reaches the open panel within 2 seconds', 
   await search.waitFor();
   await search.focus();
   await page.keyboard.type(KEY);
+  // The search is debounced and its results re-render: wait until they settle on our one setting.
+  await page.locator('.settings-editor .settings-count-widget', { hasText: '1 Setting Found' }).waitFor();
   const checkbox = page.locator('.settings-editor .setting-item-bool .setting-value-checkbox');
   await checkbox.waitFor();
   assert.equal(await checkbox.getAttribute('aria-checked'), 'true');
 
-  /** Clicks the Settings editor's checkbox once it shows `from` (it re-renders after each change; a click meanwhile is lost). */
-  const flip = async (from) => {
-    const showing = (value) => page.locator(`.settings-editor .setting-item-bool .setting-value-checkbox[aria-checked="${value}"]`);
-    await showing(from).waitFor();
-    await checkbox.click();
-    // Clicked while it re-rendered: the click was lost and the setting is unchanged, so a user clicks again.
-    await showing(!from).waitFor({ timeout: 3000 }).catch(() => checkbox.click());
+  /**
+   * Clicks the checkbox until the setting is `to` on disk, as a user clicks again when a click did nothing: a click
+   * while the list re-renders is lost, and the checkbox at times shows the value before the last change.
+   */
+  const flip = async (to) => {
+    for (let attempt = 1; ; attempt++) {
+      await checkbox.click();
+      try {
+        return await expectSettingOnDisk(to, 5000);
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
   };
-  const off = await expectChangeReachesPanel(false, () => flip(true));
-  const on = await expectChangeReachesPanel(true, () => flip(false));
+  const off = await expectChangeReachesPanel(false, () => flip(false));
+  const on = await expectChangeReachesPanel(true, () => flip(true));
   console.log(`# Settings editor → panel: off ${off}; on ${on}`);
 });
 
