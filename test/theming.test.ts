@@ -3,34 +3,10 @@ import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import '../src/components/telemetry-settings/define.js';
 import type { CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
 import { FakeHost } from './support/fake-host.js';
+import { applyVsCodeTheme, vscodeThemes, type VsCodeThemeId } from '../stories/themes/vscode-themes.js';
 
 // VS Code sets its theme as --vscode-* variables (and a body class); the section must follow them, not its fallbacks.
-const LIGHT_MODERN = {
-  '--vscode-editor-background': '#ffffff',
-  '--vscode-foreground': '#3b3b3b',
-  '--vscode-descriptionForeground': '#3b3b3b',
-  '--vscode-button-background': '#005fb8',
-  '--vscode-button-foreground': '#ffffff',
-  '--vscode-badge-background': '#cccccc',
-  '--vscode-badge-foreground': '#3b3b3b',
-  '--vscode-input-background': '#ffffff',
-  '--vscode-checkbox-border': '#cecece',
-  '--vscode-errorForeground': '#f85149',
-  '--vscode-inputValidation-errorBackground': '#f2dede',
-  '--vscode-editorWarning-foreground': '#895503',
-  '--vscode-inputValidation-warningBackground': '#f6eeda',
-};
-const HIGH_CONTRAST = {
-  '--vscode-editor-background': '#000000',
-  '--vscode-foreground': '#ffffff',
-  '--vscode-descriptionForeground': '#ffffff',
-  '--vscode-contrastBorder': '#6fc3df',
-  '--vscode-contrastActiveBorder': '#f38518',
-  '--vscode-button-background': '#000000',
-  '--vscode-badge-background': '#000000',
-  '--vscode-badge-foreground': '#ffffff',
-};
-
+// The themes are VS Code's own data (stories/themes/*.json), the same that Storybook and the demo paint with.
 const rgb = (hex: string) => {
   const n = parseInt(hex.slice(1), 16);
   return `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`;
@@ -38,12 +14,14 @@ const rgb = (hex: string) => {
 
 let hosts: FakeHost[] = [];
 
-async function themedPanel(theme: Record<string, string>, kind: string, state: ConstructorParameters<typeof FakeHost>[0] = {}) {
-  for (const [name, value] of Object.entries(theme)) document.body.style.setProperty(name, value);
-  document.body.className = kind;
+const color = (theme: VsCodeThemeId, name: string) => (vscodeThemes[theme].colors as Record<string, string>)[name];
+
+/** A panel in one of VS Code's themes, or (no theme) outside VS Code. */
+async function themedPanel(theme: VsCodeThemeId | undefined, state: ConstructorParameters<typeof FakeHost>[0] = {}, timeout = 5000) {
+  if (theme) applyVsCodeTheme(theme);
   const host = new FakeHost({ enabled: true, ...state });
   hosts.push(host);
-  const el = await fixture<CsTelemetrySettings>(html`<cs-telemetry-settings .vscodeApi=${host.api}></cs-telemetry-settings>`);
+  const el = await fixture<CsTelemetrySettings>(html`<cs-telemetry-settings .vscodeApi=${host.api} timeout=${timeout}></cs-telemetry-settings>`);
   await new Promise((resolve) => setTimeout(resolve, 20));
   await el.updateComplete;
   return el;
@@ -55,7 +33,7 @@ const badgeBase = (el: CsTelemetrySettings) => part(el, 'cs-telemetry-status-bad
 
 describe('theming', () => {
   afterEach(async () => {
-    document.body.removeAttribute('style');
+    document.documentElement.removeAttribute('style');
     document.body.className = '';
     for (const host of hosts) host.dispose();
     hosts = [];
@@ -64,32 +42,45 @@ describe('theming', () => {
   });
 
   it('falls back to Dark Modern colours outside VS Code', async () => {
-    const el = await themedPanel({}, '');
+    const el = await themedPanel(undefined);
     expect(getComputedStyle(el).backgroundColor).to.equal(rgb('#1f1f1f'));
     expect(getComputedStyle(el).color).to.equal(rgb('#cccccc'));
     expect(getComputedStyle(switchControl(el)).backgroundColor).to.equal(rgb('#0078d4'));
   });
 
   it('follows Light Modern: background, text, switch and badge take the theme colours, and pass axe', async () => {
-    const el = await themedPanel(LIGHT_MODERN, 'vscode-light');
-    expect(getComputedStyle(el).backgroundColor).to.equal(rgb('#ffffff'));
-    expect(getComputedStyle(el).color).to.equal(rgb('#3b3b3b'));
-    expect(getComputedStyle(switchControl(el)).backgroundColor).to.equal(rgb('#005fb8'));
-    expect(getComputedStyle(badgeBase(el)).backgroundColor).to.equal(rgb('#cccccc'));
+    const el = await themedPanel('light-modern');
+    expect(getComputedStyle(el).backgroundColor).to.equal(rgb(color('light-modern', '--vscode-editor-background')));
+    expect(getComputedStyle(el).color).to.equal(rgb(color('light-modern', '--vscode-foreground')));
+    expect(getComputedStyle(switchControl(el)).backgroundColor).to.equal(rgb(color('light-modern', '--vscode-button-background')));
+    expect(getComputedStyle(badgeBase(el)).backgroundColor).to.equal(rgb(color('light-modern', '--vscode-badge-background')));
     await expect(el).to.be.accessible();
   });
 
   it('draws high-contrast borders from --vscode-contrastBorder and --vscode-contrastActiveBorder', async () => {
-    const el = await themedPanel(HIGH_CONTRAST, 'vscode-high-contrast vscode-dark', { managedBy: 'policy' });
-    expect(getComputedStyle(badgeBase(el)).borderTopColor).to.equal(rgb('#6fc3df'));
-    expect(getComputedStyle(switchControl(el)).borderTopColor, 'the switch is on').to.equal(rgb('#f38518'));
-    expect(getComputedStyle(part(el, '.note')).borderTopColor).to.equal(rgb('#6fc3df'));
+    const el = await themedPanel('dark-high-contrast', { managedBy: 'policy' });
+    const border = rgb(color('dark-high-contrast', '--vscode-contrastBorder'));
+    expect(getComputedStyle(badgeBase(el)).borderTopColor).to.equal(border);
+    expect(getComputedStyle(switchControl(el)).borderTopColor, 'the switch is on').to.equal(rgb(color('dark-high-contrast', '--vscode-contrastActiveBorder')));
+    expect(getComputedStyle(part(el, '.note')).borderTopColor).to.equal(border);
     await expect(el).to.be.accessible();
   });
 
+  for (const theme of Object.keys(vscodeThemes) as VsCodeThemeId[]) {
+    it(`passes axe in ${vscodeThemes[theme].label}, signed in and with the host unreachable`, async () => {
+      const signedIn = await themedPanel(theme, { account: { loginName: 'ada', email: 'ada@example.com' } });
+      await expect(signedIn).to.be.accessible();
+      const unreachable = await themedPanel(theme, { manual: true }, 10); // never answers
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      await unreachable.updateComplete;
+      expect(badgeBase(unreachable).textContent).to.contain('Unknown');
+      await expect(unreachable).to.be.accessible();
+    });
+  }
+
   it('uses system colours under forced colours, so the on state is still a fill', async () => {
     await executeServerCommand('forced-colors', { active: true });
-    const el = await themedPanel({}, '');
+    const el = await themedPanel(undefined);
     expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
     const probe = document.createElement('div');
     probe.style.background = 'Highlight';
@@ -101,7 +92,7 @@ describe('theming', () => {
 
   it('stops the spinner and the thumb under prefers-reduced-motion', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
-    const el = await themedPanel({}, '');
+    const el = await themedPanel(undefined);
     const sw = part(el, 'cs-switch');
     sw.focus();
     expect(getComputedStyle(switchControl(el), '::before').transitionDuration).to.equal('0s');
@@ -113,7 +104,7 @@ describe('theming', () => {
   });
 
   it('turns the spinner without reduced motion (the check above can fail)', async () => {
-    const el = await themedPanel({}, '');
+    const el = await themedPanel(undefined);
     const badge = part(el, 'cs-telemetry-status-badge');
     badge.setAttribute('status', 'saving');
     await (badge as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
