@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { chromiumLaunchOptions } from './scripts/chromium.js';
 
 const root = import.meta.dirname;
 // Baselines live in the repository; a failed comparison leaves <name>-actual.png and <name>-diff.png beside them.
@@ -25,11 +26,7 @@ export default defineConfig({
       enabled: true,
       headless: true,
       provider: playwright({
-        launchOptions: {
-          executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-            '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        },
+        launchOptions: chromiumLaunchOptions,
         // The spinner and the switch's slide stop, as they do for users who ask for less motion. The window holds a
         // story's 1200 × 900 viewport unscaled, so screenshots are at 1:1.
         contextOptions: { reducedMotion: 'reduce', viewport: { width: 1400, height: 1100 } },

@@ -1,6 +1,7 @@
 // Browser tests run in real Chromium: Debian's /usr/bin/chromium unless CHROME_PATH names another.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromiumLaunchOptions } from './scripts/chromium.js';
 
 // `emulateMedia` from @web/test-runner-commands has no forced-colors for Chrome; this command asks DevTools directly.
 function forcedColorsPlugin() {
@@ -50,13 +51,7 @@ export default {
   plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColorsPlugin(), networkLogPlugin()],
   browsers: [
     chromeLauncher({
-      launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-        args: [
-          '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-          '--disable-background-networking', '--disable-component-update', '--disable-sync',
-        ],
-      },
+      launchOptions: chromiumLaunchOptions,
     }),
   ],
 };

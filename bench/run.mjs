@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { cpus } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../scripts/chromium.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const RATES = [1, 4];
@@ -97,11 +98,7 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await chromium.launch({ ...chromiumLaunchOptions, headless: true });
 const samples = {};
 try {
   for (let run = 0; run < RUNS; run++) {

@@ -1,12 +1,9 @@
 // Takes docs/screenshot.png of the demo page (`npm start` must be running): node scripts/screenshot.mjs [url]
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from './chromium.js';
 
 const url = process.argv[2] ?? 'http://127.0.0.1:5173/';
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 const page = await browser.newPage({ viewport: { width: 1100, height: 760 } });
 await page.goto(url);
 const panel = page.frameLocator('#webview').locator('cs-telemetry-settings');

@@ -12,6 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from './chromium.js';
 
 const root = join(import.meta.dirname, '..');
 const codeServer = process.env.CODE_SERVER;
@@ -97,10 +98,7 @@ async function readTheme(theme, names, browser) {
 
 const names = await usedVariables();
 const version = JSON.parse(await readFile(join(codeServer, 'lib/vscode/package.json'), 'utf8')).version;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 try {
   for (const theme of THEMES) {
     const { themeType, colors } = await readTheme(theme, names, browser);

@@ -63,34 +63,26 @@ export async function startCodeServer(installDir, { settings = {} } = {}) {
   );
   for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => log.push(String(chunk)));
   const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
+  /** Signals the whole process group: code-server and its extension hosts. */
+  const killGroup = (signal) => {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      /* already gone */
+    }
+  };
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    try {
-      process.kill(-child.pid, 'SIGTERM'); // the whole group: code-server and its extension hosts
-    } catch {
-      /* already gone */
-    }
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
-    }, 5000);
+    killGroup('SIGTERM');
+    const timer = setTimeout(() => killGroup('SIGKILL'), 5000);
     await exited;
     clearTimeout(timer);
     rmSync(dir, { recursive: true, force: true });
   };
   // Never leave it running if the test process ends first.
-  process.once('exit', () => {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
-  });
+  process.once('exit', () => killGroup('SIGKILL'));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

@@ -6,10 +6,10 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../../scripts/chromium.js';
 import { installCodeServer, prepareExample, startCodeServer } from './code-server.js';
 
 const KEY = 'codeStudio.telemetry.enabled';
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let server;
 let browser;
@@ -30,9 +30,8 @@ before(async () => {
   });
   profile = mkdtempSync(join(tmpdir(), 'cs-telemetry-e2e-browser-'));
   browser = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    ...chromiumLaunchOptions,
     headless: true,
-    args: FLAGS,
     viewport: { width: 1400, height: 900 },
   });
   page = browser.pages()[0] ?? (await browser.newPage());
