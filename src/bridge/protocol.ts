@@ -10,6 +10,30 @@ export const MAX_STRING_LENGTH = 4096;
 
 export type ManagedBy = 'policy';
 
+/** The most events a `telemetry/events` reply may carry; hosts send the most recent ones. */
+export const MAX_EVENTS = 1000;
+
+/** The most fields one event's `data` may hold. */
+export const MAX_EVENT_FIELDS = 64;
+
+/** Stable ids of the five kinds of data collected, in the order the settings page lists them. */
+export const TELEMETRY_CATEGORIES = ['system', 'model-command', 'tokens', 'autocomplete', 'account'] as const;
+export type TelemetryCategory = (typeof TELEMETRY_CATEGORIES)[number];
+
+/** What last changed the setting: the panel, settings.json or the Settings editor, a policy, or nothing yet (the default). */
+export const CHANGED_BY = ['user', 'settings-file', 'policy', 'default'] as const;
+export type ChangedBy = (typeof CHANGED_BY)[number];
+
+/** Links the host can open in the user's browser for the panel; the webview itself never navigates. */
+export const LINK_TARGETS = ['privacy-statement', 'how-telemetry-works'] as const;
+export type LinkTarget = (typeof LINK_TARGETS)[number];
+
+/**
+ * Optional extensions of protocol v1 a host offers, listed in `state.offers`: `events` answers `telemetry/events`;
+ * a link target is opened on `telemetry/open`. Unknown entries are ignored.
+ */
+export type TelemetryOffer = 'events' | LinkTarget;
+
 export interface TelemetryAccount {
   loginName: string;
   email: string;
@@ -27,6 +51,28 @@ export interface TelemetryState {
   account?: TelemetryAccount | null;
   /** When the setting last changed, as an ISO 8601 time. */
   changedAt?: string | null;
+  /** Extension: what made the last change. */
+  changedBy?: ChangedBy | null;
+  /**
+   * Extension: whether the signed-in account's login name and email are sent with telemetry. Present only when the
+   * host lets the user choose; the panel then shows a switch for it.
+   */
+  accountLinked?: boolean;
+  /** Extension: the editor's display language (BCP 47, e.g. `ja` or `de-CH`); the panel speaks it when it can. */
+  locale?: string;
+  /** Extension: what this host offers beyond the base protocol (see `TelemetryOffer`). */
+  offers?: string[];
+}
+
+/** One telemetry event as it was sent: its fields are shown to the user as text. */
+export interface TelemetryEvent {
+  /** When it was sent, as an ISO 8601 time. */
+  time: string;
+  category: TelemetryCategory;
+  /** The event's name, e.g. `autocomplete/accepted`. */
+  name: string;
+  /** The fields sent, flat: strings, finite numbers, booleans or null. */
+  data: Record<string, string | number | boolean | null>;
 }
 
 // webview → host
@@ -42,13 +88,25 @@ export interface GetMessage {
   id: string;
 }
 
-export interface SetMessage {
-  type: 'telemetry/set';
+/** Sets the main switch (`enabled`) or, as an extension, the account switch (`accountLinked`): exactly one of them. */
+export type SetMessage =
+  | { type: 'telemetry/set'; id: string; enabled: boolean; accountLinked?: undefined }
+  | { type: 'telemetry/set'; id: string; accountLinked: boolean; enabled?: undefined };
+
+/** Extension (`offers` has `events`): the recent events of one category. */
+export interface EventsRequestMessage {
+  type: 'telemetry/events';
   id: string;
-  enabled: boolean;
+  category: TelemetryCategory;
 }
 
-export type WebviewMessage = HelloMessage | GetMessage | SetMessage;
+/** Extension (`offers` has the target): open a link in the user's browser. No reply. */
+export interface OpenMessage {
+  type: 'telemetry/open';
+  target: LinkTarget;
+}
+
+export type WebviewMessage = HelloMessage | GetMessage | SetMessage | EventsRequestMessage | OpenMessage;
 
 // host → webview
 
@@ -73,7 +131,15 @@ export interface ErrorMessage {
   message: string;
 }
 
-export type HostMessage = StateMessage | ErrorMessage;
+/** Extension: the reply to a `telemetry/events` request, oldest first. */
+export interface EventsMessage {
+  type: 'telemetry/events';
+  protocol: typeof PROTOCOL_VERSION;
+  inReplyTo: string;
+  events: TelemetryEvent[];
+}
+
+export type HostMessage = StateMessage | ErrorMessage | EventsMessage;
 
 /** A host message of our family that speaks another protocol version. */
 export interface ForeignProtocolMessage {
@@ -112,6 +178,14 @@ const shape =
 
 const isAccount = shape({ loginName: isShortString, email: isShortString });
 const isProtocolV1: Check = (value) => value === PROTOCOL_VERSION;
+const oneOf =
+  (values: readonly unknown[]): Check =>
+  (value) =>
+    values.includes(value);
+const isTime: Check = (value) => isShortString(value) && !Number.isNaN(Date.parse(value as string));
+const isFieldValue: Check = (value) =>
+  value === null || typeof value === 'boolean' || Number.isFinite(value) || isShortString(value);
+export const isTelemetryCategory = oneOf(TELEMETRY_CATEGORIES) as (value: unknown) => value is TelemetryCategory;
 
 export const isTelemetryState = shape(
   { enabled: isBoolean },
@@ -119,9 +193,28 @@ export const isTelemetryState = shape(
     editorTelemetryEnabled: isBoolean,
     managedBy: nullOr((value) => value === 'policy'),
     account: nullOr(isAccount),
-    changedAt: nullOr((value) => isShortString(value) && !Number.isNaN(Date.parse(value as string))),
+    changedAt: nullOr(isTime),
+    changedBy: nullOr(oneOf(CHANGED_BY)),
+    accountLinked: isBoolean,
+    locale: (value) => isShortString(value) && /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(value as string),
+    offers: (value) => Array.isArray(value) && value.length <= 64 && value.every(isShortString),
   },
 ) as (value: unknown) => value is TelemetryState;
+
+export const isTelemetryEvent = shape({
+  time: isTime,
+  category: isTelemetryCategory,
+  name: isShortString,
+  data: (value) =>
+    isPlainObject(value) && Object.keys(value).length <= MAX_EVENT_FIELDS && Object.values(value).every(isFieldValue),
+}) as (value: unknown) => value is TelemetryEvent;
+
+export const isEventsMessage = shape({
+  type: (value) => value === 'telemetry/events',
+  protocol: isProtocolV1,
+  inReplyTo: isId,
+  events: (value) => Array.isArray(value) && value.length <= MAX_EVENTS && value.every(isTelemetryEvent),
+}) as (value: unknown) => value is EventsMessage;
 
 export const isStateMessage = shape(
   {
@@ -142,32 +235,47 @@ export const isErrorMessage = shape({
 }) as (value: unknown) => value is ErrorMessage;
 
 export function isHostMessage(value: unknown): value is HostMessage {
-  return isStateMessage(value) || isErrorMessage(value);
+  return isStateMessage(value) || isErrorMessage(value) || isEventsMessage(value);
 }
 
 /** A state or error message whose `protocol` is a whole number other than ours: the host and webview must be updated. */
 export const isForeignProtocolMessage = shape({
-  type: (value) => value === 'telemetry/state' || value === 'telemetry/error',
+  type: oneOf(['telemetry/state', 'telemetry/error', 'telemetry/events']),
   protocol: (value) => Number.isSafeInteger(value) && (value as number) > 0 && value !== PROTOCOL_VERSION,
 }) as (value: unknown) => value is ForeignProtocolMessage;
 
+/** A state with every field filled in, except the two whose absence means "not offered". */
+export type NormalizedTelemetryState = Required<Omit<TelemetryState, 'accountLinked' | 'locale'>> &
+  Pick<TelemetryState, 'accountLinked' | 'locale'>;
+
 /** Copies a validated state into a fresh object holding only the protocol's fields. */
-export function normalizeState(state: TelemetryState): Required<TelemetryState> {
+export function normalizeState(state: TelemetryState): NormalizedTelemetryState {
   return {
     enabled: state.enabled,
     editorTelemetryEnabled: state.editorTelemetryEnabled ?? true,
     managedBy: state.managedBy ?? null,
     account: state.account ? { loginName: state.account.loginName, email: state.account.email } : null,
     changedAt: state.changedAt ?? null,
+    changedBy: state.changedBy ?? null,
+    // Absent means the host does not offer the account switch; kept absent so the panel can tell.
+    accountLinked: state.accountLinked,
+    locale: state.locale,
+    offers: state.offers ? [...state.offers] : [],
   };
 }
 
-const isRequest = (type: string, fields: Record<string, Check> = {}) => shape({ type: (value) => value === type, id: isId, ...fields });
+const isRequest = (type: string, fields: Record<string, Check> = {}, absent: Record<string, Check> = {}) =>
+  shape({ type: (value) => value === type, id: isId, ...fields }, absent);
+const isAbsent: Check = () => false;
 // Marked pure so that a bundle without the host side (the webview's) drops them.
 const webviewRequests = [
   /* @__PURE__ */ isRequest('telemetry/hello', { protocol: isProtocolV1 }),
   /* @__PURE__ */ isRequest('telemetry/get'),
-  /* @__PURE__ */ isRequest('telemetry/set', { enabled: isBoolean }),
+  // A set carries exactly one of the two switches.
+  /* @__PURE__ */ isRequest('telemetry/set', { enabled: isBoolean }, { accountLinked: isAbsent }),
+  /* @__PURE__ */ isRequest('telemetry/set', { accountLinked: isBoolean }, { enabled: isAbsent }),
+  /* @__PURE__ */ isRequest('telemetry/events', { category: isTelemetryCategory }),
+  /* @__PURE__ */ shape({ type: (value) => value === 'telemetry/open', target: oneOf(LINK_TARGETS) }),
 ];
 
 /** For the host: a well-formed request from the webview. */

@@ -6,6 +6,7 @@ import {
   isStateMessage,
   isTelemetryState,
   normalizeState,
+  type NormalizedTelemetryState,
   type StateMessage,
   type TelemetryState,
   type WebviewMessage,
@@ -36,7 +37,7 @@ export interface TelemetryView {
   /** A set is on its way and unanswered. */
   saving: boolean;
   /** The host's state as last confirmed (or as saved by an earlier page, until the host answers). */
-  host: Required<TelemetryState> | null;
+  host: NormalizedTelemetryState | null;
   problem: TelemetryProblem | null;
 }
 
