@@ -5,14 +5,24 @@
 import type * as vscode from 'vscode';
 import {
   isPlainObject,
+  isTelemetryState,
   isWebviewMessage,
+  LINK_TARGETS,
+  MAX_EVENT_FIELDS,
+  MAX_EVENTS,
   MAX_STRING_LENGTH,
   PROTOCOL_VERSION,
+  type ChangedBy,
   type ErrorMessage,
+  type EventsMessage,
+  type LinkTarget,
   type ManagedBy,
   type StateMessage,
   type TelemetryAccount,
+  type TelemetryCategory,
   type TelemetryErrorCode,
+  type TelemetryEvent,
+  type TelemetryOffer,
   type TelemetryState,
   type WebviewMessage,
 } from '../bridge/protocol.js';
@@ -20,9 +30,32 @@ import {
 /** The parts of the `vscode` module the adapter uses; pass the module itself. */
 export interface TelemetryHostVsCode {
   workspace: Pick<typeof vscode.workspace, 'getConfiguration' | 'onDidChangeConfiguration'>;
-  env: Pick<typeof vscode.env, 'isTelemetryEnabled' | 'onDidChangeTelemetryEnabled'>;
+  /**
+   * `language` feeds `state.locale`; `openExternal` opens the `links`. Both optional so that a caller passing an
+   * object of its own (not the `vscode` module) still type-checks: without them there is no locale and no links.
+   */
+  env: Pick<typeof vscode.env, 'isTelemetryEnabled' | 'onDidChangeTelemetryEnabled'> &
+    Partial<Pick<typeof vscode.env, 'language' | 'openExternal'>>;
   ConfigurationTarget: Pick<typeof vscode.ConfigurationTarget, 'Global' | 'Workspace' | 'WorkspaceFolder'>;
+  /** Needed with `links` only: turns a link's URL into the `Uri` that `env.openExternal` takes. */
+  Uri?: Pick<typeof vscode.Uri, 'parse'>;
 }
+
+/** Recent events of one category, as sent; may return a promise. The adapter checks and trims what it gets. */
+export type TelemetryEventSource = (
+  category: TelemetryCategory,
+) => readonly TelemetryEvent[] | Thenable<readonly TelemetryEvent[]>;
+
+/** The second switch: whether the signed-in account's login name and email are sent with telemetry. */
+export interface TelemetryAccountLinkOption {
+  get(): boolean | Thenable<boolean>;
+  set(linked: boolean): void | Thenable<void>;
+  /** Fires when the answer of `get` may have changed by another road. */
+  onDidChange?: vscode.Event<unknown>;
+}
+
+/** Where the adapter keeps what last changed the setting, across restarts: pass `context.globalState`. */
+export type TelemetryHistoryStore = Pick<vscode.Memento, 'get' | 'update'>;
 
 /** What the adapter needs of a webview: `vscode.Webview` has both. */
 export interface TelemetryHostWebview {
@@ -51,11 +84,38 @@ export interface TelemetryHostOptions {
   lockedMessage?: string;
   /** Where the adapter reports what it could not do (an output channel's `appendLine`, say). Default `console.warn`. */
   log?: (message: string) => void;
+  /** Extension: the recent events of a category, offered to the panel as `events`. */
+  events?: TelemetryEventSource;
+  /** Extension: the account switch, reported as `state.accountLinked`. Locked by policy like the main switch. */
+  accountLinked?: TelemetryAccountLinkOption;
+  /** Extension: keeps `changedAt`/`changedBy` of the setting across restarts (`context.globalState`). Default in memory. */
+  history?: TelemetryHistoryStore;
+  /** The clock for `changedAt`. Default `new Date()`. */
+  now?: () => Date;
+  /** Extension: https URLs the panel may ask the editor to open; each one configured is offered by its target id. */
+  links?: Partial<Record<LinkTarget, string>>;
 }
 
 export const DEFAULT_SECTION = 'codeStudio.telemetry';
 export const DEFAULT_KEY = 'enabled';
 export const DEFAULT_LOCKED_MESSAGE = 'Your organization manages this setting.';
+/** Memento key prefix of the history record; the full key of the setting follows it. */
+export const HISTORY_KEY_PREFIX = 'codeStudio.telemetrySettings.history:';
+
+const EVENTS_FAILED_MESSAGE = 'Code Studio could not read its recent telemetry events. Your setting is unchanged. Try again later.';
+const EVENTS_NOT_OFFERED_MESSAGE = 'This editor does not show the telemetry events it sends.';
+const ACCOUNT_LINK_NOT_OFFERED_MESSAGE = 'This editor has no separate switch for account details.';
+
+/** What last changed the setting, as kept in memory and in the `history` memento. */
+interface HistoryRecord {
+  changedAt: string | null;
+  changedBy: Exclude<ChangedBy, 'policy' | 'default'>;
+}
+
+const isHistoryRecord = (value: unknown): value is HistoryRecord =>
+  isPlainObject(value) &&
+  (value.changedBy === 'user' || value.changedBy === 'settings-file') &&
+  (value.changedAt === null || (typeof value.changedAt === 'string' && !Number.isNaN(Date.parse(value.changedAt))));
 
 /**
  * The value of the setting as telemetry code must read it: a non-boolean value (a hand-edited settings.json) counts
@@ -100,6 +160,8 @@ export function connectTelemetryHost(webview: TelemetryHostWebview, options: Tel
   // Requests are handled one at a time, in the order they came, as the webview expects of its host.
   let queue: Promise<void> = Promise.resolve();
 
+  const readSetting = () => readTelemetrySetting(api.workspace.getConfiguration(section), key);
+
   const readManagedBy = (): ManagedBy | null => {
     try {
       const value = typeof options.managedBy === 'function' ? options.managedBy() : options.managedBy;
@@ -122,14 +184,115 @@ export function connectTelemetryHost(webview: TelemetryHostWebview, options: Tel
     }
   };
 
-  const readState = async (): Promise<TelemetryState> => ({
-    enabled: readTelemetrySetting(api.workspace.getConfiguration(section), key),
-    editorTelemetryEnabled: api.env.isTelemetryEnabled,
-    managedBy: readManagedBy(),
-    account: await readAccount(),
-  });
+  const readAccountLinked = async (): Promise<boolean | undefined> => {
+    if (!options.accountLinked) return undefined;
+    try {
+      const linked = await options.accountLinked.get();
+      if (typeof linked === 'boolean') return linked;
+      log(`the account switch read as ${typeof linked}, not a boolean`);
+    } catch (error) {
+      log(`could not read whether the account is linked: ${describe(error)}`);
+    }
+    // Unknown: leave the switch out, so the panel says account details are sent when signed in, the safe side.
+    return undefined;
+  };
 
-  const post = async (message: StateMessage | ErrorMessage) => {
+  // History of the main setting (changedAt/changedBy): in memory always, and in the memento when given.
+  const historyKey = `${HISTORY_KEY_PREFIX}${fullKey}`;
+  const nowIso = (): string | null => {
+    try {
+      return (options.now?.() ?? new Date()).toISOString();
+    } catch (error) {
+      log(`the clock gave no valid time: ${describe(error)}`);
+      return null;
+    }
+  };
+  let history: HistoryRecord | undefined = (() => {
+    try {
+      const stored = options.history?.get<unknown>(historyKey);
+      if (stored === undefined || isHistoryRecord(stored)) return stored;
+      log('ignored a malformed history record');
+    } catch (error) {
+      log(`could not read the history of the setting: ${describe(error)}`);
+    }
+    return undefined;
+  })();
+  const record = (changedBy: HistoryRecord['changedBy']) => {
+    history = { changedAt: nowIso(), changedBy };
+    if (!options.history) return;
+    const saved = history;
+    try {
+      Promise.resolve(options.history.update(historyKey, saved)).catch((error: unknown) =>
+        log(`could not save the history of the setting: ${describe(error)}`),
+      );
+    } catch (error) {
+      log(`could not save the history of the setting: ${describe(error)}`);
+    }
+  };
+  // The effective value last seen, so that a configuration event that changes nothing records nothing.
+  let knownValue = readSetting();
+  // A write from the panel under way: its own configuration event must count as 'user', not 'settings-file'.
+  let ownWrite: { value: boolean; recorded: boolean } | undefined;
+  let lastManagedBy: ManagedBy | null | undefined;
+  let policySince: string | null = null;
+
+  const readHistory = (managedBy: ManagedBy | null): Pick<TelemetryState, 'changedAt' | 'changedBy'> => {
+    // A policy coming in while this adapter watches has a known time; one already there when it started has none.
+    if (managedBy && lastManagedBy === null) policySince = nowIso();
+    if (!managedBy) policySince = null;
+    lastManagedBy = managedBy;
+    if (managedBy) return { changedAt: policySince, changedBy: 'policy' };
+    if (history) return { ...history };
+    const inspected = api.workspace.getConfiguration(section).inspect<unknown>(key);
+    const setByUser = [inspected?.globalValue, inspected?.workspaceValue, inspected?.workspaceFolderValue].some(
+      (value) => value !== undefined,
+    );
+    // Set in settings.json before anything was recorded: who and when are unknown.
+    return { changedAt: null, changedBy: setByUser ? null : 'default' };
+  };
+
+  // Links: only https URLs, and only when the editor can open them.
+  const links = new Map<LinkTarget, string>();
+  for (const [linkTarget, url] of Object.entries(options.links ?? {})) {
+    if (!(LINK_TARGETS as readonly string[]).includes(linkTarget)) {
+      log(`ignored the link "${linkTarget.slice(0, 60)}": not a link target the panel knows`);
+    } else if (!isHttpsUrl(url)) {
+      log(`ignored the link for ${linkTarget}: only https URLs are opened`);
+    } else if (!api.env.openExternal || !api.Uri) {
+      log(`ignored the link for ${linkTarget}: vscode.env.openExternal and vscode.Uri are needed to open it`);
+    } else {
+      links.set(linkTarget as LinkTarget, url);
+    }
+  }
+  const offers: TelemetryOffer[] = [
+    ...(options.events ? (['events'] as const) : []),
+    ...LINK_TARGETS.filter((linkTarget) => links.has(linkTarget)),
+  ];
+
+  const readLocale = (): string | undefined => {
+    const language: unknown = api.env.language;
+    // The protocol's own check, so the webview never rejects a state for its locale.
+    return typeof language === 'string' && isTelemetryState({ enabled: true, locale: language }) ? language : undefined;
+  };
+
+  const readState = async (): Promise<TelemetryState> => {
+    const managedBy = readManagedBy();
+    const accountLinked = await readAccountLinked();
+    const locale = readLocale();
+    return {
+      enabled: readSetting(),
+      editorTelemetryEnabled: api.env.isTelemetryEnabled,
+      managedBy,
+      account: await readAccount(),
+      ...readHistory(managedBy),
+      ...(accountLinked !== undefined && { accountLinked }),
+      ...(locale !== undefined && { locale }),
+      // Absent, not empty, when nothing is offered: the state of a host without extensions stays as it was.
+      ...(offers.length > 0 && { offers: [...offers] }),
+    };
+  };
+
+  const post = async (message: StateMessage | ErrorMessage | EventsMessage) => {
     if (disposed) return;
     try {
       // Resolves false while the webview is hidden: nothing is lost, it says hello when shown again.
@@ -155,19 +318,85 @@ export function connectTelemetryHost(webview: TelemetryHostWebview, options: Tel
   const postError = (inReplyTo: string, code: TelemetryErrorCode, message: string) =>
     post({ type: 'telemetry/error', protocol: PROTOCOL_VERSION, inReplyTo, code, message: shortText(message, code) });
 
-  const handle = async (message: WebviewMessage) => {
-    if (message.type !== 'telemetry/set') return postState(message.id);
-    if (readManagedBy()) return postError(message.id, 'locked', options.lockedMessage ?? DEFAULT_LOCKED_MESSAGE);
-    const configuration = api.workspace.getConfiguration(section);
-    if (readTelemetrySetting(configuration, key) !== message.enabled) {
+  const setEnabled = async (id: string, enabled: boolean) => {
+    if (readSetting() !== enabled) {
+      ownWrite = { value: enabled, recorded: false };
       try {
-        await configuration.update(key, message.enabled, target);
+        await api.workspace.getConfiguration(section).update(key, enabled, target);
       } catch (error) {
-        await postError(message.id, 'write-failed', describe(error));
+        ownWrite = undefined;
+        await postError(id, 'write-failed', describe(error));
         return postState(undefined, true); // the state as it really is
       }
+      // The write landed; its configuration event may come before this, after it, or (another window) never.
+      const actual = readSetting();
+      if (actual === enabled && !ownWrite?.recorded) record('user');
+      knownValue = actual;
+      ownWrite = undefined;
     }
-    return postState(message.id);
+    return postState(id);
+  };
+
+  const setAccountLinked = async (id: string, linked: boolean) => {
+    const accountLinked = options.accountLinked;
+    if (!accountLinked) return postError(id, 'not-offered', ACCOUNT_LINK_NOT_OFFERED_MESSAGE);
+    if ((await readAccountLinked()) !== linked) {
+      try {
+        await accountLinked.set(linked);
+      } catch (error) {
+        await postError(id, 'write-failed', describe(error));
+        return postState(undefined, true);
+      }
+    }
+    return postState(id);
+  };
+
+  const answerEvents = async (id: string, category: TelemetryCategory) => {
+    if (!options.events) return postError(id, 'not-offered', EVENTS_NOT_OFFERED_MESSAGE);
+    let source: unknown;
+    try {
+      source = await options.events(category);
+    } catch (error) {
+      log(`the event source failed for ${category}: ${describe(error)}`);
+      return postError(id, 'events-failed', EVENTS_FAILED_MESSAGE);
+    }
+    if (!Array.isArray(source)) {
+      log(`the event source gave ${source === null ? 'null' : typeof source} for ${category}, not an array`);
+      return postError(id, 'events-failed', EVENTS_FAILED_MESSAGE);
+    }
+    const { events, dropped, trimmed } = sanitizeEvents(source, category);
+    // One line per reply, not one per event: a broken source must not flood the log.
+    if (dropped > 0) log(`dropped ${dropped} malformed event(s) of ${category} from the event source`);
+    if (trimmed > 0) log(`cut the fields of ${trimmed} event(s) of ${category} to ${MAX_EVENT_FIELDS}`);
+    return post({ type: 'telemetry/events', protocol: PROTOCOL_VERSION, inReplyTo: id, events });
+  };
+
+  const open = (linkTarget: LinkTarget) => {
+    const url = links.get(linkTarget);
+    if (!url || !api.env.openExternal || !api.Uri) return log(`dropped a request to open ${linkTarget}: not offered`);
+    try {
+      Promise.resolve(api.env.openExternal(api.Uri.parse(url))).catch((error: unknown) =>
+        log(`could not open ${linkTarget}: ${describe(error)}`),
+      );
+    } catch (error) {
+      log(`could not open ${linkTarget}: ${describe(error)}`);
+    }
+  };
+
+  const handle = async (message: Exclude<WebviewMessage, { type: 'telemetry/open' }>) => {
+    switch (message.type) {
+      case 'telemetry/hello':
+      case 'telemetry/get':
+        return postState(message.id);
+      case 'telemetry/events':
+        return answerEvents(message.id, message.category);
+      case 'telemetry/set':
+        // Policy locks both switches.
+        if (readManagedBy()) return postError(message.id, 'locked', options.lockedMessage ?? DEFAULT_LOCKED_MESSAGE);
+        return message.accountLinked === undefined
+          ? setEnabled(message.id, message.enabled)
+          : setAccountLinked(message.id, message.accountLinked);
+    }
   };
 
   /** Runs `work` after everything before it, so that replies leave in the order requests came. */
@@ -177,7 +406,11 @@ export function connectTelemetryHost(webview: TelemetryHostWebview, options: Tel
 
   const receive = (message: unknown) => {
     if (disposed) return;
-    if (isWebviewMessage(message)) return enqueue(() => handle(message), `answer ${message.type}`);
+    if (isWebviewMessage(message)) {
+      // Not queued: it has no reply, and openExternal may wait on the user's confirmation, which must not hold up sets.
+      if (message.type === 'telemetry/open') return open(message.target);
+      return enqueue(() => handle(message), `answer ${message.type}`);
+    }
     const id = isPlainObject(message) && Object.hasOwn(message, 'id') ? replyableId(message.id) : undefined;
     if (id) enqueue(() => postError(id, 'bad-request', badRequestText(message)), 'answer a malformed request');
     else log('dropped a malformed message from the webview');
@@ -187,14 +420,29 @@ export function connectTelemetryHost(webview: TelemetryHostWebview, options: Tel
     if (!disposed) enqueue(() => postState(), 'push the state');
   };
 
+  const configurationChanged = () => {
+    const value = readSetting();
+    if (value !== knownValue) {
+      if (ownWrite && ownWrite.value === value) {
+        if (!ownWrite.recorded) record('user');
+        ownWrite.recorded = true;
+      } else {
+        record('settings-file');
+      }
+      knownValue = value;
+    }
+    push();
+  };
+
   const subscriptions = [
     webview.onDidReceiveMessage(receive),
     api.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(fullKey)) push();
+      if (!disposed && event.affectsConfiguration(fullKey)) configurationChanged();
     }),
     api.env.onDidChangeTelemetryEnabled(push),
     options.onDidChangeAccount?.(push),
     options.onDidChangeManagedBy?.(push),
+    options.accountLinked?.onDidChange?.(push),
   ];
 
   return {
@@ -205,12 +453,74 @@ export function connectTelemetryHost(webview: TelemetryHostWebview, options: Tel
   };
 }
 
+const isHttpsUrl = (url: unknown): url is string => {
+  if (typeof url !== 'string') return false;
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The events of `category` from an untrusted source, as the webview accepts them: malformed ones dropped, strings
+ * clipped, `data` cut to MAX_EVENT_FIELDS fields, at most MAX_EVENTS, the most recent, oldest first.
+ */
+function sanitizeEvents(source: readonly unknown[], category: TelemetryCategory) {
+  let dropped = 0;
+  let trimmed = 0;
+  const events: TelemetryEvent[] = [];
+  for (const candidate of source) {
+    const event = sanitizeEvent(candidate);
+    if (!event) dropped++;
+    else if (event.event.category === category) {
+      events.push(event.event);
+      if (event.trimmed) trimmed++;
+    }
+  }
+  // Stable: events with the same time keep the source's order.
+  events.sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+  return { events: events.slice(-MAX_EVENTS), dropped, trimmed };
+}
+
+function sanitizeEvent(value: unknown): { event: TelemetryEvent; trimmed: boolean } | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const own = (name: string): unknown => (Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined);
+  const time = own('time');
+  const category = own('category');
+  const name = own('name');
+  const data = own('data');
+  if (typeof time !== 'string' || time.length > MAX_STRING_LENGTH || Number.isNaN(Date.parse(time))) return undefined;
+  if (typeof category !== 'string' || typeof name !== 'string' || name === '') return undefined;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const fields: [string, string | number | boolean | null][] = [];
+  for (const [field, fieldValue] of Object.entries(data)) {
+    if (fieldValue === undefined) continue; // as JSON would: undefined is not sent
+    if (field.length > MAX_STRING_LENGTH) return undefined;
+    if (typeof fieldValue === 'string') fields.push([field, fieldValue.slice(0, MAX_STRING_LENGTH)]);
+    else if (fieldValue === null || typeof fieldValue === 'boolean' || Number.isFinite(fieldValue)) {
+      fields.push([field, fieldValue as number | boolean | null]);
+    } else return undefined; // nested objects, NaN, functions: not what the protocol's flat data can show
+  }
+  return {
+    event: {
+      time: new Date(Date.parse(time)).toISOString(),
+      category: category as TelemetryCategory,
+      name: name.slice(0, MAX_STRING_LENGTH),
+      // fromEntries defines own properties, so a "__proto__" field stays a field.
+      data: Object.fromEntries(fields.slice(0, MAX_EVENT_FIELDS)),
+    },
+    trimmed: fields.length > MAX_EVENT_FIELDS,
+  };
+}
+
 function badRequestText(message: unknown): string {
   const type = isPlainObject(message) && Object.hasOwn(message, 'type') ? message.type : undefined;
   if (type === 'telemetry/hello' && isPlainObject(message) && message.protocol !== PROTOCOL_VERSION) {
     return `This editor speaks telemetry protocol ${PROTOCOL_VERSION}.`;
   }
-  return typeof type === 'string' && ['telemetry/hello', 'telemetry/get', 'telemetry/set'].includes(type)
+  return typeof type === 'string' &&
+    ['telemetry/hello', 'telemetry/get', 'telemetry/set', 'telemetry/events', 'telemetry/open'].includes(type)
     ? `Malformed ${type} request.`
     : 'Unknown request.';
 }

@@ -18,7 +18,12 @@ import {
 } from '../../dist/host.js';
 import { ConfigurationTarget, createFakeVsCode, createFakeWebview, EventEmitter, settle } from './support/fake-vscode.js';
 
-const DEFAULT_STATE = { enabled: true, editorTelemetryEnabled: true, managedBy: null, account: null };
+// The base fields as before issue 6, plus what a host without extension options now adds: the history (never set:
+// 'default') and the editor's display language.
+const DEFAULT_STATE = { enabled: true, editorTelemetryEnabled: true, managedBy: null, account: null, changedAt: null, changedBy: 'default', locale: 'en' };
+/** The adapter's clock in these tests, unless a test brings its own. */
+const NOW = '2026-11-30T10:00:00.000Z';
+const fixedClock = () => new Date(NOW);
 const ADA = { loginName: 'ada', email: 'ada@example.com' };
 
 /** Promise rejections nobody handled, from anywhere in a test: the adapter must never leave one. */
@@ -30,13 +35,14 @@ let connected = [];
 
 /**
  * Connects the adapter to a fresh fake editor and webview.
- * @param {{ isTelemetryEnabled?: boolean, defaults?: Record<string, unknown>, updateDelayMs?: number } & Record<string, unknown>} [init]
+ * @param {{ isTelemetryEnabled?: boolean, defaults?: Record<string, unknown>, updateDelayMs?: number, language?: unknown, fake?: ReturnType<typeof createFakeVsCode> } & Record<string, unknown>} [init]
+ *   `fake`: an editor already in use (another adapter's), to play a restart of the extension host.
  */
-function connect({ isTelemetryEnabled, defaults, updateDelayMs, ...options } = {}) {
-  const fake = createFakeVsCode({ isTelemetryEnabled, defaults, updateDelayMs });
+function connect({ isTelemetryEnabled, defaults, updateDelayMs, language, fake: existing, ...options } = {}) {
+  const fake = existing ?? createFakeVsCode({ isTelemetryEnabled, defaults, updateDelayMs, language });
   const webview = createFakeWebview(fake.counter);
   const logs = [];
-  const host = connectTelemetryHost(webview, { vscode: fake.vscode, log: (message) => logs.push(message), ...options });
+  const host = connectTelemetryHost(webview, { vscode: fake.vscode, log: (message) => logs.push(message), now: fixedClock, ...options });
   let next = 0;
   const it = {
     fake,
@@ -138,7 +144,8 @@ describe('answers', () => {
     it.fake.editByHand('codeStudio.telemetry.enabled', false);
     await settle(it.fake, it.webview);
     const reply = await it.request('hello');
-    assert.deepEqual(reply.state, { enabled: false, editorTelemetryEnabled: false, managedBy: 'policy', account: ADA });
+    // A policy already there when the adapter started: by policy, since a time nobody told it.
+    assert.deepEqual(reply.state, { enabled: false, editorTelemetryEnabled: false, managedBy: 'policy', account: ADA, changedAt: null, changedBy: 'policy', locale: 'en' });
   });
 });
 
@@ -223,7 +230,7 @@ describe('pushes', () => {
     assert.ok(isStateMessage(out[0]));
     assert.equal(out[0].inReplyTo, undefined);
     assert.ok(out[0].rev > hello.rev);
-    assert.deepEqual(out[0].state, { ...DEFAULT_STATE, enabled: false });
+    assert.deepEqual(out[0].state, { ...DEFAULT_STATE, enabled: false, changedAt: NOW, changedBy: 'settings-file' });
     // Removing the line brings the default back.
     const [back] = await it.after(() => it.fake.editByHand('codeStudio.telemetry.enabled', undefined));
     assert.ok(back.rev > out[0].rev);

@@ -1,5 +1,5 @@
-// A small, faithful fake of the parts of the `vscode` module the host adapter uses (its configuration, events and
-// env), and of a webview. Behaviour follows VS Code 1.100: events are `Event<T>` functions returning a Disposable,
+// A small, faithful fake of the parts of the `vscode` module the host adapter uses (its configuration, events, env
+// and Uri), of a Memento (`context.globalState`), and of a webview. Behaviour follows VS Code 1.100: events are `Event<T>` functions returning a Disposable,
 // listeners run synchronously when an event fires, `update` writes then fires `onDidChangeConfiguration` then
 // resolves, and `affectsConfiguration` matches the key and every dotted prefix of it.
 import { setImmediate, setTimeout } from 'node:timers/promises';
@@ -53,8 +53,9 @@ export function affects(changedKey, section) {
 }
 
 /**
- * @param {{ defaults?: Record<string, unknown>, isTelemetryEnabled?: boolean, updateDelayMs?: number }} [init]
- *   `defaults`: contributed defaults by full key (default `codeStudio.telemetry.enabled: true`).
+ * @param {{ defaults?: Record<string, unknown>, isTelemetryEnabled?: boolean, updateDelayMs?: number, language?: unknown }} [init]
+ *   `defaults`: contributed defaults by full key (default `codeStudio.telemetry.enabled: true`); `language`: the
+ *   editor's display language, `vscode.env.language` (default `en`, as VS Code reports English).
  */
 export function createFakeVsCode(init = {}) {
   const counter = new ListenerCounter();
@@ -82,6 +83,10 @@ export function createFakeVsCode(init = {}) {
     updateDelayMs: init.updateDelayMs ?? 0,
     configurationChanged,
     telemetryChanged,
+    /** Every call of `env.openExternal`: the Uri's string form. */
+    opened: /** @type {string[]} */ ([]),
+    /** The next `openExternal` rejects with this error. */
+    openExternalError: /** @type {Error | undefined} */ (undefined),
 
     /** The user's value of a full key (what settings.json holds), or undefined. */
     userValue: (fullKey) => values[ConfigurationTarget.Global].get(fullKey),
@@ -156,9 +161,66 @@ export function createFakeVsCode(init = {}) {
         return isTelemetryEnabled;
       },
       onDidChangeTelemetryEnabled: telemetryChanged.event,
+      language: init.language ?? 'en',
+      /** Resolves true as VS Code does once the browser was asked to open it. */
+      openExternal(uri) {
+        if (!(uri instanceof Uri)) return Promise.reject(new TypeError('openExternal takes a Uri'));
+        fake.opened.push(uri.toString());
+        const error = fake.openExternalError;
+        fake.openExternalError = undefined;
+        return error ? Promise.reject(error) : Promise.resolve(true);
+      },
     },
+    Uri,
   };
   return fake;
+}
+
+/** `vscode.Uri`, as far as the adapter uses it: `parse` of an absolute URL, and `toString`. */
+export class Uri {
+  #url;
+  /** @param {URL} url */
+  constructor(url) {
+    this.#url = url;
+  }
+  /** @param {string} value */
+  static parse(value) {
+    return new Uri(new URL(value));
+  }
+  get scheme() {
+    return this.#url.protocol.slice(0, -1);
+  }
+  toString() {
+    return this.#url.href;
+  }
+}
+
+/**
+ * A Memento (`context.globalState`): `get` answers at once from memory; `update` stores a JSON copy (VS Code keeps
+ * JSON) and resolves later. Shared between adapters to play an extension host restart.
+ */
+export function createFakeMemento(initial = {}) {
+  const store = new Map(Object.entries(initial));
+  return {
+    store,
+    /** The next `update` rejects (a full disk), without storing. */
+    failNextUpdate: false,
+    /** @param {string} key @param {unknown} [defaultValue] */
+    get(key, defaultValue) {
+      return store.has(key) ? JSON.parse(JSON.stringify(store.get(key))) : defaultValue;
+    },
+    /** @param {string} key @param {unknown} value */
+    update(key, value) {
+      if (this.failNextUpdate) {
+        this.failNextUpdate = false;
+        return Promise.reject(new Error('Cannot write the global state.'));
+      }
+      if (value === undefined) store.delete(key);
+      else store.set(key, JSON.parse(JSON.stringify(value)));
+      return setImmediate();
+    },
+    keys: () => [...store.keys()],
+  };
 }
 
 /**
