@@ -12,11 +12,16 @@ import {
   isErrorMessage,
   isHostMessage,
   isStateMessage,
+  isEventsMessage,
+  HISTORY_KEY_PREFIX,
+  MAX_EVENT_FIELDS,
+  MAX_EVENTS,
   MAX_STRING_LENGTH,
   PROTOCOL_VERSION,
   readTelemetrySetting,
 } from '../../dist/host.js';
-import { ConfigurationTarget, createFakeVsCode, createFakeWebview, EventEmitter, settle } from './support/fake-vscode.js';
+import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
+import { ConfigurationTarget, createFakeMemento, createFakeVsCode, createFakeWebview, EventEmitter, settle } from './support/fake-vscode.js';
 
 // The base fields as before issue 6, plus what a host without extension options now adds: the history (never set:
 // 'default') and the editor's display language.
@@ -39,7 +44,7 @@ let connected = [];
  *   `fake`: an editor already in use (another adapter's), to play a restart of the extension host.
  */
 function connect({ isTelemetryEnabled, defaults, updateDelayMs, language, fake: existing, ...options } = {}) {
-  const fake = existing ?? createFakeVsCode({ isTelemetryEnabled, defaults, updateDelayMs, language });
+  const fake = existing ?? createFakeVsCode({ isTelemetryEnabled, defaults, updateDelayMs, ...(language !== undefined && { language }) });
   const webview = createFakeWebview(fake.counter);
   const logs = [];
   const host = connectTelemetryHost(webview, { vscode: fake.vscode, log: (message) => logs.push(message), now: fixedClock, ...options });
@@ -921,6 +926,400 @@ describe('the built entry', () => {
     assert.equal(webview.posted.length, 1);
     assert.ok(isStateMessage(webview.posted[0]));
     assert.deepEqual(webview.posted[0].state, DEFAULT_STATE);
+    host.dispose();
+    assert.equal(fake.counter.live, 0);
+  });
+});
+
+describe('extensions: none offered (backwards compatible)', () => {
+  test('without the new options the state has the old fields plus history and locale, and no offers nor accountLinked', async () => {
+    const it = connect();
+    const reply = await it.request('hello');
+    assert.deepEqual(Object.keys(reply.state), ['enabled', 'editorTelemetryEnabled', 'managedBy', 'account', 'changedAt', 'changedBy', 'locale']);
+  });
+
+  test('an events request gets not-offered; a set of accountLinked gets not-offered and writes nothing', async () => {
+    const it = connect();
+    const events = await it.request('events', { category: 'system' });
+    assert.equal(events.type, 'telemetry/error');
+    assert.equal(events.code, 'not-offered');
+    assert.ok(events.message.length > 0);
+    const set = await it.request('set', { accountLinked: false });
+    assert.equal(set.code, 'not-offered');
+    assert.deepEqual(it.fake.updates, []);
+  });
+});
+
+/** An event of `category` at minute `minute` past NOW's hour. */
+const event = (category, minute, data = {}, name = `${category}/sample`) => ({
+  time: new Date(Date.parse(NOW) + minute * 60_000).toISOString(),
+  category,
+  name,
+  data,
+});
+
+describe('extensions: events', () => {
+  test('offered as "events"; a request gets only that category, as sent, oldest first', async () => {
+    const asked = [];
+    const source = [event('tokens', 2, { prompt: 120, completion: 48 }), event('system', 1, { os: 'linux' }), event('tokens', 1, { prompt: 1, completion: 2 })];
+    const it = connect({
+      events: async (category) => {
+        asked.push(category);
+        return source;
+      },
+    });
+    assert.deepEqual((await it.request('hello')).state.offers, ['events']);
+    const reply = await it.request('events', { category: 'tokens' });
+    assert.ok(isEventsMessage(reply), JSON.stringify(reply));
+    assert.deepEqual(reply, { type: 'telemetry/events', protocol: 1, inReplyTo: reply.inReplyTo, events: [source[2], source[0]] });
+    assert.deepEqual(asked, ['tokens']);
+    assert.deepEqual((await it.request('events', { category: 'account' })).events, [], 'none of a category is an empty list');
+    assert.deepEqual(it.logs, []);
+  });
+
+  test('malformed events are dropped with one log line; strings clipped; undefined fields left out; __proto__ stays data', async () => {
+    const good = event('system', 0, { os: 'x'.repeat(5000), cores: 2, gpu: null, wsl: false, missing: undefined });
+    const withProto = { ...event('system', 1), data: JSON.parse('{"__proto__": "polluted", "ok": 1}') };
+    const malformed = [
+      null, 42, 'system', [event('system', 0)], {},
+      { ...event('system', 0), time: 'yesterday' },
+      { ...event('system', 0), time: 5 },
+      { ...event('system', 0), name: 7 },
+      { ...event('system', 0), name: '' },
+      { ...event('system', 0), data: null },
+      { ...event('system', 0), data: [1] },
+      event('system', 0, { nested: { a: 1 } }),
+      event('system', 0, { n: NaN }),
+      event('system', 0, { n: Infinity }),
+      event('system', 0, { f: () => 1 }),
+      event('system', 0, { ['k'.repeat(MAX_STRING_LENGTH + 1)]: 1 }),
+      Object.create(event('system', 0)), // inherited fields are not the event's own
+    ];
+    const it = connect({ events: () => [good, ...malformed, withProto, { ...event('system', 2), name: 'n'.repeat(5000) }] });
+    const reply = await it.request('events', { category: 'system' });
+    assert.ok(isEventsMessage(reply), JSON.stringify(reply).slice(0, 300));
+    assert.equal(reply.events.length, 3);
+    assert.deepEqual(reply.events[0].data, { os: 'x'.repeat(MAX_STRING_LENGTH), cores: 2, gpu: null, wsl: false });
+    assert.ok(Object.hasOwn(reply.events[1].data, '__proto__'));
+    assert.equal(reply.events[1].data['__proto__'], 'polluted');
+    assert.equal(Object.getPrototypeOf(reply.events[1].data), Object.prototype);
+    assert.equal(reply.events[1].data.ok, 1);
+    assert.equal(reply.events[2].name, 'n'.repeat(MAX_STRING_LENGTH));
+    assert.equal({}.polluted, undefined);
+    assert.equal(it.logs.length, 1, JSON.stringify(it.logs));
+    assert.match(it.logs[0], new RegExp(`dropped ${malformed.length} malformed`));
+  });
+
+  test(`data is cut to ${MAX_EVENT_FIELDS} fields (logged); times are sent as ISO 8601`, async () => {
+    const wide = Object.fromEntries(Array.from({ length: MAX_EVENT_FIELDS + 10 }, (_, i) => [`f${i}`, i]));
+    const it = connect({ events: () => [{ ...event('tokens', 0, wide), time: 'Mon, 30 Nov 2026 10:00:00 GMT' }] });
+    const [sent] = (await it.request('events', { category: 'tokens' })).events;
+    assert.equal(Object.keys(sent.data).length, MAX_EVENT_FIELDS);
+    assert.equal(sent.data.f0, 0);
+    assert.equal(sent.time, NOW);
+    assert.match(it.logs.join('\n'), /cut the fields/);
+  });
+
+  test(`at most ${MAX_EVENTS}: the most recent, oldest first, whatever order the source gives`, async () => {
+    const many = Array.from({ length: MAX_EVENTS + 500 }, (_, i) => event('autocomplete', i, { i }));
+    const shuffled = many.map((e, i) => [e, (i * 7919) % many.length]).sort((a, b) => a[1] - b[1]).map(([e]) => e);
+    const it = connect({ events: () => shuffled });
+    const reply = await it.request('events', { category: 'autocomplete' });
+    assert.ok(isEventsMessage(reply));
+    assert.equal(reply.events.length, MAX_EVENTS);
+    assert.deepEqual(reply.events.map((e) => e.data.i), many.slice(-MAX_EVENTS).map((e) => e.data.i));
+  });
+
+  for (const [name, source] of Object.entries({
+    'throws': () => { throw new Error('ring buffer gone'); },
+    'rejects': () => Promise.reject(new Error('ring buffer gone')),
+    'gives no array': () => ({ length: 1, 0: event('system', 0) }),
+  })) {
+    test(`a source that ${name}: events-failed with words for the user, logged, and the adapter goes on`, async () => {
+      const it = connect({ events: source });
+      const reply = await it.request('events', { category: 'system' });
+      assert.ok(isErrorMessage(reply));
+      assert.equal(reply.code, 'events-failed');
+      assert.match(reply.message, /could not read/i);
+      assert.doesNotMatch(reply.message, /ring buffer/, 'the internal error stays in the log');
+      assert.equal(it.logs.length, 1);
+      assert.equal((await it.request('set', { enabled: false })).state.enabled, false);
+    });
+  }
+
+  test('an events request waits its turn behind a slow set; a malformed one gets bad-request', async () => {
+    const it = connect({ updateDelayMs: 10, events: () => [event('system', 0)] });
+    it.webview.send({ type: 'telemetry/set', id: 'e-1', enabled: false });
+    it.webview.send({ type: 'telemetry/events', id: 'e-2', category: 'system' });
+    it.webview.send({ type: 'telemetry/events', id: 'e-3', category: 'keystrokes' });
+    await settle(it.fake, it.webview);
+    const replies = it.webview.posted.filter((m) => m.inReplyTo !== undefined);
+    assert.deepEqual(replies.map((m) => [m.inReplyTo, m.type]), [['e-1', 'telemetry/state'], ['e-2', 'telemetry/events'], ['e-3', 'telemetry/error']]);
+    assert.equal(replies[2].code, 'bad-request');
+  });
+});
+
+/** An account switch kept in memory, with an event, and a way to make its next write fail. */
+function accountSwitch(initial = true) {
+  const changed = new EventEmitter();
+  const it = {
+    linked: initial,
+    writes: [],
+    fail: undefined,
+    option: {
+      get: () => it.linked,
+      set: async (linked) => {
+        it.writes.push(linked);
+        await setImmediate(); // a write that takes a turn, as a Memento's does
+        if (it.fail) {
+          const error = it.fail;
+          it.fail = undefined;
+          throw error;
+        }
+        it.linked = linked;
+      },
+      onDidChange: changed.event,
+    },
+    changed,
+  };
+  return it;
+}
+
+describe('extensions: account switch', () => {
+  test('state.accountLinked is reported; a set calls set() and replies with the new state and a higher rev', async () => {
+    const account = accountSwitch(true);
+    const it = connect({ accountLinked: account.option, account: () => ADA });
+    const hello = await it.request('hello');
+    assert.equal(hello.state.accountLinked, true);
+    const reply = await it.request('set', { accountLinked: false });
+    assert.ok(isStateMessage(reply));
+    assert.equal(reply.state.accountLinked, false);
+    assert.ok(reply.rev > hello.rev);
+    assert.deepEqual(account.writes, [false]);
+    assert.deepEqual(it.fake.updates, [], 'the main setting is untouched');
+    assert.equal(reply.state.changedBy, 'default', 'history is the main setting\'s');
+    // The same value again writes nothing and keeps the rev.
+    const again = await it.request('set', { accountLinked: false });
+    assert.deepEqual(account.writes, [false]);
+    assert.equal(again.rev, reply.rev);
+  });
+
+  test('an async get is awaited; a change by another road (onDidChange) pushes with a higher rev', async () => {
+    const account = accountSwitch(false);
+    const it = connect({ accountLinked: { ...account.option, get: async () => account.linked } });
+    const hello = await it.request('hello');
+    assert.equal(hello.state.accountLinked, false);
+    account.linked = true;
+    const [push] = await it.after(() => account.changed.fire(undefined));
+    assert.equal(push.inReplyTo, undefined);
+    assert.equal(push.state.accountLinked, true);
+    assert.ok(push.rev > hello.rev);
+  });
+
+  test('policy locks the account switch too: locked, set() never called', async () => {
+    const account = accountSwitch(true);
+    const it = connect({ accountLinked: account.option, managedBy: 'policy', lockedMessage: 'Acme IT decides.' });
+    const reply = await it.request('set', { accountLinked: false });
+    assert.deepEqual([reply.type, reply.code, reply.message], ['telemetry/error', 'locked', 'Acme IT decides.']);
+    assert.deepEqual(account.writes, []);
+    assert.equal((await it.request('get')).state.accountLinked, true);
+  });
+
+  test('a failing set(): write-failed with its message, then the state as it really is', async () => {
+    const account = accountSwitch(true);
+    const it = connect({ accountLinked: account.option });
+    const hello = await it.request('hello');
+    account.fail = new Error('Could not save your choice.');
+    const id = it.nextId();
+    const out = await it.exchange({ type: 'telemetry/set', id, accountLinked: false });
+    assert.equal(out.length, 2, JSON.stringify(out));
+    assert.deepEqual(out[0], { type: 'telemetry/error', protocol: 1, inReplyTo: id, code: 'write-failed', message: 'Could not save your choice.' });
+    assert.ok(isStateMessage(out[1]));
+    assert.equal(out[1].inReplyTo, undefined);
+    assert.equal(out[1].state.accountLinked, true);
+    assert.equal(out[1].rev, hello.rev);
+  });
+
+  test('a get that throws or gives a non-boolean: logged, and accountLinked left out (the panel then says account details are sent)', async () => {
+    const throwing = connect({ accountLinked: { get: () => { throw new Error('store locked'); }, set: () => {} } });
+    assert.equal(Object.hasOwn((await throwing.request('hello')).state, 'accountLinked'), false);
+    assert.match(throwing.logs.join('\n'), /store locked/);
+    const junk = connect({ accountLinked: { get: () => 'yes', set: () => {} } });
+    assert.equal(Object.hasOwn((await junk.request('hello')).state, 'accountLinked'), false);
+    assert.equal(junk.logs.length, 1);
+  });
+});
+
+describe('extensions: history (changedAt, changedBy)', () => {
+  test('never set: "default" with no time; set in settings.json before anything was recorded: unknown (null, null)', async () => {
+    assert.deepEqual(pick((await connect().request('hello')).state), { changedAt: null, changedBy: 'default' });
+    const it = connect();
+    it.fake.values[ConfigurationTarget.Global].set('codeStudio.telemetry.enabled', true);
+    const later = connect({ fake: it.fake });
+    assert.deepEqual(pick((await later.request('hello')).state), { changedAt: null, changedBy: null });
+  });
+
+  test('a write from the panel is "user" at that time, though it also fires the configuration event', async () => {
+    let now = NOW;
+    const it = connect({ now: () => new Date(now) });
+    now = '2026-11-30T10:05:00.000Z';
+    const reply = await it.request('set', { enabled: false });
+    assert.deepEqual(pick(reply.state), { changedAt: now, changedBy: 'user' });
+    assert.deepEqual(pick(lastState(it.webview).state), { changedAt: now, changedBy: 'user' });
+  });
+
+  test('"user" too when the configuration event comes after the write settled (the extension host learns late)', async () => {
+    const it = connect();
+    it.fake.lateConfigurationEvents = true;
+    const reply = await it.request('set', { enabled: false });
+    assert.equal(reply.state.changedBy, 'user');
+    await sleep(20);
+    await settle(it.fake, it.webview);
+    assert.deepEqual(pick(lastState(it.webview).state), { changedAt: NOW, changedBy: 'user' });
+  });
+
+  test('a change in settings.json or the Settings editor is "settings-file"; one saved unchanged records nothing', async () => {
+    let now = NOW;
+    const it = connect({ now: () => new Date(now) });
+    await it.request('set', { enabled: false });
+    now = '2026-11-30T11:00:00.000Z';
+    assert.deepEqual(await it.after(() => it.fake.editByHand('codeStudio.telemetry.enabled', false)), [], 'same value: no change');
+    const [push] = await it.after(() => it.fake.editByHand('codeStudio.telemetry.enabled', true));
+    assert.deepEqual(pick(push.state), { changedAt: now, changedBy: 'settings-file' });
+    // And a panel write after that is the user's again.
+    assert.equal((await it.request('set', { enabled: false })).state.changedBy, 'user');
+  });
+
+  test('a failed write records nothing; one that landed before failing is the user\'s', async () => {
+    const it = connect();
+    it.fake.failNextUpdate('read-only');
+    await it.exchange({ type: 'telemetry/set', id: 'h-1', enabled: false });
+    assert.deepEqual(pick(lastState(it.webview).state), { changedAt: null, changedBy: 'default' });
+    it.fake.failNextUpdate('reported late', { writeFirst: true });
+    await it.exchange({ type: 'telemetry/set', id: 'h-2', enabled: false });
+    assert.deepEqual(pick(lastState(it.webview).state), { changedAt: NOW, changedBy: 'user' });
+  });
+
+  test('policy: "policy"; its time known when it came in while the adapter watched, unknown when already there', async () => {
+    const managedByChanged = new EventEmitter();
+    let managedBy = null;
+    let now = NOW;
+    const it = connect({ managedBy: () => managedBy, onDidChangeManagedBy: managedByChanged.event, now: () => new Date(now) });
+    await it.request('set', { enabled: false });
+    now = '2026-11-30T12:00:00.000Z';
+    managedBy = 'policy';
+    const [locked] = await it.after(() => managedByChanged.fire(undefined));
+    assert.deepEqual(pick(locked.state), { changedAt: now, changedBy: 'policy' });
+    managedBy = null;
+    const [unlocked] = await it.after(() => managedByChanged.fire(undefined));
+    assert.deepEqual(pick(unlocked.state), { changedAt: NOW, changedBy: 'user' }, 'back to the last change of the setting');
+    assert.deepEqual(pick((await connect({ managedBy: 'policy' }).request('hello')).state), { changedAt: null, changedBy: 'policy' });
+  });
+
+  test('with a history memento the record survives a restart of the extension host', async () => {
+    const memento = createFakeMemento();
+    const first = connect({ history: memento });
+    await first.request('set', { enabled: false });
+    await settle(first.fake, first.webview);
+    first.host.dispose();
+    assert.deepEqual(memento.get(`${HISTORY_KEY_PREFIX}codeStudio.telemetry.enabled`), { changedAt: NOW, changedBy: 'user' });
+    const second = connect({ fake: first.fake, history: memento, now: () => new Date('2026-12-01T09:00:00.000Z') });
+    assert.deepEqual(pick((await second.request('hello')).state), { changedAt: NOW, changedBy: 'user' });
+    // Without the memento a restarted adapter knows only that the user set it, not when.
+    const forgetful = connect({ fake: first.fake });
+    assert.deepEqual(pick((await forgetful.request('hello')).state), { changedAt: null, changedBy: null });
+  });
+
+  test('a malformed memento record is ignored (logged); a memento that cannot save is logged and memory still serves', async () => {
+    const key = `${HISTORY_KEY_PREFIX}codeStudio.telemetry.enabled`;
+    const junk = connect({ history: createFakeMemento({ [key]: { changedAt: 'never', changedBy: 'user' } }) });
+    assert.deepEqual(pick((await junk.request('hello')).state), { changedAt: null, changedBy: 'default' });
+    assert.equal(junk.logs.length, 1);
+    const memento = createFakeMemento();
+    memento.failNextUpdate = true;
+    const it = connect({ history: memento });
+    assert.equal((await it.request('set', { enabled: false })).state.changedBy, 'user');
+    assert.match(it.logs.join('\n'), /could not save the history/);
+  });
+});
+
+function pick(state) {
+  return { changedAt: state.changedAt, changedBy: state.changedBy };
+}
+
+describe('extensions: locale', () => {
+  test('state.locale is vscode.env.language when the protocol accepts it, else absent', async () => {
+    for (const language of ['ja', 'de-CH', 'zh-cn', 'qps-ploc']) {
+      assert.equal((await connect({ language }).request('hello')).state.locale, language);
+    }
+    for (const language of ['en_US', '', 'x'.repeat(5000), 'e', 42, null, '<img>']) {
+      const state = (await connect({ language }).request('hello')).state;
+      assert.equal(Object.hasOwn(state, 'locale'), false, String(language).slice(0, 20));
+    }
+  });
+});
+
+describe('extensions: links', () => {
+  const LINKS = { 'privacy-statement': 'https://code-studio.example/privacy', 'how-telemetry-works': 'https://code-studio.example/docs/telemetry' };
+
+  test('each https link is offered by its target; telemetry/open opens it with env.openExternal, and nothing is posted', async () => {
+    const it = connect({ links: LINKS, events: () => [] });
+    assert.deepEqual((await it.request('hello')).state.offers, ['events', 'privacy-statement', 'how-telemetry-works']);
+    assert.deepEqual(await it.exchange({ type: 'telemetry/open', target: 'how-telemetry-works' }), []);
+    assert.deepEqual(it.fake.opened, ['https://code-studio.example/docs/telemetry']);
+    assert.deepEqual(it.logs, []);
+  });
+
+  test('only https: other schemes, junk and unknown targets are refused at connect time, with a log line each', async () => {
+    const it = connect({
+      links: { 'privacy-statement': 'http://code-studio.example/privacy', 'how-telemetry-works': 'javascript:alert(1)', 'terms': 'https://code-studio.example/terms' },
+    });
+    assert.equal(it.logs.length, 3, JSON.stringify(it.logs));
+    assert.equal(Object.hasOwn((await it.request('hello')).state, 'offers'), false);
+    for (const url of ['file:///etc/passwd', 'command:workbench.action.reloadWindow', 'not a url', 42]) {
+      const one = connect({ links: { 'privacy-statement': url } });
+      assert.equal(one.logs.length, 1, String(url));
+      await one.exchange({ type: 'telemetry/open', target: 'privacy-statement' });
+      assert.deepEqual(one.fake.opened, [], String(url));
+    }
+  });
+
+  test('an open of a target not offered is dropped and logged; a malformed open is dropped too', async () => {
+    const it = connect({ links: { 'privacy-statement': LINKS['privacy-statement'] } });
+    assert.deepEqual(await it.exchange({ type: 'telemetry/open', target: 'how-telemetry-works' }), []);
+    assert.deepEqual(await it.exchange({ type: 'telemetry/open', target: 'https://evil.example/' }), []);
+    assert.deepEqual(it.fake.opened, []);
+    assert.equal(it.logs.length, 2, JSON.stringify(it.logs));
+    assert.deepEqual(await connect().exchange({ type: 'telemetry/open', target: 'privacy-statement' }), []);
+    assert.deepEqual(connected.at(-1).fake.opened, []);
+  });
+
+  test('without env.openExternal or Uri (an older caller) links are not offered, and that is logged', async () => {
+    const fake = createFakeVsCode();
+    const { Uri: _uri, ...withoutUri } = fake.vscode;
+    const it = connect({ fake, vscode: withoutUri, links: LINKS });
+    assert.equal(Object.hasOwn((await it.request('hello')).state, 'offers'), false);
+    assert.equal(it.logs.length, 2);
+  });
+
+  test('an openExternal that rejects is logged; an open does not wait behind a slow set', async () => {
+    const it = connect({ links: LINKS, updateDelayMs: 20 });
+    it.fake.openExternalError = new Error('no browser');
+    it.webview.send({ type: 'telemetry/set', id: 'l-1', enabled: false });
+    it.webview.send({ type: 'telemetry/open', target: 'privacy-statement' });
+    assert.deepEqual(it.fake.opened, ['https://code-studio.example/privacy'], 'opened at once, not after the write');
+    await settle(it.fake, it.webview);
+    assert.match(it.logs.join('\n'), /no browser/);
+  });
+});
+
+describe('extensions: dispose', () => {
+  test('the account switch\'s onDidChange listener is removed too', () => {
+    const fake = createFakeVsCode();
+    const webview = createFakeWebview(fake.counter);
+    const changed = new EventEmitter(fake.counter);
+    const host = connectTelemetryHost(webview, { vscode: fake.vscode, log: () => {}, accountLinked: { get: () => true, set: () => {}, onDidChange: changed.event } });
+    assert.equal(fake.counter.live, 4);
     host.dispose();
     assert.equal(fake.counter.live, 0);
   });

@@ -83,6 +83,8 @@ export function createFakeVsCode(init = {}) {
     updateDelayMs: init.updateDelayMs ?? 0,
     configurationChanged,
     telemetryChanged,
+    /** When true, `update` resolves first and fires `onDidChangeConfiguration` 5 ms later. */
+    lateConfigurationEvents: false,
     /** Every call of `env.openExternal`: the Uri's string form. */
     opened: /** @type {string[]} */ ([]),
     /** The next `openExternal` rejects with this error. */
@@ -144,7 +146,10 @@ export function createFakeVsCode(init = {}) {
           if (failure && !failure.writeFirst) throw new Error(failure.message);
           if (value === undefined) values[resolved].delete(full(key));
           else values[resolved].set(full(key), value);
-          configurationChanged.fire({ affectsConfiguration: (s) => affects(full(key), s) });
+          const event = { affectsConfiguration: (s) => affects(full(key), s) };
+          // The extension host may learn of the change only after the write's promise settled.
+          if (fake.lateConfigurationEvents) setTimeout(5).then(() => configurationChanged.fire(event));
+          else configurationChanged.fire(event);
           if (failure) throw new Error(failure.message);
         } finally {
           fake.pendingUpdates--;
@@ -161,7 +166,7 @@ export function createFakeVsCode(init = {}) {
         return isTelemetryEnabled;
       },
       onDidChangeTelemetryEnabled: telemetryChanged.event,
-      language: init.language ?? 'en',
+      language: Object.hasOwn(init, 'language') ? init.language : 'en',
       /** Resolves true as VS Code does once the browser was asked to open it. */
       openExternal(uri) {
         if (!(uri instanceof Uri)) return Promise.reject(new TypeError('openExternal takes a Uri'));
