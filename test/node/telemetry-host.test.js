@@ -1296,7 +1296,7 @@ describe('extensions: links', () => {
 
   test('without env.openExternal or Uri (an older caller) links are not offered, and that is logged', async () => {
     const fake = createFakeVsCode();
-    const { Uri: _uri, ...withoutUri } = fake.vscode;
+    const withoutUri = { ...fake.vscode, Uri: undefined };
     const it = connect({ fake, vscode: withoutUri, links: LINKS });
     assert.equal(Object.hasOwn((await it.request('hello')).state, 'offers'), false);
     assert.equal(it.logs.length, 2);
