@@ -3,10 +3,52 @@
 // <cs-telemetry-settings>, and the package's host adapter connects it to the setting codeStudio.telemetry.enabled.
 const vscode = require('vscode');
 const { randomBytes } = require('node:crypto');
-const { connectTelemetryHost } = require('@code-studio/telemetry-settings/host');
+const { connectTelemetryHost, readTelemetrySetting, TELEMETRY_CATEGORIES } = require('@code-studio/telemetry-settings/host');
 
 const VIEW_TYPE = 'codeStudio.telemetrySettings';
 const ACCOUNT_KEY = 'codeStudio.demoAccount';
+const ACCOUNT_LINKED_KEY = 'codeStudio.demoAccountLinked';
+/** How many recent events the demo keeps per category. */
+const EVENTS_PER_CATEGORY = 200;
+// Placeholders: a real product puts its own pages here.
+const LINKS = {
+  'privacy-statement': 'https://code-studio.example/privacy',
+  'how-telemetry-works': 'https://code-studio.example/docs/telemetry',
+};
+
+/**
+ * The demo's telemetry sender: it sends nothing anywhere, it only remembers what it would have sent, a ring buffer
+ * per category, so the panel can show it. It records only while telemetry is effectively on.
+ */
+class DemoTelemetry {
+  /** @type {Map<import('@code-studio/telemetry-settings/host').TelemetryCategory, import('@code-studio/telemetry-settings/host').TelemetryEvent[]>} */
+  #recent = new Map(TELEMETRY_CATEGORIES.map((category) => [category, []]));
+
+  /** What a real sender checks before each event: the setting (read as the panel reads it) and the editor-wide switch. */
+  isOn() {
+    return readTelemetrySetting(vscode.workspace.getConfiguration('codeStudio.telemetry')) && vscode.env.isTelemetryEnabled;
+  }
+
+  /**
+   * @param {import('@code-studio/telemetry-settings/host').TelemetryCategory} category
+   * @param {string} name
+   * @param {Record<string, string | number | boolean | null>} data
+   * @returns {boolean} whether it was sent (recorded)
+   */
+  send(category, name, data) {
+    if (!this.isOn()) return false;
+    const events = this.#recent.get(category) ?? [];
+    events.push({ time: new Date().toISOString(), category, name, data });
+    if (events.length > EVENTS_PER_CATEGORY) events.splice(0, events.length - EVENTS_PER_CATEGORY);
+    this.#recent.set(category, events);
+    return true;
+  }
+
+  /** @param {import('@code-studio/telemetry-settings/host').TelemetryCategory} category */
+  recent(category) {
+    return [...(this.#recent.get(category) ?? [])];
+  }
+}
 
 /** @param {vscode.ExtensionContext} context */
 function activate(context) {
@@ -14,8 +56,34 @@ function activate(context) {
   // The package's files, served to the webview and nothing else.
   const dist = vscode.Uri.joinPath(context.extensionUri, 'node_modules', '@code-studio', 'telemetry-settings', 'dist');
   const accountChanged = new vscode.EventEmitter();
+  const accountLinkChanged = new vscode.EventEmitter();
+  const telemetry = new DemoTelemetry();
+  /** @returns {{loginName: string, email: string} | null} */
+  const signedIn = () => context.globalState.get(ACCOUNT_KEY) ?? null;
+  // Linked unless the user said otherwise: the product as specified attaches the account to telemetry.
+  const isAccountLinked = () => context.globalState.get(ACCOUNT_LINKED_KEY, true);
   /** @type {vscode.WebviewPanel | undefined} */
   let openPanel;
+
+  telemetry.send('system', 'system/session-start', {
+    os: process.platform,
+    arch: process.arch,
+    vscodeVersion: vscode.version,
+    appHost: vscode.env.appHost,
+  });
+
+  /** One event of each kind, as the product would send them in a working session. */
+  const sendSampleEvents = () => {
+    telemetry.send('system', 'system/heartbeat', { os: process.platform, arch: process.arch, vscodeVersion: vscode.version });
+    telemetry.send('model-command', 'model-command/run', { model: 'demo-model', command: 'explain' });
+    telemetry.send('tokens', 'tokens/usage', { prompt: 120, completion: 48 });
+    telemetry.send('autocomplete', 'autocomplete/feedback', { accepted: true });
+    const account = signedIn();
+    // Identity goes only with the account switch on; nothing is sent for a signed-out user.
+    if (account && isAccountLinked()) {
+      telemetry.send('account', 'account/identify', { loginName: account.loginName, email: account.email });
+    }
+  };
 
   /** Wires a new or restored panel: its page, its host adapter, and cleanup when it closes. */
   const setUp = (/** @type {vscode.WebviewPanel} */ panel) => {
@@ -25,9 +93,20 @@ function activate(context) {
     const host = connectTelemetryHost(panel.webview, {
       vscode,
       // A real editor returns its signed-in user here; the demo account is kept in globalState.
-      account: () => context.globalState.get(ACCOUNT_KEY) ?? null,
+      account: signedIn,
       onDidChangeAccount: accountChanged.event,
       log: (message) => log.warn(message),
+      events: (category) => telemetry.recent(category),
+      accountLinked: {
+        get: isAccountLinked,
+        set: async (linked) => {
+          await context.globalState.update(ACCOUNT_LINKED_KEY, linked);
+          accountLinkChanged.fire(linked);
+        },
+        onDidChange: accountLinkChanged.event,
+      },
+      history: context.globalState,
+      links: LINKS,
     });
     panel.onDidDispose(() => {
       host.dispose();
@@ -43,6 +122,7 @@ function activate(context) {
   context.subscriptions.push(
     log,
     accountChanged,
+    accountLinkChanged,
     vscode.commands.registerCommand('codeStudio.telemetry.openSettings', () => {
       if (openPanel) return openPanel.reveal();
       setUp(vscode.window.createWebviewPanel(VIEW_TYPE, 'Telemetry Settings', vscode.ViewColumn.Active));
@@ -55,11 +135,13 @@ function activate(context) {
     }),
     vscode.commands.registerCommand('codeStudio.demo.signIn', () => setAccount({ loginName: 'ada', email: 'ada@example.com' })),
     vscode.commands.registerCommand('codeStudio.demo.signOut', () => setAccount(null)),
+    vscode.commands.registerCommand('codeStudio.demo.sendSampleEvents', sendSampleEvents),
   );
 }
 
 /**
- * The webview page: a strict CSP whose only script is the package's bundle, by nonce.
+ * The webview page: a strict CSP whose only script is the package's bundle, by nonce, plus the package's own files
+ * (cspSource) because the bundle loads its translations as chunks by dynamic import, which carry no nonce.
  * @param {vscode.Webview} webview
  * @param {vscode.Uri} script
  */
@@ -67,13 +149,16 @@ function pageHtml(webview, script) {
   const nonce = randomBytes(16).toString('base64');
   const csp = [
     "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
+    // cspSource: the translation chunks next to webview.js (localResourceRoots keeps it to the package's dist/).
+    `script-src 'nonce-${nonce}' ${webview.cspSource}`,
     `style-src ${webview.cspSource}`,
     `img-src ${webview.cspSource}`,
     `font-src ${webview.cspSource}`,
   ].join('; ');
+  // The editor's display language, so the page has a language before the host's first state arrives.
+  const lang = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(vscode.env.language) ? vscode.env.language : 'en';
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}">
 <head>
   <meta charset="utf-8">
   <meta http-equiv="Content-Security-Policy" content="${csp}">
