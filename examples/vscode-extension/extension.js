@@ -50,6 +50,15 @@ class DemoTelemetry {
   }
 }
 
+/**
+ * The editor's display language. The demo setting stands in for a language pack, which this example cannot install
+ * offline (without one, VS Code keeps `env.language` at "en"); a real editor passes nothing and gets `env.language`.
+ */
+function displayLanguage() {
+  const demo = vscode.workspace.getConfiguration('codeStudio.demo').get('displayLanguage');
+  return typeof demo === 'string' && demo ? demo : vscode.env.language;
+}
+
 /** @param {vscode.ExtensionContext} context */
 function activate(context) {
   const log = vscode.window.createOutputChannel('Code Studio Telemetry', { log: true });
@@ -89,7 +98,7 @@ function activate(context) {
   const setUp = (/** @type {vscode.WebviewPanel} */ panel) => {
     openPanel = panel;
     panel.webview.options = { enableScripts: true, localResourceRoots: [dist] };
-    panel.webview.html = pageHtml(panel.webview, vscode.Uri.joinPath(dist, 'webview.js'));
+    panel.webview.html = pageHtml(panel.webview, vscode.Uri.joinPath(dist, 'webview.js'), displayLanguage());
     const host = connectTelemetryHost(panel.webview, {
       vscode,
       // A real editor returns its signed-in user here; the demo account is kept in globalState.
@@ -107,6 +116,7 @@ function activate(context) {
       },
       history: context.globalState,
       links: LINKS,
+      locale: displayLanguage,
     });
     panel.onDidDispose(() => {
       host.dispose();
@@ -144,8 +154,9 @@ function activate(context) {
  * (cspSource) because the bundle loads its translations as chunks by dynamic import, which carry no nonce.
  * @param {vscode.Webview} webview
  * @param {vscode.Uri} script
+ * @param {string} language
  */
-function pageHtml(webview, script) {
+function pageHtml(webview, script, language) {
   const nonce = randomBytes(16).toString('base64');
   const csp = [
     "default-src 'none'",
@@ -156,7 +167,7 @@ function pageHtml(webview, script) {
     `font-src ${webview.cspSource}`,
   ].join('; ');
   // The editor's display language, so the page has a language before the host's first state arrives.
-  const lang = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(vscode.env.language) ? vscode.env.language : 'en';
+  const lang = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(language) ? language : 'en';
   return `<!doctype html>
 <html lang="${lang}">
 <head>

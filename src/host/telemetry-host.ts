@@ -94,6 +94,11 @@ export interface TelemetryHostOptions {
   now?: () => Date;
   /** Extension: https URLs the panel may ask the editor to open; each one configured is offered by its target id. */
   links?: Partial<Record<LinkTarget, string>>;
+  /**
+   * Extension: the display language sent as `state.locale`. Default `vscode.env.language`. Read with each state;
+   * VS Code changes its display language only with a restart, so there is no change event.
+   */
+  locale?: () => string | undefined;
 }
 
 export const DEFAULT_SECTION = 'codeStudio.telemetry';
@@ -270,7 +275,12 @@ export function connectTelemetryHost(webview: TelemetryHostWebview, options: Tel
   ];
 
   const readLocale = (): string | undefined => {
-    const language: unknown = api.env.language;
+    let language: unknown;
+    try {
+      language = options.locale ? options.locale() : api.env.language;
+    } catch (error) {
+      log(`could not read the display language: ${describe(error)}`);
+    }
     // The protocol's own check, so the webview never rejects a state for its locale.
     return typeof language === 'string' && isTelemetryState({ enabled: true, locale: language }) ? language : undefined;
   };

@@ -1257,6 +1257,13 @@ describe('extensions: locale', () => {
       assert.equal(Object.hasOwn(state, 'locale'), false, String(language).slice(0, 20));
     }
   });
+
+  test('the locale option replaces vscode.env.language; one that throws leaves the locale out and is logged', async () => {
+    assert.equal((await connect({ language: 'en', locale: () => 'de' }).request('hello')).state.locale, 'de');
+    const it = connect({ language: 'en', locale: () => { throw new Error('no pack'); } });
+    assert.equal(Object.hasOwn((await it.request('hello')).state, 'locale'), false);
+    assert.match(it.logs.join('\n'), /could not read the display language: no pack/);
+  });
 });
 
 describe('extensions: links', () => {
