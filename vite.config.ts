@@ -38,7 +38,13 @@ export default defineConfig(({ command, mode }) => {
         target: 'es2022',
         lib: { entry: resolve(root, 'src/webview.ts'), formats: ['es'], fileName: () => 'webview.js' },
         // Library mode keeps whitespace in ES output; this file is shipped as is, so minify it fully.
-        rolldownOptions: { output: { minify: true, comments: false } },
+        // Each language's strings are a chunk of their own, dist/locales/<locale>.js, imported relative to
+        // webview.js (import.meta.url) only when the page speaks that language.
+        // allow-extension: webview.js may export lit's internals to those chunks, instead of a shared chunk beside it.
+        rolldownOptions: {
+          preserveEntrySignatures: 'allow-extension',
+          output: { minify: true, comments: false, chunkFileNames: 'locales/[name].js' },
+        },
       },
     };
   }

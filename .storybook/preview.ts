@@ -3,11 +3,30 @@ import '@fontsource/ubuntu/700.css';
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import customElements from '../custom-elements.json';
+import { setLocale, type SupportedLocale } from '../src/i18n/locale.js';
 import { applyVsCodeTheme, vscodeThemeIds, vscodeThemes, type VsCodeThemeId } from '../stories/themes/vscode-themes.js';
 import './preview.css';
 
 // Docs pages and controls read the same manifest that editors read (package.json `customElements`).
 setCustomElementsManifest(customElements);
+
+/** The toolbar's Locale menu: the panel's languages, and English laid out right to left to check the layout. */
+const storyLocales = {
+  en: 'English',
+  de: 'Deutsch (German)',
+  ja: '日本語 (Japanese)',
+  'qps-ploc': 'Pseudo-locale (QA)',
+  rtl: 'RTL check (English, dir="rtl")',
+} satisfies Record<SupportedLocale | 'rtl', string>;
+type StoryLocale = keyof typeof storyLocales;
+
+/** Speaks `choice` on the page as a webview would: the document's lang and dir, and the loaded strings. */
+async function applyStoryLocale(choice: StoryLocale): Promise<void> {
+  const locale = choice === 'rtl' ? 'en' : choice;
+  document.documentElement.lang = locale;
+  document.documentElement.dir = choice === 'rtl' ? 'rtl' : 'ltr';
+  await setLocale(locale);
+}
 
 const preview: Preview = {
   tags: ['autodocs'],
@@ -21,8 +40,19 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    locale: {
+      description: "The panel's language (the webview document's lang; the fake editor's own language control wins)",
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: Object.entries(storyLocales).map(([value, title]) => ({ value, title })),
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { theme: 'dark-modern' satisfies VsCodeThemeId },
+  initialGlobals: { theme: 'dark-modern' satisfies VsCodeThemeId, locale: 'en' satisfies StoryLocale },
+  // A loader, not a decorator: the story renders (and its play function runs) once the language's strings are in.
+  loaders: [async ({ globals }) => applyStoryLocale((globals.locale as StoryLocale | undefined) ?? 'en')],
   decorators: [
     (story, { globals, viewMode }) => {
       applyVsCodeTheme((globals.theme as VsCodeThemeId | undefined) ?? 'dark-modern');

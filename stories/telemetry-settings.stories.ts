@@ -1,10 +1,20 @@
 // The panel in every state the product spec lists, each against a fake editor whose behaviour is a set of controls.
-// Stories tagged `visual` are screenshotted in all four VS Code themes by `npm run test:stories`.
+// Stories tagged `visual` are screenshotted in all four VS Code themes by `npm run test:stories`; those also tagged
+// `visual-dark-modern-only` (the German ones) in Dark Modern only.
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/define.js';
-import { createBackend, backendOf, type BackendArgs } from './support/story-backend.js';
+import { getLocale } from '../src/i18n/locale.js';
+import {
+  ACCOUNT_SWITCH,
+  CHANGED_BY_CHOICES,
+  EDITOR_LOCALES,
+  EXTENSION_DEFAULTS,
+  createBackend,
+  backendOf,
+  type BackendArgs,
+} from './support/story-backend.js';
 import { alertText, badgeOf, badgeText, panelIn, switchControl } from './support/panel-parts.js';
 
 interface PanelArgs extends BackendArgs {
@@ -33,6 +43,7 @@ const meta = {
     neverAnswer: false,
     hostProtocol: 1,
     reloaded: false,
+    ...EXTENSION_DEFAULTS,
     timeout: 5000,
   },
   argTypes: {
@@ -45,6 +56,14 @@ const meta = {
     neverAnswer: { ...fakeEditor, name: 'never answer', description: 'The editor never answers; the panel gives up after `timeout`.', control: 'boolean' },
     hostProtocol: { ...fakeEditor, name: 'protocol version', description: 'The protocol version the editor speaks; this page speaks 1.', control: { type: 'number', min: 1, step: 1 } },
     reloaded: { ...fakeEditor, name: 'webview reloaded', description: "The webview was reloaded: it paints the editor's last confirmed state before asking again.", control: 'boolean' },
+    offerEvents: { ...fakeEditor, name: 'offers events', description: 'The editor answers `telemetry/events`: each data type can show what was sent.', control: 'boolean' },
+    offerLinks: { ...fakeEditor, name: 'offers links', description: 'The editor opens the privacy statement and "How telemetry works" (recorded in the Actions panel; nothing navigates).', control: 'boolean' },
+    accountSwitch: { ...fakeEditor, name: 'account switch', description: "The separate consent for the account's login name and email: not offered (an older editor), linked or anonymous.", control: 'select', options: ACCOUNT_SWITCH },
+    changedBy: { ...fakeEditor, name: 'changed by', description: 'What last changed the setting (`state.changedBy`), with `changedAt` that many minutes ago.', control: 'select', options: CHANGED_BY_CHOICES },
+    changedMinutesAgo: { ...fakeEditor, name: 'changed (minutes ago)', description: 'How long ago the setting changed.', control: { type: 'number', min: 0, step: 1 } },
+    editorLocale: { ...fakeEditor, name: "editor's language", description: "The editor's display language (`state.locale`); empty sends none, so the document's lang (the toolbar's Locale) decides.", control: 'select', options: EDITOR_LOCALES },
+    manyEvents: { ...fakeEditor, name: '500 events', description: 'Each data type answers with 500 events instead of a few.', control: 'boolean' },
+    failEvents: { ...fakeEditor, name: 'fail events', description: 'The editor answers every events request with an error.', control: 'boolean' },
     timeout: { control: { type: 'number', min: 0, step: 500 } },
   },
   // Every fake editor answers through the page's window, as VS Code does; on the docs page each story gets a page
@@ -199,5 +218,73 @@ export const Interactive: Story = {
       await expect(switchControl(panel)).toHaveAttribute('aria-checked', 'true');
       await expect(backendOf(panel).state.enabled).toBe(true);
     });
+  },
+};
+
+/** Every issue-6 extension offered: events, both links, the account switch and the history line. */
+export const EverythingOffered: Story = {
+  // Shows a relative time, which moves: no screenshot.
+  tags: ['!visual'],
+  args: { signedIn: true, offerEvents: true, offerLinks: true, accountSwitch: 'linked', changedBy: 'settings-file', changedMinutesAgo: 5 },
+  play: async ({ canvasElement }) => {
+    const panel = panelIn(canvasElement);
+    await waitFor(() => expect(badgeOf(panel)).toHaveAttribute('status', 'on'));
+    await expect(backendOf(panel).state.offers).toEqual(['events', 'privacy-statement', 'how-telemetry-works']);
+    await expect(switchControl(panel)).toHaveAttribute('aria-checked', 'true');
+  },
+};
+
+// German, the one non-English language in the visual baselines: Latin script in the bundled Ubuntu font, so the
+// screenshots are the same on any machine. The editor reports `de` and the page's lang is `de`.
+const german = { tags: ['visual-dark-modern-only'], globals: { locale: 'de' }, args: { editorLocale: 'de' } } satisfies Story;
+
+const inGerman = async (canvasElement: HTMLElement, status: string) => {
+  const panel = panelIn(canvasElement);
+  await waitFor(() => expect(getLocale()).toBe('de'));
+  await expect(document.documentElement.lang).toBe('de');
+  await waitFor(() => expect(badgeOf(panel)).toHaveAttribute('status', status));
+  await panel.updateComplete;
+  return panel;
+};
+
+export const GermanOn: Story = {
+  ...german,
+  name: 'German: on',
+  play: async ({ canvasElement }) => {
+    const panel = await inGerman(canvasElement, 'on');
+    await expect(switchControl(panel)).toHaveAttribute('aria-checked', 'true');
+  },
+};
+
+export const GermanSignedInEditorOff: Story = {
+  ...german,
+  name: 'German: signed in, editor-wide telemetry off',
+  args: { ...german.args, signedIn: true, editorTelemetryEnabled: false },
+  play: async ({ canvasElement }) => {
+    const panel = await inGerman(canvasElement, 'off');
+    await expect(switchControl(panel)).toHaveAttribute('aria-checked', 'true');
+  },
+};
+
+export const GermanSaveFailed: Story = {
+  ...german,
+  name: 'German: save failed',
+  args: { ...german.args, failNextSave: true },
+  play: async ({ canvasElement }) => {
+    const panel = await inGerman(canvasElement, 'on');
+    await userEvent.click(switchControl(panel));
+    await waitFor(() => expect(alertText(panel)).not.toBe(''));
+    await expect(switchControl(panel)).toHaveAttribute('aria-checked', 'true');
+  },
+};
+
+export const GermanManagedByPolicy: Story = {
+  ...german,
+  name: 'German: managed by policy',
+  args: { ...german.args, policyLock: true },
+  play: async ({ canvasElement }) => {
+    const panel = await inGerman(canvasElement, 'on');
+    await expect(badgeOf(panel)).toHaveAttribute('locked');
+    await expect(switchControl(panel)).toBeDisabled();
   },
 };

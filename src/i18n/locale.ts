@@ -1,5 +1,89 @@
 /**
- * The panel's language. Placeholder API agreed for issue 6; the i18n work fills it in.
+ * The panel's language: @lit/localize in runtime mode. English is built in; each other language is its own module
+ * (dist/locales/<locale>.js beside dist/webview.js), loaded only when a page asks for it.
  * `applyLocale` is called by the panel with the host's `state.locale` (undefined when the host sends none).
  */
-export function applyLocale(_hostLocale: string | undefined): void {}
+import { LOCALE_STATUS_EVENT, configureLocalization, type LocaleModule } from '@lit/localize';
+import { sourceLocale, targetLocales } from './locale-codes.js';
+
+export type TargetLocale = (typeof targetLocales)[number];
+export type SupportedLocale = typeof sourceLocale | TargetLocale;
+export { LOCALE_STATUS_EVENT, sourceLocale, targetLocales };
+
+/** VS Code's own id for its pseudo-language: accented, longer, bracketed text for QA. */
+export const PSEUDO_LOCALE = 'qps-ploc';
+
+// Static import() calls, one per locale, so the bundler emits each as a chunk and fetches it relative to this module.
+const localeModules: Record<TargetLocale, () => Promise<LocaleModule>> = {
+  de: () => import('./locales/de.js'),
+  ja: () => import('./locales/ja.js'),
+  'qps-ploc': () => import('./locales/qps-ploc.js'),
+};
+
+/** Locales whose module failed to load: not asked for again on this page. */
+const failed = new Set<string>();
+
+const { getLocale, setLocale: setLitLocale } = configureLocalization({
+  sourceLocale,
+  targetLocales,
+  loadLocale: async (locale) => {
+    try {
+      return await localeModules[locale as TargetLocale]();
+    } catch (error) {
+      if (!failed.has(locale)) console.warn(`Could not load the "${locale}" strings; showing English.`, error);
+      failed.add(locale);
+      throw error;
+    }
+  },
+});
+
+export { getLocale };
+
+/** The locale last asked for: a load in flight counts, so the same request twice loads once. */
+let requested: SupportedLocale = sourceLocale;
+
+/**
+ * The supported locale closest to a BCP 47 tag: an exact match (any case), else its language ('de-CH' → 'de',
+ * 'ja-JP' → 'ja'), else English. The pseudo-locale matches only whole, as 'qps-ploc'.
+ */
+export function resolveLocale(requestedTag: string | null | undefined): SupportedLocale {
+  const tag = (requestedTag ?? '').trim().toLowerCase().replaceAll('_', '-');
+  const exact = targetLocales.find((locale) => locale.toLowerCase() === tag);
+  if (exact) return exact;
+  const language = tag.split('-')[0];
+  return targetLocales.find((locale) => locale === language) ?? sourceLocale;
+}
+
+/**
+ * Switches every localized element on the page to `locale`; resolves once its strings are loaded. Rejects when the
+ * locale's module cannot be loaded (the page then stays in the language it had).
+ */
+export async function setLocale(locale: SupportedLocale): Promise<void> {
+  requested = locale;
+  try {
+    await setLitLocale(locale);
+  } catch (error) {
+    if (requested === locale) requested = getLocale() as SupportedLocale;
+    throw error;
+  }
+}
+
+/**
+ * Speaks the host's locale if it sent one, else the document's `lang`, else English. Never throws: a language whose
+ * module fails to load is logged once and the page stays in English.
+ */
+export function applyLocale(hostLocale: string | undefined): void {
+  const locale = resolveLocale(hostLocale || document.documentElement.lang);
+  const target = failed.has(locale) ? sourceLocale : locale;
+  if (target === requested) return;
+  setLocale(target).catch(() => {
+    // The load failed (logged by loadLocale): English, unless a newer request is already on its way.
+    if (requested === getLocale() && requested !== sourceLocale) void setLocale(sourceLocale).catch(() => {});
+  });
+}
+
+/** A locale `Intl` formats with: the one shown, except the pseudo-locale, which Intl does not know (English then). */
+export function intlLocale(): string {
+  const locale = getLocale();
+  return locale === PSEUDO_LOCALE ? sourceLocale : locale;
+}
