@@ -13,7 +13,7 @@ const screenshotPath = ({ arg, ext }: { arg: string; ext: string }) => join(root
 export default defineConfig({
   plugins: [storybookTest({ configDir: join(root, '.storybook'), storybookScript: 'npm run storybook -- --ci' })],
   // One copy of lit for the stories and the elements (otherwise Lit warns that several versions are loaded).
-  optimizeDeps: { include: ['lit', 'lit/directive-helpers.js', '@lit/context', 'storybook/test'] },
+  optimizeDeps: { include: ['lit', 'lit/directive-helpers.js', 'lit/async-directive.js', '@lit/context', '@lit/localize', 'storybook/test'] },
   test: {
     name: 'storybook',
     globalSetup: ['.storybook/clear-visual-diffs.ts'],
