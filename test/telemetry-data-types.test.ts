@@ -1,7 +1,7 @@
 import { elementUpdated, expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/components/telemetry-data-types/define.js';
-import { DEFAULT_DATA_TYPES, type TelemetryDataType } from '../src/components/telemetry-data-types/data-types.js';
+import { DEFAULT_DATA_TYPES, defaultDataTypes, type TelemetryDataType } from '../src/components/telemetry-data-types/data-types.js';
 import { CsTelemetryDataTypes } from '../src/components/telemetry-data-types/telemetry-data-types.js';
 import { darkFixture as onDark } from './support/dark-fixture.js';
 
@@ -56,17 +56,19 @@ describe('<cs-telemetry-data-types>', () => {
       expect(el).to.be.instanceOf(CsTelemetryDataTypes);
     });
 
-    it('DEFAULT_DATA_TYPES holds the five kinds, with stable ids, in order', () => {
-      expect(DEFAULT_DATA_TYPES.map((item) => item.id)).to.deep.equal(['system', 'model-command', 'tokens', 'autocomplete', 'account']);
+    it('defaultDataTypes() holds the five kinds, with stable ids, in order; DEFAULT_DATA_TYPES is its frozen English copy', () => {
+      expect(defaultDataTypes().map((item) => item.id)).to.deep.equal(['system', 'model-command', 'tokens', 'autocomplete', 'account']);
+      expect(DEFAULT_DATA_TYPES).to.deep.equal(defaultDataTypes());
       expect(Object.isFrozen(DEFAULT_DATA_TYPES)).to.equal(true);
-      for (const item of DEFAULT_DATA_TYPES) {
+      for (const item of defaultDataTypes()) {
         for (const key of ['title', 'description', 'detail'] as const) expect(item[key], `${item.id}.${key}`).to.be.a('string').and.not.equal('');
       }
     });
 
     it('lists the five default items with their titles in order', async () => {
       const { el } = await darkFixture();
-      expect(el.items).to.equal(DEFAULT_DATA_TYPES);
+      // Unset: the defaults are looked up at render time, in the active locale.
+      expect(el.items).to.equal(undefined);
       expect(items(el).length).to.equal(5);
       expect(titles(el)).to.deep.equal([
         'System configurations',

@@ -1,0 +1,164 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import type { TelemetryEvent } from '../../bridge/protocol.js';
+import { spinnerIcon, warningIcon } from '../icons.js';
+import { intlLocale } from '../locale-format.js';
+import { telemetryEventsStyles } from './telemetry-events.styles.js';
+
+export type TelemetryEventsStatus = 'loading' | 'ready' | 'error' | 'off';
+
+/** Rows rendered at once, and then per animation frame: a long list never holds the main thread for long. */
+export const EVENTS_CHUNK = 100;
+
+/** Fired by the Retry button after an error; bubbles and is composed. */
+export type CsEventsRetryEvent = Event;
+
+/**
+ * @tagname cs-telemetry-events
+ * @summary The recent telemetry events of one kind, newest first: time, name and every field sent, as plain text.
+ *
+ * @fires cs-events-retry - The user asked to load the events again after an error. Bubbles and is composed.
+ *
+ * @csspart status - The line saying what state the list is in (loading, empty, off, error, or how many events).
+ * @csspart list - The list of events.
+ * @csspart event - Each event.
+ * @csspart retry - The Retry button shown after an error.
+ *
+ * @cssprop [--cs-telemetry-events-max-height=320px] - The list scrolls beyond this height.
+ * @cssprop [--vscode-editor-font-family=monospace] - Event names and fields.
+ * @cssprop [--vscode-settings-rowHoverBackground=#80808033] - The lines between events.
+ * @cssprop [--vscode-button-secondaryBackground=#313131] - The Retry button.
+ */
+export class CsTelemetryEvents extends LitElement {
+  static override styles = telemetryEventsStyles;
+  static override properties = {
+    status: { reflect: true },
+    events: { attribute: false },
+    message: {},
+    label: {},
+    shown: { state: true },
+  };
+
+  /** `loading`, `ready` (show `events`), `error` (show `message` and Retry) or `off` (telemetry is off). */
+  status: TelemetryEventsStatus = 'loading';
+
+  /** The events, oldest first, as the host sends them. */
+  events: readonly TelemetryEvent[] = [];
+
+  /** For `error`: the host's own words, shown as text after the panel's. */
+  message = '';
+
+  /** The accessible name of the list's region, e.g. "Token usage: events sent". */
+  label = '';
+
+  /** How many rows are in the DOM; grows a chunk per frame until every event is. */
+  private shown = 0;
+
+  /** Schedules the next chunk; tests replace it to step frames by hand. */
+  scheduleFrame: (callback: () => void) => unknown = (callback) => requestAnimationFrame(callback);
+
+  #newestFirst: readonly TelemetryEvent[] = [];
+  #frame = 0;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('events')) {
+      this.#newestFirst = [...this.events].reverse();
+      this.shown = Math.min(EVENTS_CHUNK, this.#newestFirst.length);
+    }
+  }
+
+  protected override updated(): void {
+    if (this.status !== 'ready' || this.shown >= this.#newestFirst.length) return;
+    // A new list or status restarts the count, so a frame from an older one must not add to it.
+    const frame = ++this.#frame;
+    this.scheduleFrame(() => {
+      if (frame === this.#frame) this.shown = Math.min(this.shown + EVENTS_CHUNK, this.#newestFirst.length);
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#frame++;
+  }
+
+  override render() {
+    const label = this.label || msg('Events sent', { id: 'events.label' });
+    return html`<section aria-label=${label}>
+      <p part="status" role="status">${this.#statusLine()}</p>
+      ${this.status === 'error'
+        ? html`<button part="retry" @click=${this.#retry}>${msg('Retry', { id: 'events.retry' })}</button>`
+        : nothing}
+      ${this.status === 'ready' && this.#newestFirst.length ? this.#renderList() : nothing}
+    </section>`;
+  }
+
+  #statusLine() {
+    switch (this.status) {
+      case 'off':
+        return msg('Telemetry is off, so nothing is sent.', { id: 'events.off' });
+      case 'error':
+        return [
+          warningIcon,
+          html`<span>${msg('Could not load the events.', { id: 'events.error' })} ${this.message}</span>`,
+        ];
+      case 'ready': {
+        const count = this.#newestFirst.length;
+        if (!count) return msg('Nothing of this kind was sent recently.', { id: 'events.empty' });
+        // Says the whole count once, not as each chunk lands, so a screen reader is not told every frame.
+        return count === 1
+          ? msg('1 event sent recently, newest first.', { id: 'events.count-one' })
+          : msg(str`${count} events sent recently, newest first.`, { id: 'events.count' });
+      }
+      default:
+        return [spinnerIcon, html`<span>${msg('Loading recent events…', { id: 'events.loading' })}</span>`];
+    }
+  }
+
+  #renderList() {
+    const format = new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'medium' });
+    const chunks: number[] = [];
+    for (let start = 0; start < this.shown; start += EVENTS_CHUNK) chunks.push(start);
+    // Each chunk is rendered once: later frames add a chunk without walking the rows already there.
+    return html`<ol part="list">
+      ${chunks.map((start) =>
+        guard([this.#newestFirst, start, format.resolvedOptions().locale], () =>
+          this.#newestFirst.slice(start, start + EVENTS_CHUNK).map((event) => this.#renderEvent(event, format)),
+        ),
+      )}
+    </ol>`;
+  }
+
+  #renderEvent(event: TelemetryEvent, format: Intl.DateTimeFormat) {
+    const time = new Date(event.time);
+    const valid = !Number.isNaN(time.getTime());
+    // Host data only ever lands in text bindings: never parsed as HTML.
+    return html`<li part="event">
+      <time datetime=${valid ? time.toISOString() : nothing}>${valid ? format.format(time) : event.time}</time
+      ><span class="name">${event.name}</span>
+      ${Object.keys(event.data).length
+        ? html`<dl>
+            ${Object.entries(event.data).map(
+              ([key, value]) => html`<dt>${key}</dt>
+                <dd>${typeof value === 'string' ? value : JSON.stringify(value)}</dd>`,
+            )}
+          </dl>`
+        : nothing}
+    </li>`;
+  }
+
+  #retry(): void {
+    this.dispatchEvent(new Event('cs-events-retry', { bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'cs-events-retry': CsEventsRetryEvent;
+  }
+}
