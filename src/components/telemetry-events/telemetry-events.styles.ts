@@ -34,7 +34,7 @@ export const telemetryEventsStyles = [
     }
     dl {
       display: grid;
-      grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
+      grid-template-columns: fit-content(40%) minmax(0, 1fr);
       gap: 0 12px;
       margin: 2px 0 0;
       font-family: var(--vscode-editor-font-family, monospace);
