@@ -1060,6 +1060,19 @@ describe('TelemetryClient', () => {
       expect(scheduler.pending).to.equal(0);
     });
 
+    it('an events reply addressed to a pending set is ignored: the set stays awaited', () => {
+      const { client, host, api } = ready({ enabled: true, offers: ['events'] });
+      client.setEnabled(false);
+      const set = api.last!;
+      const ignored = client.ignoredMessages;
+      deliverFromHost({ type: 'telemetry/events', protocol: 1, inReplyTo: set.id, events: [] });
+      expect(client.ignoredMessages).to.equal(ignored + 1);
+      expect(client.pendingRequests).to.equal(1);
+      expect(client.view.saving).to.equal(true);
+      host.replyAll();
+      expect(client.view).to.include({ saving: false, enabled: false });
+    });
+
     it('rejects what is outstanding when disposed', async () => {
       const { client } = ready({ enabled: true, offers: ['events'] });
       const promise = client.requestEvents('tokens');
