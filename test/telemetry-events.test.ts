@@ -2,7 +2,7 @@ import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TelemetryEvent } from '../src/bridge/protocol.js';
 import '../src/components/telemetry-events/define.js';
-import { CsTelemetryEvents, EVENTS_CHUNK } from '../src/components/telemetry-events/telemetry-events.js';
+import { CsTelemetryEvents, EVENTS_CHUNK, EVENTS_FIRST_CHUNK } from '../src/components/telemetry-events/telemetry-events.js';
 import { darkFixture as onDark } from './support/dark-fixture.js';
 
 const darkFixture = () => onDark('cs-telemetry-events', html`<cs-telemetry-events label="Token usage: events sent"></cs-telemetry-events>`);
@@ -143,9 +143,9 @@ describe('<cs-telemetry-events>', () => {
         el.events = events(count);
         el.status = 'ready';
         await el.updateComplete;
-        expect(rows(el)).to.have.length(EVENTS_CHUNK);
+        expect(rows(el)).to.have.length(EVENTS_FIRST_CHUNK);
         const announced = words(statusLine(el));
-        let previous = EVENTS_CHUNK;
+        let previous = EVENTS_FIRST_CHUNK;
         while (frames.queued) {
           await frames.step();
           const now = rows(el).length;
@@ -166,11 +166,15 @@ describe('<cs-telemetry-events>', () => {
       el.events = events(300);
       el.status = 'ready';
       await el.updateComplete;
+      await frames.step();
+      expect(rows(el).length).to.be.above(EVENTS_FIRST_CHUNK);
       el.events = events(250, Date.parse('2026-02-01T00:00:00Z'));
       await el.updateComplete;
-      expect(rows(el)).to.have.length(EVENTS_CHUNK);
+      expect(rows(el)).to.have.length(EVENTS_FIRST_CHUNK);
+      expect(words(rows(el)[0].querySelector('time'))).to.contain('2026');
+      expect(rows(el)[0].querySelector('.name')!.textContent).to.equal('tokens/counted-249');
       await frames.step(); // the old list's frame
-      expect(rows(el)).to.have.length(EVENTS_CHUNK);
+      expect(rows(el)).to.have.length(EVENTS_FIRST_CHUNK);
       while (frames.queued) await frames.step();
       expect(rows(el)).to.have.length(250);
     });

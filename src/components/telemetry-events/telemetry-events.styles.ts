@@ -25,6 +25,11 @@ export const telemetryEventsStyles = [
       padding: 4px 8px;
       border-bottom: 1px solid var(--vscode-settings-rowHoverBackground, #80808033);
     }
+    /* Rows scrolled out of the list's box are not laid out: a long list costs what is visible, chunk after chunk. */
+    .long > li {
+      content-visibility: auto;
+      contain-intrinsic-size: auto 64px;
+    }
     li:last-child {
       border-bottom: 0;
     }

@@ -3,13 +3,19 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import type { TelemetryEvent } from '../../bridge/protocol.js';
 import { spinnerIcon, warningIcon } from '../icons.js';
-import { intlLocale } from '../locale-format.js';
+import { dateTimeFormat } from '../locale-format.js';
 import { telemetryEventsStyles } from './telemetry-events.styles.js';
 
 export type TelemetryEventsStatus = 'loading' | 'ready' | 'error' | 'off';
 
-/** Rows rendered at once, and then per animation frame: a long list never holds the main thread for long. */
+/** The most rows one update adds: a long list is rendered a chunk per animation frame, never all in one task. */
 export const EVENTS_CHUNK = 100;
+
+/** Rows in the first update: more than the list's box shows, so it looks complete at once on any machine. */
+export const EVENTS_FIRST_CHUNK = 20;
+
+/** The script time one chunk aims for, in ms; with style and layout, well under a 50 ms long task, even on a slow CPU. */
+const CHUNK_BUDGET = 8;
 
 /** Fired by the Retry button after an error; bubbles and is composed. */
 export type CsEventsRetryEvent = Event;
@@ -55,6 +61,10 @@ export class CsTelemetryEvents extends LitElement {
   /** How many rows are in the DOM; grows a chunk per frame until every event is. */
   private shown = 0;
 
+  /** The rows of each chunk rendered so far, [start, end): appended only, so a rendered chunk is never rendered again. */
+  #chunks: [number, number][] = [];
+  #updateStarted = 0;
+
   /** Schedules the next chunk; tests replace it to step frames by hand. */
   scheduleFrame: (callback: () => void) => unknown = (callback) => requestAnimationFrame(callback);
 
@@ -67,19 +77,33 @@ export class CsTelemetryEvents extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#updateStarted = performance.now();
     if (changed.has('events')) {
       this.#newestFirst = [...this.events].reverse();
-      this.shown = Math.min(EVENTS_CHUNK, this.#newestFirst.length);
+      this.shown = Math.min(EVENTS_FIRST_CHUNK, this.#newestFirst.length);
+      this.#chunks = [];
     }
+    const end = this.#chunks.at(-1)?.[1] ?? 0;
+    if (this.shown > end) this.#chunks = [...this.#chunks, [end, this.shown]];
   }
 
   protected override updated(): void {
     if (this.status !== 'ready' || this.shown >= this.#newestFirst.length) return;
+    // The next chunk is sized by how long this one took, so a slow machine gets smaller chunks and no long task.
+    const [start, end] = this.#chunks.at(-1) ?? [0, 0];
+    const perRow = (performance.now() - this.#updateStarted) / Math.max(end - start, 1);
+    const next = Math.min(EVENTS_CHUNK, Math.max(10, Math.floor(CHUNK_BUDGET / Math.max(perRow, 0.01))));
     // A new list or status restarts the count, so a frame from an older one must not add to it.
     const frame = ++this.#frame;
     this.scheduleFrame(() => {
-      if (frame === this.#frame) this.shown = Math.min(this.shown + EVENTS_CHUNK, this.#newestFirst.length);
+      if (frame === this.#frame) this.shown = Math.min(this.shown + next, this.#newestFirst.length);
     });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Loads the locale's date data while the page is idle, so the first rows never pay for it.
+    (globalThis.requestIdleCallback ?? setTimeout)(() => dateTimeFormat());
   }
 
   override disconnectedCallback(): void {
@@ -121,14 +145,13 @@ export class CsTelemetryEvents extends LitElement {
   }
 
   #renderList() {
-    const format = new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'medium' });
-    const chunks: number[] = [];
-    for (let start = 0; start < this.shown; start += EVENTS_CHUNK) chunks.push(start);
+    const format = dateTimeFormat();
     // Each chunk is rendered once: later frames add a chunk without walking the rows already there.
-    return html`<ol part="list">
-      ${chunks.map((start) =>
-        guard([this.#newestFirst, start, format.resolvedOptions().locale], () =>
-          this.#newestFirst.slice(start, start + EVENTS_CHUNK).map((event) => this.#renderEvent(event, format)),
+    // Rows of a long list skip layout while scrolled out of view; a short list needs no such help.
+    return html`<ol part="list" class=${this.#newestFirst.length > EVENTS_FIRST_CHUNK ? 'long' : ''}>
+      ${this.#chunks.map(([start, end]) =>
+        guard([this.#newestFirst, start, end, format], () =>
+          this.#newestFirst.slice(start, end).map((event) => this.#renderEvent(event, format)),
         ),
       )}
     </ol>`;
