@@ -12,10 +12,10 @@ export type TelemetryEventsStatus = 'loading' | 'ready' | 'error' | 'off';
 export const EVENTS_CHUNK = 100;
 
 /** Rows in the first update: more than the list's box shows, so it looks complete at once on any machine. */
-export const EVENTS_FIRST_CHUNK = 20;
+export const EVENTS_FIRST_CHUNK = 10;
 
-/** The script time one chunk aims for, in ms; with style and layout, well under a 50 ms long task, even on a slow CPU. */
-const CHUNK_BUDGET = 8;
+/** The script time one chunk aims for, in ms: a new row costs about as much again in style and layout, so a frame stays short even on a slow CPU. */
+const CHUNK_BUDGET = 4;
 
 /** Fired by the Retry button after an error; bubbles and is composed. */
 export type CsEventsRetryEvent = Event;
@@ -92,7 +92,7 @@ export class CsTelemetryEvents extends LitElement {
     // The next chunk is sized by how long this one took, so a slow machine gets smaller chunks and no long task.
     const [start, end] = this.#chunks.at(-1) ?? [0, 0];
     const perRow = (performance.now() - this.#updateStarted) / Math.max(end - start, 1);
-    const next = Math.min(EVENTS_CHUNK, Math.max(10, Math.floor(CHUNK_BUDGET / Math.max(perRow, 0.01))));
+    const next = Math.min(EVENTS_CHUNK, Math.max(5, Math.floor(CHUNK_BUDGET / Math.max(perRow, 0.01))));
     // A new list or status restarts the count, so a frame from an older one must not add to it.
     const frame = ++this.#frame;
     this.scheduleFrame(() => {
