@@ -377,6 +377,16 @@ describe('<cs-telemetry-data-types>', () => {
       expect(seen).to.deep.equal([true, false]);
     });
 
+    it('says Saving… under the switch while its change is saved', async () => {
+      const { el } = await darkFixture();
+      el.accountLinked = true;
+      await elementUpdated(el);
+      expect(itemText(accountSwitch(el)!)).to.equal('Include my account details (login name and email)');
+      el.accountSaving = true;
+      await elementUpdated(el);
+      expect(itemText(accountSwitch(el)!.querySelector('[slot=help]')!)).to.equal('Saving…');
+    });
+
     it('is disabled when locked or not yet known', async () => {
       const { el } = await darkFixture();
       el.accountLinked = null;

@@ -1,8 +1,10 @@
+import { LOCALE_STATUS_EVENT } from '@lit/localize';
 import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TelemetryEvent } from '../src/bridge/protocol.js';
 import '../src/components/telemetry-events/define.js';
 import { CsTelemetryEvents, EVENTS_CHUNK, EVENTS_FIRST_CHUNK } from '../src/components/telemetry-events/telemetry-events.js';
+import { intlLocale } from '../src/components/locale-format.js';
 import { darkFixture as onDark } from './support/dark-fixture.js';
 
 const darkFixture = () => onDark('cs-telemetry-events', html`<cs-telemetry-events label="Token usage: events sent"></cs-telemetry-events>`);
@@ -192,6 +194,32 @@ describe('<cs-telemetry-events>', () => {
       observer.disconnect();
       expect(rows(el)).to.have.length(500);
       expect(long, 'long tasks (ms)').to.deep.equal([]);
+    });
+  });
+
+  describe('locale', () => {
+    const announce = (locale: string) =>
+      window.dispatchEvent(new CustomEvent(LOCALE_STATUS_EVENT, { detail: { status: 'ready', readyLocale: locale } }));
+    afterEach(() => announce('en'));
+
+    it('formats times in the active locale, and in English for a locale Intl does not know (the pseudo-locale)', async () => {
+      const { el } = await darkFixture();
+      el.events = events(1);
+      el.status = 'ready';
+      await el.updateComplete;
+      const text = () => rows(el)[0].querySelector('time')!.textContent;
+      const expected = (locale: string) =>
+        new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(events(1)[0].time));
+      expect(text()).to.equal(expected('en'));
+      announce('de');
+      await el.updateComplete;
+      expect(intlLocale()).to.equal('de');
+      expect(text()).to.equal(expected('de'));
+      expect(text()).to.not.equal(expected('en'));
+      announce('qps-ploc');
+      await el.updateComplete;
+      expect(intlLocale()).to.equal('en');
+      expect(text()).to.equal(expected('en'));
     });
   });
 });

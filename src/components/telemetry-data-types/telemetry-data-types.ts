@@ -154,7 +154,9 @@ export class CsTelemetryDataTypes extends LitElement {
       .checked=${this.accountLinked === true}
       ?disabled=${this.locked || this.accountLinked === null}
       @change=${this.#onAccountChange}
-      >${msg('Include my account details (login name and email)', { id: 'data.account.switch' })}</cs-switch
+      >${msg('Include my account details (login name and email)', { id: 'data.account.switch' })}<span slot="help"
+        >${this.accountSaving ? msg('Saving…', { id: 'data.account.saving' }) : ''}</span
+      ></cs-switch
     >`;
   }
 
