@@ -92,6 +92,35 @@ async function measure({ name, tag, control }) {
   return { evaluation, firstRender, clickToUpdate, longTasksAfterPaint: longTasks.filter((t) => t >= paintedAt).length };
 }
 
+// Runs in the page: a <cs-telemetry-events> given `count` events, timed until every row is in the DOM; the long
+// tasks meanwhile (the list renders a chunk per frame, so there should be none).
+async function measureEvents({ count }) {
+  await import('/ours.js');
+  const durations = [];
+  new PerformanceObserver((list) => durations.push(...list.getEntries().map((e) => [e.startTime, e.duration]))).observe({ type: 'longtask' });
+  const start = Date.parse('2026-01-01T00:00:00Z');
+  const events = Array.from({ length: count }, (_, i) => ({
+    time: new Date(start + i * 1000).toISOString(),
+    category: 'tokens',
+    name: `tokens/counted-${i}`,
+    data: { count: i, model: 'small-model', cached: i % 2 === 0, latencyMs: 120 + i, note: null },
+  }));
+  const el = document.createElement('cs-telemetry-events');
+  document.body.append(el);
+  await el.updateComplete;
+  // As in the panel, the list exists (loading) while the host is asked; the idle time meanwhile loads the date format.
+  await new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve)));
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  const fillStart = performance.now();
+  el.events = events;
+  el.status = 'ready';
+  while (el.shadowRoot.querySelectorAll('[part=event]').length < count) await new Promise((resolve) => requestAnimationFrame(resolve));
+  const fill = performance.now() - fillStart;
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const during = durations.filter(([startTime]) => startTime >= fillStart).map(([, duration]) => duration);
+  return { fill, longTasks: during.length, longestTask: Math.max(0, ...during) };
+}
+
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
@@ -100,6 +129,9 @@ const median = (values) => {
 
 const browser = await chromium.launch({ ...chromiumLaunchOptions, headless: true });
 const samples = {};
+const EVENTS_RUNS = Number(process.env.BENCH_EVENTS_RUNS ?? 5);
+const EVENT_COUNTS = [500, 1000];
+const eventSamples = {};
 try {
   for (let run = 0; run < RUNS; run++) {
     for (const rate of RATES) {
@@ -112,6 +144,20 @@ try {
         await tab.goto(`${origin}/${name}`, { waitUntil: 'load' });
         const result = await tab.evaluate(measure, { name, ...variants[name] });
         for (const [metric, value] of Object.entries(result)) ((samples[`${name} ${rate}x`] ??= {})[metric] ??= []).push(value);
+        await context.close();
+      }
+    }
+  }
+  for (let run = 0; run < EVENTS_RUNS; run++) {
+    for (const rate of RATES) {
+      for (const count of EVENT_COUNTS) {
+        const context = await browser.newContext();
+        const tab = await context.newPage();
+        const cdp = await context.newCDPSession(tab);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+        await tab.goto(`${origin}/ours`, { waitUntil: 'load' });
+        const result = await tab.evaluate(measureEvents, { count });
+        for (const [metric, value] of Object.entries(result)) ((eventSamples[`${count} ${rate}x`] ??= {})[metric] ??= []).push(value);
         await context.close();
       }
     }
@@ -149,6 +195,16 @@ for (const rate of RATES) {
     rows.push([key, ours.toFixed(digits), peer.toFixed(digits), ratio === null ? '—' : ratio.toFixed(2)]);
   }
 }
+const eventRows = [];
+results.events = { runs: EVENTS_RUNS, metrics: {}, samples: eventSamples };
+for (const rate of RATES) {
+  for (const count of EVENT_COUNTS) {
+    const sample = eventSamples[`${count} ${rate}x`];
+    const row = { fillMs: median(sample.fill), longTasksMax: Math.max(...sample.longTasks), longestTaskMs: Math.max(...sample.longestTask) };
+    results.events.metrics[`${count} events @ ${rate}x CPU`] = row;
+    eventRows.push([`${count} events @ ${rate}x CPU`, row.fillMs.toFixed(1), String(row.longTasksMax), row.longestTaskMs.toFixed(1)]);
+  }
+}
 writeFileSync(new URL('bench/results.json', root), JSON.stringify(results, null, 2) + '\n');
 
 const header = ['metric', 'ours', 'peer (vscode-elements)', 'ours/peer'];
@@ -164,4 +220,9 @@ console.log(
     `click < 16 ms at 4x: ${m['click to aria-checked (ms) @ 4x CPU'].ours < 16 ? 'met' : 'MISSED'}; ` +
     `no long task after first paint: ${[1, 4].every((r) => m[`long tasks after first paint (max) @ ${r}x CPU`].ours === 0) ? 'met' : 'MISSED'}`,
 );
+const eventHeader = ['<cs-telemetry-events>', 'fill (ms, median)', 'long tasks (max)', 'longest task (ms)'];
+const eventWidths = eventHeader.map((h, i) => Math.max(h.length, ...eventRows.map((r) => r[i].length)));
+console.log(`\nEvents list, ${EVENTS_RUNS} runs each:`);
+for (const row of [eventHeader, ...eventRows]) console.log(row.map((c, i) => (i ? c.padStart(eventWidths[i]) : c.padEnd(eventWidths[i]))).join('  '));
+console.log(`target: no long task for 500 events: ${EVENT_COUNTS.includes(500) && RATES.every((r) => results.events.metrics[`500 events @ ${r}x CPU`].longTasksMax === 0) ? 'met' : 'MISSED'}`);
 console.log('wrote bench/results.json');

@@ -1,15 +1,38 @@
 // The library's main entry: classes, types and the bridge, with no side effects.
 // Import './define.js' (or a component's own define module) to register the tags.
 export { CsSwitch } from './components/switch/switch.js';
-export { CsTelemetryStatusBadge, type TelemetryBadgeStatus } from './components/telemetry-status-badge/telemetry-status-badge.js';
-export { CsTelemetryDataTypes } from './components/telemetry-data-types/telemetry-data-types.js';
-export { DEFAULT_DATA_TYPES, type TelemetryDataType, type TelemetryDataTypeId } from './components/telemetry-data-types/data-types.js';
-export { CsTelemetrySettings, badgeStatus } from './components/telemetry-settings/telemetry-settings.js';
+export {
+  CsTelemetryStatusBadge,
+  type TelemetryBadgeIdentity,
+  type TelemetryBadgeStatus,
+} from './components/telemetry-status-badge/telemetry-status-badge.js';
+export {
+  CsTelemetryDataTypes,
+  type CsAccountLinkedChangeEvent,
+  type CsEventsRequestEvent,
+  type TelemetryEventsEntry,
+} from './components/telemetry-data-types/telemetry-data-types.js';
+export {
+  DEFAULT_DATA_TYPES,
+  defaultDataTypes,
+  type TelemetryDataType,
+  type TelemetryDataTypeId,
+} from './components/telemetry-data-types/data-types.js';
+export {
+  CsTelemetryEvents,
+  EVENTS_CHUNK,
+  type CsEventsRetryEvent,
+  type TelemetryEventsStatus,
+} from './components/telemetry-events/telemetry-events.js';
+export { CsTelemetrySettings, badgeIdentity, badgeStatus } from './components/telemetry-settings/telemetry-settings.js';
+export { relativeTime, relativeTimeClock, relativeTimeText } from './components/relative-time.js';
 export { telemetryContext } from './context/telemetry-context.js';
 export * from './bridge/protocol.js';
 export {
   TelemetryClient,
+  TelemetryRequestError,
   DEFAULT_TIMEOUT,
+  type SetField,
   type TelemetryClientOptions,
   type TelemetryPhase,
   type TelemetryProblem,

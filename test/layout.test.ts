@@ -54,4 +54,55 @@ describe('layout', () => {
     const el = await panelAt(1200);
     expect(el.getBoundingClientRect().width).to.equal(720);
   });
+
+  describe('right to left', () => {
+    afterEach(() => document.documentElement.removeAttribute('dir'));
+
+    it('fits 300 px with every extension showing, mirrors the chevron and slides the thumb toward the inline end', async () => {
+      document.documentElement.dir = 'rtl';
+      host = new FakeHost({
+        enabled: true,
+        account: { loginName: 'a'.repeat(80), email: `${'b'.repeat(80)}@example.com` },
+        accountLinked: true,
+        changedBy: 'settings-file',
+        changedAt: new Date(Date.now() - 3 * 60_000).toISOString(),
+        offers: ['events', 'privacy-statement', 'how-telemetry-works'],
+      });
+      host.eventSource = (category) =>
+        Array.from({ length: 5 }, (_, i) => ({
+          time: new Date(Date.now() - i * 1000).toISOString(),
+          category,
+          name: `${category}/${'long-event-name-'.repeat(6)}${i}`,
+          data: { ['key-' + 'k'.repeat(60)]: 'v'.repeat(200), count: i },
+        }));
+      const el = await panelAt(300);
+      const list = el.shadowRoot!.querySelector('cs-telemetry-data-types')!;
+      await list.updateComplete;
+      const toggles = [...list.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=toggle]')];
+      const collapsedChevron = toggles[0].querySelector('svg')!;
+      expect(getComputedStyle(collapsedChevron).transform, 'collapsed chevron mirrored').to.equal('matrix(-1, 0, 0, 1, 0, 0)');
+      toggles[0].click();
+      for (const button of list.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=events-toggle]')) button.click();
+      await waitUntil(
+        () => [...list.shadowRoot!.querySelectorAll('cs-telemetry-events')].every((e) => e.status === 'ready'),
+        'events ready',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Expanded, it points down in either direction.
+      expect(getComputedStyle(toggles[0].querySelector('svg')!).transform).to.equal('matrix(0, 1, -1, 0, 0, 0)');
+      const thumb = (sw: Element) => getComputedStyle(sw.shadowRoot!.querySelector('[role=switch]')!, '::before').transform;
+      // Both switches are on: the thumb moves 14 px toward the inline end, which is the left here.
+      expect(thumb(el.shadowRoot!.querySelector('cs-switch')!)).to.equal('matrix(1, 0, 0, 1, -14, 0)');
+      expect(thumb(list.shadowRoot!.querySelector('cs-switch')!)).to.equal('matrix(1, 0, 0, 1, -14, 0)');
+      const section = el.shadowRoot!.querySelector('section')!;
+      expect(getComputedStyle(section).direction).to.equal('rtl');
+      expect(el.getBoundingClientRect().width).to.equal(300);
+      expect(el.scrollWidth, 'no horizontal scroll').to.be.at.most(el.clientWidth);
+      expect(overflowing(el.shadowRoot!)).to.deep.equal([]);
+      // Text starts at the right edge: the heading sits at the inline start.
+      const heading = el.shadowRoot!.querySelector('h2')!.getBoundingClientRect();
+      const box = el.getBoundingClientRect();
+      expect(box.right - heading.right, 'heading at the right').to.be.below(box.width / 4);
+    });
+  });
 });

@@ -313,6 +313,11 @@ describe('protocol v1', () => {
         managedBy: null,
         account: null,
         changedAt: null,
+        changedBy: null,
+        // Not offered: the keys stay undefined, so the panel can tell the extension is absent.
+        accountLinked: undefined,
+        locale: undefined,
+        offers: [],
       });
     });
 
@@ -333,6 +338,10 @@ describe('protocol v1', () => {
         managedBy: 'policy',
         account: { loginName: 'ada', email: 'ada@example.com' },
         changedAt: '2024-05-01T12:00:00.000Z',
+        changedBy: null,
+        accountLinked: undefined,
+        locale: undefined,
+        offers: [],
       });
       expect(normalized.account).to.not.equal(account);
       expect(normalized).to.not.equal(state);

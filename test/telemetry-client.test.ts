@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { StateMessage, WebviewMessage } from '../src/bridge/protocol.js';
 import { AUTO_HELLOS, DEFAULT_TIMEOUT, TelemetryClient, type TelemetryView } from '../src/bridge/telemetry-client.js';
-import { FakeHost, FakeVsCodeApi, ManualScheduler, deliverFromHost, type FakeHostOptions } from './support/fake-host.js';
+import { FakeHost, FakeVsCodeApi, ManualScheduler, deliverFromHost, type FakeHostOptions, type RequestMessage } from './support/fake-host.js';
 
 const TIMEOUT = 1000;
 
@@ -58,11 +58,19 @@ describe('TelemetryClient', () => {
     it('says hello on construct, with a string id and protocol 1, and shows loading', () => {
       const { api, client, scheduler } = setup();
       expect(api.posted).to.have.length(1);
-      const hello = api.posted[0] as WebviewMessage;
+      const hello = api.posted[0] as RequestMessage;
       expect(hello).to.deep.equal({ type: 'telemetry/hello', id: hello.id, protocol: 1 });
       expect(hello.id).to.be.a('string');
       expect(hello.id.length).to.be.greaterThan(0);
-      expect(client.view).to.deep.equal({ phase: 'loading', enabled: null, saving: false, host: null, problem: null });
+      expect(client.view).to.deep.equal({
+        phase: 'loading',
+        enabled: null,
+        saving: false,
+        accountLinked: null,
+        accountSaving: false,
+        host: null,
+        problem: null,
+      });
       expect(client.pendingRequests).to.equal(1);
       expect(scheduler.pending).to.equal(1);
     });
@@ -82,7 +90,7 @@ describe('TelemetryClient', () => {
       const b = ready();
       for (const value of [false, true, false]) a.client.setEnabled(value);
       a.client.retry();
-      const ids = [...a.api.posted, ...b.api.posted].map((m) => (m as WebviewMessage).id);
+      const ids = [...a.api.posted, ...b.api.posted].map((m) => (m as RequestMessage).id);
       expect(ids).to.have.length(6);
       expect(new Set(ids).size).to.equal(6);
     });
@@ -202,6 +210,7 @@ describe('TelemetryClient', () => {
         code: 'write-failed',
         message: 'The settings file is read-only.',
         wanted: false,
+        field: 'enabled',
       });
       const get = api.last!;
       expect(get).to.deep.equal({ type: 'telemetry/get', id: get.id });
@@ -225,7 +234,7 @@ describe('TelemetryClient', () => {
       expect(client.view.saving).to.equal(false);
       expect(client.view.enabled).to.equal(true);
       expect(client.view.phase).to.equal('ready');
-      expect(client.view.problem).to.deep.equal({ kind: 'save-failed', code: 'timeout', message: '', wanted: false });
+      expect(client.view.problem).to.deep.equal({ kind: 'save-failed', code: 'timeout', message: '', wanted: false, field: 'enabled' });
       expect(api.last!.type).to.equal('telemetry/get');
       expect(host.held.map((m) => m.type)).to.deep.equal(['telemetry/set', 'telemetry/get']);
       // The late reply to the set, and then the get, tell the truth: the host did save it.
@@ -301,6 +310,8 @@ describe('TelemetryClient', () => {
         phase: 'unreachable',
         enabled: null,
         saving: false,
+        accountLinked: null,
+        accountSaving: false,
         host: null,
         problem: { kind: 'unreachable', code: 'timeout', message: '' },
       });
@@ -604,7 +615,7 @@ describe('TelemetryClient', () => {
       client.setEnabled(false);
       host.state.managedBy = 'policy'; // locked on the host, not yet pushed
       host.reply();
-      expect(client.view.problem).to.deep.equal({ kind: 'save-failed', code: 'locked', message: '', wanted: false });
+      expect(client.view.problem).to.deep.equal({ kind: 'save-failed', code: 'locked', message: '', wanted: false, field: 'enabled' });
       expect(client.view.enabled).to.equal(true);
       expect(host.held.map((m) => m.type)).to.deep.equal(['telemetry/get']);
       host.reply();
@@ -649,6 +660,8 @@ describe('TelemetryClient', () => {
         phase: 'ready',
         enabled: true,
         saving: false,
+        accountLinked: null,
+        accountSaving: false,
         host: first.host.state,
         problem: null,
       });
@@ -874,6 +887,209 @@ describe('TelemetryClient', () => {
       host.replyAll();
       expect(client.view.phase).to.equal('ready');
       expectQuiet(context);
+    });
+  });
+
+  describe('the account switch (extension)', () => {
+    const offered = { enabled: true, accountLinked: false, account: { loginName: 'ada', email: 'ada@example.com' } };
+
+    it('is null and refuses sets when the host does not offer it', () => {
+      const { client, api } = ready({ enabled: true });
+      expect(client.view.accountLinked).to.equal(null);
+      const posted = api.posted.length;
+      client.setAccountLinked(true);
+      expect(api.posted).to.have.length(posted);
+      expect(client.view.accountSaving).to.equal(false);
+    });
+
+    it('shows the intent at once, sends exactly accountLinked, and settles on the reply', () => {
+      const context = ready(offered);
+      const { client, api, host } = context;
+      expect(client.view.accountLinked).to.equal(false);
+      client.setAccountLinked(true);
+      expect(client.view).to.include({ accountLinked: true, accountSaving: true, saving: false, enabled: true });
+      const set = sets(api).at(-1)!;
+      expect(set).to.deep.equal({ type: 'telemetry/set', id: set.id, accountLinked: true });
+      host.replyAll();
+      expect(client.view).to.include({ accountLinked: true, accountSaving: false });
+      expect(host.state.accountLinked).to.equal(true);
+      expectQuiet(context);
+    });
+
+    it('a pending main set and a pending account set do not supersede each other', () => {
+      const context = ready(offered);
+      const { client, host } = context;
+      client.setEnabled(false);
+      client.setAccountLinked(true);
+      expect(client.pendingRequests).to.equal(2);
+      expect(client.view).to.include({ enabled: false, saving: true, accountLinked: true, accountSaving: true });
+      host.reply(); // the main set
+      expect(client.view).to.include({ enabled: false, saving: false, accountLinked: true, accountSaving: true });
+      host.replyAll();
+      expect(client.view).to.include({ enabled: false, accountLinked: true, accountSaving: false });
+      expectQuiet(context);
+    });
+
+    it('the last intent wins among account sets', () => {
+      const context = ready(offered);
+      const { client, host, api } = context;
+      for (const value of [true, false, true]) client.setAccountLinked(value);
+      expect(client.pendingRequests).to.equal(1);
+      host.reply(); // the first set, superseded: the switch keeps the latest intent
+      expect(client.view).to.include({ accountLinked: true, accountSaving: true });
+      host.replyAll();
+      expect(sets(api).map((m) => m.accountLinked)).to.deep.equal([true, false, true]);
+      expect(client.view).to.include({ accountLinked: true, accountSaving: false });
+      expectQuiet(context);
+    });
+
+    it('rolls back on an error, reports the field, and Retry asks for the account again', () => {
+      const context = ready(offered);
+      const { client, host, api } = context;
+      host.failNextSave('write-failed', 'Disk full');
+      client.setAccountLinked(true);
+      host.reply();
+      expect(client.view).to.include({ accountLinked: false, accountSaving: false });
+      expect(client.view.problem).to.deep.equal({
+        kind: 'save-failed',
+        code: 'write-failed',
+        message: 'Disk full',
+        wanted: true,
+        field: 'accountLinked',
+      });
+      host.replyAll(); // the get that re-reads the truth
+      client.retry();
+      expect(sets(api).at(-1)).to.include({ accountLinked: true });
+      expect(sets(api).at(-1)!.enabled).to.equal(undefined);
+      host.replyAll();
+      expect(client.view.problem).to.equal(null);
+      expect(client.view.accountLinked).to.equal(true);
+      expectQuiet(context);
+    });
+
+    it('rolls back on silence', () => {
+      const { client, scheduler } = ready(offered);
+      client.setAccountLinked(true);
+      scheduler.advance(TIMEOUT);
+      expect(client.view).to.include({ accountLinked: false, accountSaving: false });
+      expect(client.view.problem).to.include({ kind: 'save-failed', code: 'timeout', field: 'accountLinked' });
+    });
+
+    it('a failed account save does not clear a main save in flight, nor the reverse', () => {
+      const { client, host } = ready(offered);
+      host.failNextSave('write-failed');
+      client.setAccountLinked(true);
+      host.reply();
+      client.setEnabled(false);
+      expect(client.view.problem).to.include({ field: 'accountLinked' });
+      host.replyAll();
+      expect(client.view.enabled).to.equal(false);
+    });
+
+    it('a policy locks it too', () => {
+      const { client, host, api } = ready({ ...offered, managedBy: 'policy' });
+      const posted = api.posted.length;
+      client.setAccountLinked(true);
+      expect(api.posted).to.have.length(posted);
+      host.push({ managedBy: null });
+      client.setAccountLinked(true);
+      host.push({ managedBy: 'policy' });
+      // The pending set is dropped: the host refuses it anyway, and the switch shows the host's value.
+      expect(client.view).to.include({ accountLinked: false, accountSaving: false });
+    });
+  });
+
+  describe('events (extension)', () => {
+    const event = (name: string) => ({ time: '2026-01-02T03:04:05.000Z', category: 'tokens' as const, name, data: { count: 3 } });
+
+    it('asks with the category and resolves with the reply\'s events, which stay out of the view', async () => {
+      const { client, host, api } = ready({ enabled: true, offers: ['events'] });
+      host.eventSource = (category) => (category === 'tokens' ? [event('a'), event('b')] : []);
+      const viewBefore = client.view;
+      const promise = client.requestEvents('tokens');
+      const request = api.last!;
+      expect(request).to.deep.equal({ type: 'telemetry/events', id: request.id, category: 'tokens' });
+      host.replyAll();
+      expect((await promise).map((e) => e.name)).to.deep.equal(['a', 'b']);
+      expect(client.view).to.equal(viewBefore);
+      expect(client.pendingRequests).to.equal(0);
+    });
+
+    it('rejects with the host\'s code and words on an error reply', async () => {
+      const { client, host } = ready({ enabled: true, offers: ['events'] });
+      host.failNextEvents('read-failed', 'The log is gone');
+      const promise = client.requestEvents('system');
+      host.replyAll();
+      const error = await promise.then(() => null, (e: unknown) => e);
+      expect(error).to.include({ code: 'read-failed', message: 'The log is gone' });
+      expect(client.view.problem).to.equal(null);
+    });
+
+    it('rejects with timeout when the host is silent', async () => {
+      const { client, scheduler } = ready({ enabled: true, offers: ['events'] });
+      const promise = client.requestEvents('system');
+      scheduler.advance(TIMEOUT);
+      const error = await promise.then(() => null, (e: unknown) => e);
+      expect(error).to.include({ code: 'timeout' });
+      expect(client.view.phase).to.equal('ready');
+    });
+
+    it('rejects at once when the host does not offer events', async () => {
+      const { client, api } = ready({ enabled: true });
+      const posted = api.posted.length;
+      const error = await client.requestEvents('system').then(() => null, (e: unknown) => e);
+      expect(error).to.include({ code: 'not-offered' });
+      expect(api.posted).to.have.length(posted);
+    });
+
+    it('ignores a malformed reply, and a well-formed one that answers nothing of ours', async () => {
+      const { client, host, api, scheduler } = ready({ enabled: true, offers: ['events'] });
+      let settled = false;
+      const promise = client.requestEvents('tokens').finally(() => (settled = true));
+      const id = api.last!.id;
+      const ignored = client.ignoredMessages;
+      deliverFromHost({ type: 'telemetry/events', protocol: 1, inReplyTo: id, events: [{ ...event('x'), data: { html: {} } }] });
+      deliverFromHost({ type: 'telemetry/events', protocol: 1, inReplyTo: id, events: 'nope' });
+      deliverFromHost({ type: 'telemetry/events', protocol: 1, inReplyTo: 'someone-else-1', events: [] });
+      deliverFromHost({ type: 'telemetry/events', protocol: 1, inReplyTo: host.received[0].type === 'telemetry/hello' ? (host.received[0] as RequestMessage).id : '', events: [] });
+      await Promise.resolve();
+      expect(settled).to.equal(false);
+      expect(client.ignoredMessages).to.equal(ignored + 4);
+      deliverFromHost({ type: 'telemetry/events', protocol: 1, inReplyTo: id, events: [event('real')] });
+      expect((await promise).map((e) => e.name)).to.deep.equal(['real']);
+      expect(scheduler.pending).to.equal(0);
+    });
+
+    it('an events reply addressed to a pending set is ignored: the set stays awaited', () => {
+      const { client, host, api } = ready({ enabled: true, offers: ['events'] });
+      client.setEnabled(false);
+      const set = api.last!;
+      const ignored = client.ignoredMessages;
+      deliverFromHost({ type: 'telemetry/events', protocol: 1, inReplyTo: set.id, events: [] });
+      expect(client.ignoredMessages).to.equal(ignored + 1);
+      expect(client.pendingRequests).to.equal(1);
+      expect(client.view.saving).to.equal(true);
+      host.replyAll();
+      expect(client.view).to.include({ saving: false, enabled: false });
+    });
+
+    it('rejects what is outstanding when disposed', async () => {
+      const { client } = ready({ enabled: true, offers: ['events'] });
+      const promise = client.requestEvents('tokens');
+      client.dispose();
+      const error = await promise.then(() => null, (e: unknown) => e);
+      expect(error).to.include({ code: 'cancelled' });
+    });
+  });
+
+  describe('links (extension)', () => {
+    it('posts an open only for targets the host offers', () => {
+      const { client, host } = ready({ enabled: true, offers: ['privacy-statement'] });
+      client.open('how-telemetry-works');
+      client.open('privacy-statement');
+      expect(host.opened).to.deep.equal(['privacy-statement']);
+      expect(host.api.posted.at(-1)).to.deep.equal({ type: 'telemetry/open', target: 'privacy-statement' });
+      expect(client.pendingRequests).to.equal(0);
     });
   });
 });

@@ -1,7 +1,7 @@
 import { elementUpdated, expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/components/telemetry-data-types/define.js';
-import { DEFAULT_DATA_TYPES, type TelemetryDataType } from '../src/components/telemetry-data-types/data-types.js';
+import { DEFAULT_DATA_TYPES, defaultDataTypes, type TelemetryDataType } from '../src/components/telemetry-data-types/data-types.js';
 import { CsTelemetryDataTypes } from '../src/components/telemetry-data-types/telemetry-data-types.js';
 import { darkFixture as onDark } from './support/dark-fixture.js';
 
@@ -56,17 +56,19 @@ describe('<cs-telemetry-data-types>', () => {
       expect(el).to.be.instanceOf(CsTelemetryDataTypes);
     });
 
-    it('DEFAULT_DATA_TYPES holds the five kinds, with stable ids, in order', () => {
-      expect(DEFAULT_DATA_TYPES.map((item) => item.id)).to.deep.equal(['system', 'model-command', 'tokens', 'autocomplete', 'account']);
+    it('defaultDataTypes() holds the five kinds, with stable ids, in order; DEFAULT_DATA_TYPES is its frozen English copy', () => {
+      expect(defaultDataTypes().map((item) => item.id)).to.deep.equal(['system', 'model-command', 'tokens', 'autocomplete', 'account']);
+      expect(DEFAULT_DATA_TYPES).to.deep.equal(defaultDataTypes());
       expect(Object.isFrozen(DEFAULT_DATA_TYPES)).to.equal(true);
-      for (const item of DEFAULT_DATA_TYPES) {
+      for (const item of defaultDataTypes()) {
         for (const key of ['title', 'description', 'detail'] as const) expect(item[key], `${item.id}.${key}`).to.be.a('string').and.not.equal('');
       }
     });
 
     it('lists the five default items with their titles in order', async () => {
       const { el } = await darkFixture();
-      expect(el.items).to.equal(DEFAULT_DATA_TYPES);
+      // Unset: the defaults are looked up at render time, in the active locale.
+      expect(el.items).to.equal(undefined);
       expect(items(el).length).to.equal(5);
       expect(titles(el)).to.deep.equal([
         'System configurations',
@@ -337,6 +339,144 @@ describe('<cs-telemetry-data-types>', () => {
       const headingEl = el.shadowRoot?.querySelector('[part=heading]');
       expect(headingEl?.id).to.not.equal('');
       expect(list?.getAttribute('aria-labelledby')).to.equal(headingEl?.id);
+    });
+  });
+
+  describe('account consent (extension)', () => {
+    const accountSwitch = (el: CsTelemetryDataTypes) => el.shadowRoot!.querySelector('cs-switch');
+    const accountControl = (el: CsTelemetryDataTypes) => accountSwitch(el)!.shadowRoot!.querySelector<HTMLButtonElement>('[role=switch]')!;
+
+    it('no switch unless accountLinked is set', async () => {
+      const { el } = await darkFixture();
+      expect(accountSwitch(el)).to.equal(null);
+      el.accountLinked = false;
+      await elementUpdated(el);
+      expect(accountSwitch(el)).to.not.equal(null);
+      expect(accountItem(el).contains(accountSwitch(el))).to.equal(true);
+      expect(itemText(accountSwitch(el)!)).to.equal('Include my account details (login name and email)');
+    });
+
+    it('fires cs-account-linked-change with the wanted value on click and Space, and keeps showing the property', async () => {
+      const { el } = await darkFixture();
+      el.accountLinked = false;
+      await elementUpdated(el);
+      const seen: boolean[] = [];
+      el.addEventListener('cs-account-linked-change', (event) => {
+        expect(event.bubbles && event.composed).to.equal(true);
+        seen.push(event.detail.accountLinked);
+      });
+      accountControl(el).click();
+      await elementUpdated(accountSwitch(el)!);
+      expect(seen).to.deep.equal([true]);
+      expect(accountControl(el).getAttribute('aria-checked'), 'waits for the property').to.equal('false');
+      el.accountLinked = true;
+      await elementUpdated(el);
+      await elementUpdated(accountSwitch(el)!);
+      accountControl(el).focus();
+      await sendKeys({ press: 'Space' });
+      expect(seen).to.deep.equal([true, false]);
+    });
+
+    it('says Saving… under the switch while its change is saved', async () => {
+      const { el } = await darkFixture();
+      el.accountLinked = true;
+      await elementUpdated(el);
+      expect(itemText(accountSwitch(el)!)).to.equal('Include my account details (login name and email)');
+      el.accountSaving = true;
+      await elementUpdated(el);
+      expect(itemText(accountSwitch(el)!.querySelector('[slot=help]')!)).to.equal('Saving…');
+    });
+
+    it('is disabled when locked or not yet known', async () => {
+      const { el } = await darkFixture();
+      el.accountLinked = null;
+      await elementUpdated(el);
+      expect(accountSwitch(el)!.disabled).to.equal(true);
+      el.accountLinked = true;
+      await elementUpdated(el);
+      expect(accountSwitch(el)!.disabled).to.equal(false);
+      el.locked = true;
+      await elementUpdated(el);
+      expect(accountSwitch(el)!.disabled).to.equal(true);
+    });
+
+    it('passes axe with the switch, signed in', async () => {
+      const { el } = await darkFixture();
+      el.accountLinked = true;
+      el.account = { loginName: 'ada', email: 'ada@example.com' };
+      await elementUpdated(el);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('show what was sent (extension)', () => {
+    const eventsToggles = (el: CsTelemetryDataTypes) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=events-toggle]')];
+
+    it('no disclosure unless the host offers events, and only for the five categories', async () => {
+      const { el } = await darkFixture();
+      expect(eventsToggles(el)).to.have.length(0);
+      el.eventsOffered = true;
+      el.items = [...defaultDataTypes(), { id: 'custom', title: 'Custom', description: 'd', detail: 'x' }];
+      await elementUpdated(el);
+      expect(eventsToggles(el)).to.have.length(5);
+      expect(eventsToggles(el).map((b) => b.textContent?.trim())).to.deep.equal(Array(5).fill('Show what was sent'));
+    });
+
+    it('a real disclosure: Enter opens it, it controls the list and fires cs-events-request with the category', async () => {
+      const { el } = await darkFixture();
+      el.eventsOffered = true;
+      await elementUpdated(el);
+      const requests: string[] = [];
+      el.addEventListener('cs-events-request', (event) => requests.push(event.detail.category));
+      const toggle = eventsToggles(el)[2];
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      const list = el.shadowRoot!.getElementById(toggle.getAttribute('aria-controls')!)!;
+      expect(list.localName).to.equal('cs-telemetry-events');
+      expect(list.hidden).to.equal(true);
+      toggle.focus();
+      await sendKeys({ press: 'Enter' });
+      await elementUpdated(el);
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      expect(list.hidden).to.equal(false);
+      expect(requests).to.deep.equal(['tokens']);
+      await sendKeys({ press: 'Space' });
+      await elementUpdated(el);
+      expect(list.hidden).to.equal(true);
+      expect(requests, 'closing asks nothing').to.deep.equal(['tokens']);
+    });
+
+    it('passes the events down, and a Retry asks again', async () => {
+      const { el } = await darkFixture();
+      el.eventsOffered = true;
+      el.events = { system: { status: 'error', events: [], message: 'Gone.' } };
+      await elementUpdated(el);
+      const requests: string[] = [];
+      el.addEventListener('cs-events-request', (event) => requests.push(event.detail.category));
+      eventsToggles(el)[0].click();
+      await elementUpdated(el);
+      const list = el.shadowRoot!.querySelector('cs-telemetry-events')!;
+      await list.updateComplete;
+      expect(list.status).to.equal('error');
+      expect(list.message).to.equal('Gone.');
+      list.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry]')!.click();
+      expect(requests).to.deep.equal(['system', 'system']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('while telemetry is off an open list says so without asking, and asks once telemetry is on again', async () => {
+      const { el } = await darkFixture();
+      el.eventsOffered = true;
+      el.telemetryOff = true;
+      await elementUpdated(el);
+      const requests: string[] = [];
+      el.addEventListener('cs-events-request', (event) => requests.push(event.detail.category));
+      eventsToggles(el)[4].click();
+      await elementUpdated(el);
+      expect(el.shadowRoot!.querySelectorAll('cs-telemetry-events')[4].status).to.equal('off');
+      expect(requests).to.deep.equal([]);
+      el.telemetryOff = false;
+      await elementUpdated(el);
+      expect(requests).to.deep.equal(['account']);
     });
   });
 });

@@ -8,7 +8,9 @@ import { provideVsCodeApi } from '../src/bridge/vscode-api.js';
 import '../src/components/telemetry-settings/define.js';
 import type { CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
 import { telemetryContext } from '../src/context/telemetry-context.js';
-import { FakeHost, FakeVsCodeApi, deliverFromHost, type FakeHostOptions } from './support/fake-host.js';
+import type { TelemetryEvent } from '../src/bridge/protocol.js';
+import { relativeTimeClock } from '../src/components/relative-time.js';
+import { FakeHost, FakeVsCodeApi, ManualScheduler, deliverFromHost, type FakeHostOptions } from './support/fake-host.js';
 
 /** A small subtree element that reads the panel's view through context. */
 class TestTelemetryConsumer extends LitElement {
@@ -568,6 +570,313 @@ describe('<cs-telemetry-settings>', () => {
       } finally {
         provideVsCodeApi(new FakeVsCodeApi());
       }
+    });
+  });
+
+  describe('issue 6 extensions', () => {
+    const ada = { loginName: 'ada-l', email: 'ada@example.com' };
+    const dataTypes = (el: CsTelemetrySettings) => shadow(el).querySelector('cs-telemetry-data-types')!;
+    const accountSwitch = (el: CsTelemetrySettings) => shadow(dataTypes(el)).querySelector('cs-switch');
+    const accountControl = (el: CsTelemetrySettings) => shadow(accountSwitch(el)!).querySelector<HTMLButtonElement>('[role="switch"]')!;
+    const badgeText = (el: CsTelemetrySettings) => words(shadow(badge(el)).querySelector('[part=label]'));
+    const history = (el: CsTelemetrySettings) => shadow(el).querySelector<HTMLElement>('[part=history]');
+    const linkButtons = (el: CsTelemetrySettings) => [...shadow(el).querySelectorAll<HTMLButtonElement>('[part=links] button')];
+    async function settled(el: CsTelemetrySettings) {
+      await rendered(el);
+      await dataTypes(el).updateComplete;
+      const events = shadow(dataTypes(el)).querySelectorAll('cs-telemetry-events');
+      await Promise.all([...events].map((e) => e.updateComplete));
+      if (accountSwitch(el)) await accountSwitch(el)!.updateComplete;
+    }
+
+    describe('backwards compatibility: a host that offers none of them', () => {
+      it('shows no new control and exactly the words it showed before', async () => {
+        const { el } = await readyPanel({ enabled: true, account: ada });
+        await settled(el);
+        expect(accountSwitch(el)).to.equal(null);
+        expect(history(el)).to.equal(null);
+        expect(shadow(el).querySelector('[part=links]')).to.equal(null);
+        expect(shadow(dataTypes(el)).querySelector('[part=events-toggle]')).to.equal(null);
+        expect(badgeText(el)).to.equal('On');
+        expect(badge(el).hasAttribute('identity')).to.equal(false);
+        expect(panelText(el)).to.equal(
+          'Telemetry ' +
+            'Code Studio collects usage data to improve product quality and user experience. It helps the team understand feature usage, find performance issues and prioritise enhancements. ' +
+            'Allow Anonymous Telemetry Takes effect at once; change it at any time. While you are signed in, your login name and email are sent with this data, so it is not anonymous. ' +
+            'Never collected Your code, your prompts, your files.',
+        );
+        expect(dataTypesText(el)).to.equal(
+          'What is collected when telemetry is on System configurations Information about your operating system and development environment. Shows problems that affect only some systems. ' +
+            'Model and command The AI model and the command used. Shows what to improve first. ' +
+            'Token usage The number of tokens generated during interactions. A count only, never the text. ' +
+            'Autocomplete feedback Whether you accepted or rejected suggestions. Never the suggestion or your code. ' +
+            'Account details, when signed in Your login name and email. Attached now: ada-l (ada@example.com). These identify you. They identify you, so this data is not anonymous. Sign out to stop sending them.',
+        );
+        expect(words(badge(el).shadowRoot!.querySelector('[role=img]'))).to.equal('On');
+        expect(badge(el).shadowRoot!.querySelector('[role=img]')!.getAttribute('aria-label')).to.equal('Telemetry status: On');
+      });
+
+      it('signed out, the purpose still calls the data anonymous, word for word', async () => {
+        const { el } = await readyPanel({ enabled: false, account: null });
+        expect(purpose(el)).to.equal(
+          'Code Studio collects anonymous usage data to improve product quality and user experience. It helps the team understand feature usage, find performance issues and prioritise enhancements.',
+        );
+        expect(words(switchEl(el))).to.equal('Allow Anonymous Telemetry Takes effect at once; change it at any time.');
+      });
+
+      it('the failure texts are as before', async () => {
+        const { el, host } = await readyPanel({ enabled: true });
+        host.failNextSave('write-failed', 'Disk full.');
+        control(el).click();
+        await until(el, () => el.view.problem !== null, 'failed');
+        expect(words(alertRegion(el))).to.equal('Could not save. It is still on. Disk full. Retry');
+      });
+
+      it('the section carries the active locale as its language', async () => {
+        const { el } = await readyPanel({ enabled: true });
+        expect(shadow(el).querySelector('section')!.getAttribute('lang')).to.equal('en');
+      });
+    });
+
+    describe('account consent', () => {
+      it('the account item carries its own switch, showing the host value', async () => {
+        const { el } = await readyPanel({ enabled: true, account: ada, accountLinked: true });
+        await settled(el);
+        expect(words(accountSwitch(el))).to.equal('Include my account details (login name and email)');
+        expect(accountControl(el).getAttribute('aria-checked')).to.equal('true');
+        expect(accountControl(el).disabled).to.equal(false);
+      });
+
+      it('the badge tells the truth in words: anonymous unless linked and signed in', async () => {
+        const { el, host } = await readyPanel({ enabled: true, account: null, accountLinked: true });
+        await settled(el);
+        expect(badgeText(el)).to.equal('On, anonymous');
+        expect(purpose(el)).to.contain('anonymous usage data');
+        host.push({ account: ada });
+        await until(el, () => !!el.view.host?.account, 'signed in');
+        expect(badgeText(el)).to.equal('On, with your account');
+        expect(badge(el).shadowRoot!.querySelector('[role=img]')!.getAttribute('aria-label')).to.equal('Telemetry status: On, with your account');
+        expect(purpose(el)).to.not.match(/anonymous/i);
+        const help = words(switchEl(el).querySelector('[slot=help]'));
+        expect(help.replace('so it is not anonymous', '')).to.not.match(/anonymous/i);
+        expect(help).to.contain('so it is not anonymous');
+        host.push({ accountLinked: false });
+        await until(el, () => el.view.accountLinked === false, 'unlinked');
+        expect(badgeText(el)).to.equal('On, anonymous');
+        expect(purpose(el)).to.contain('anonymous usage data');
+        expect(words(switchEl(el))).to.equal('Allow Anonymous Telemetry Takes effect at once; change it at any time.');
+        host.push({ enabled: false });
+        await until(el, () => el.view.enabled === false, 'off');
+        expect(badgeText(el)).to.equal('Off');
+      });
+
+      it('a flip is shown at once, saved, and settled; the main switch is untouched', async () => {
+        const { el, host } = await readyPanel({ enabled: true, account: ada, accountLinked: false });
+        await settled(el);
+        host.manual = true;
+        accountControl(el).click();
+        await settled(el);
+        expect(accountControl(el).getAttribute('aria-checked')).to.equal('true');
+        expect(badge(el).getAttribute('status')).to.equal('saving');
+        expect(host.held.at(-1)).to.include({ type: 'telemetry/set', accountLinked: true });
+        expect(control(el).getAttribute('aria-checked')).to.equal('true');
+        host.replyAll();
+        await until(el, () => !el.view.accountSaving, 'saved');
+        await settled(el);
+        expect(host.state.accountLinked).to.equal(true);
+        expect(badgeText(el)).to.equal('On, with your account');
+      });
+
+      it('a failed save rolls back and is announced in the alert with Retry, which saves it', async () => {
+        const { el, host } = await readyPanel({ enabled: true, account: ada, accountLinked: false });
+        await settled(el);
+        host.failNextSave('write-failed', 'Disk full.');
+        accountControl(el).click();
+        await until(el, () => el.view.problem !== null, 'failed');
+        await host.idle();
+        await settled(el);
+        expect(accountControl(el).getAttribute('aria-checked')).to.equal('false');
+        expect(words(alertRegion(el))).to.equal('Could not save. Your account details are still not included. Disk full. Retry');
+        await expect(el).to.be.accessible();
+        retryButton(el)!.click();
+        await until(el, () => el.view.accountLinked === true && !el.view.accountSaving, 'retried');
+        await settled(el);
+        expect(host.state.accountLinked).to.equal(true);
+        expect(words(alertRegion(el))).to.equal('');
+      });
+
+      it('a policy disables it too', async () => {
+        const { el } = await readyPanel({ enabled: true, account: ada, accountLinked: true, managedBy: 'policy' });
+        await settled(el);
+        expect(accountControl(el).disabled).to.equal(true);
+      });
+    });
+
+    describe('history', () => {
+      const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
+
+      for (const [changedBy, text] of [
+        ['user', 'Last changed 5 minutes ago, from this page'],
+        ['settings-file', 'Last changed 5 minutes ago, in your settings'],
+        ['policy', "Last changed 5 minutes ago, by your organization's policy"],
+      ] as const) {
+        it(`says "${text}" for ${changedBy}, with the absolute time in a <time>`, async () => {
+          const changedAt = minutesAgo(5);
+          const { el } = await readyPanel({ enabled: true, changedBy, changedAt });
+          expect(words(history(el))).to.equal(text);
+          const time = history(el)!.querySelector('time')!;
+          expect(time.getAttribute('datetime')).to.equal(changedAt);
+          expect(time.title).to.equal(
+            new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(changedAt)),
+          );
+        });
+      }
+
+      it('says the default has not been changed', async () => {
+        const { el } = await readyPanel({ enabled: true, changedBy: 'default', changedAt: null });
+        expect(words(history(el))).to.equal('Not changed yet: this is the default.');
+      });
+
+      it('shows nothing without changedBy, and nothing without a time', async () => {
+        const { el, host } = await readyPanel({ enabled: true, changedAt: minutesAgo(5) });
+        expect(history(el)).to.equal(null);
+        host.change({ changedBy: 'user' });
+        host.deliver({ ...host.stateMessage(), state: { ...host.state, changedAt: null } });
+        await until(el, () => el.view.host?.changedBy === 'user', 'pushed');
+        expect(history(el)).to.equal(null);
+      });
+
+      it('updates as time passes without rendering the panel again, and stops its timer when removed', async () => {
+        const clock = { ...relativeTimeClock };
+        const scheduler = new ManualScheduler();
+        const start = Date.parse('2026-01-01T12:00:00Z');
+        Object.assign(relativeTimeClock, {
+          now: () => start + scheduler.now,
+          setTimeout: (callback: () => void, ms: number) => scheduler.setTimeout(callback, ms),
+          clearTimeout: (handle: unknown) => scheduler.clearTimeout(handle),
+        });
+        try {
+          const { el } = await readyPanel({ enabled: true, changedBy: 'user', changedAt: new Date(start - 30_000).toISOString() });
+          let renders = 0;
+          const render = el.render.bind(el);
+          el.render = () => (renders++, render());
+          expect(words(history(el))).to.equal('Last changed now, from this page');
+          expect(scheduler.pending).to.equal(1);
+          scheduler.advance(30_000);
+          expect(words(history(el))).to.equal('Last changed 1 minute ago, from this page');
+          scheduler.advance(4 * 60_000);
+          expect(words(history(el))).to.equal('Last changed 5 minutes ago, from this page');
+          scheduler.advance(2 * 60 * 60_000);
+          expect(words(history(el))).to.equal('Last changed 2 hours ago, from this page');
+          scheduler.advance(24 * 60 * 60_000);
+          expect(words(history(el))).to.equal('Last changed yesterday, from this page');
+          await el.updateComplete;
+          expect(renders, 'panel renders').to.equal(0);
+          el.remove();
+          expect(scheduler.pending, 'timer stopped').to.equal(0);
+        } finally {
+          Object.assign(relativeTimeClock, clock);
+        }
+      });
+    });
+
+    describe('links', () => {
+      it('shows only the links the host offers, as buttons that ask the host to open them', async () => {
+        const { el, host } = await readyPanel({ enabled: true, offers: ['how-telemetry-works', 'unknown-thing'] });
+        expect(linkButtons(el).map((b) => words(b))).to.deep.equal(['How telemetry works']);
+        expect(shadow(el).querySelector('a')).to.equal(null);
+        linkButtons(el)[0].focus();
+        await sendKeys({ press: 'Enter' });
+        expect(host.opened).to.deep.equal(['how-telemetry-works']);
+        host.push({ offers: ['privacy-statement', 'how-telemetry-works'] });
+        await until(el, () => el.view.host?.offers.length === 2, 'pushed');
+        expect(linkButtons(el).map((b) => words(b))).to.deep.equal(['Privacy statement', 'How telemetry works']);
+        linkButtons(el)[0].click();
+        expect(host.opened).to.deep.equal(['how-telemetry-works', 'privacy-statement']);
+        expect(location.href).to.not.contain('privacy');
+        await expect(el).to.be.accessible();
+      });
+    });
+
+    describe('see what is sent', () => {
+      const sent = (name: string, data: TelemetryEvent['data'] = {}): TelemetryEvent => ({
+        time: '2026-01-02T03:04:05.000Z',
+        category: 'tokens',
+        name,
+        data,
+      });
+      const eventsToggle = (el: CsTelemetrySettings, index: number) =>
+        shadow(dataTypes(el)).querySelectorAll<HTMLButtonElement>('[part=events-toggle]')[index];
+      const eventsList = (el: CsTelemetrySettings, index: number) => shadow(dataTypes(el)).querySelectorAll('cs-telemetry-events')[index];
+
+      it('opening a category asks the host for its events and lists them, newest first', async () => {
+        const { el, host } = await readyPanel({ enabled: true, offers: ['events'] });
+        host.eventSource = (category) => (category === 'tokens' ? [sent('old', { count: 1 }), sent('new', { count: 2 })] : []);
+        await settled(el);
+        expect(shadow(dataTypes(el)).querySelectorAll('[part=events-toggle]')).to.have.length(5);
+        host.manual = true;
+        eventsToggle(el, 2).click();
+        await settled(el);
+        expect(eventsToggle(el, 2).getAttribute('aria-expanded')).to.equal('true');
+        expect(eventsList(el, 2).status).to.equal('loading');
+        expect(host.held.at(-1)).to.include({ type: 'telemetry/events', category: 'tokens' });
+        host.replyAll();
+        await waitUntil(() => eventsList(el, 2).status === 'ready', 'ready');
+        await settled(el);
+        const names = [...shadow(eventsList(el, 2)).querySelectorAll('[part=event] .name')].map((n) => n.textContent);
+        expect(names).to.deep.equal(['new', 'old']);
+        await expect(el).to.be.accessible();
+      });
+
+      it('an error says so with the host words, and Retry asks again', async () => {
+        const { el, host } = await readyPanel({ enabled: true, offers: ['events'] });
+        host.failNextEvents('read-failed', 'The log is gone.');
+        eventsToggle(el, 0).click();
+        await waitUntil(() => eventsList(el, 0).status === 'error', 'error');
+        await settled(el);
+        expect(words(shadow(eventsList(el, 0)).querySelector('[part=status]'))).to.equal('Could not load the events. The log is gone.');
+        host.eventSource = () => [sent('again')];
+        shadow(eventsList(el, 0)).querySelector<HTMLButtonElement>('[part=retry]')!.click();
+        await waitUntil(() => eventsList(el, 0).status === 'ready', 'ready after retry');
+        expect(host.received.filter((m) => m.type === 'telemetry/events')).to.have.length(2);
+      });
+
+      it('with telemetry off it says nothing is sent, without asking the host', async () => {
+        const { el, host } = await readyPanel({ enabled: false, offers: ['events'] });
+        eventsToggle(el, 1).click();
+        await settled(el);
+        expect(eventsList(el, 1).status).to.equal('off');
+        expect(words(shadow(eventsList(el, 1)).querySelector('[part=status]'))).to.equal('Telemetry is off, so nothing is sent.');
+        expect(host.received.filter((m) => m.type === 'telemetry/events')).to.have.length(0);
+        await expect(el).to.be.accessible();
+      });
+
+      it('a malformed events reply is ignored and the list keeps loading until a good one', async () => {
+        const { el, host } = await readyPanel({ enabled: true, offers: ['events'] });
+        host.manual = true;
+        eventsToggle(el, 0).click();
+        await settled(el);
+        const request = host.held.at(-1)!;
+        deliverFromHost({ type: 'telemetry/events', protocol: 1, inReplyTo: request.id, events: [{ time: 'x', category: 'system', name: 'n', data: { nested: { a: 1 } } }] });
+        await settled(el);
+        expect(eventsList(el, 0).status).to.equal('loading');
+        host.replyAll();
+        await waitUntil(() => eventsList(el, 0).status === 'ready', 'ready');
+      });
+
+      it('hostile event data is rendered as text', async () => {
+        const { el, host } = await readyPanel({ enabled: true, offers: ['events'] });
+        const evil = '<img src=x onerror="window.__pwned=1">';
+        host.eventSource = () => [sent(evil, { [evil]: evil })];
+        eventsToggle(el, 2).click();
+        await waitUntil(() => eventsList(el, 2).status === 'ready', 'ready');
+        await settled(el);
+        const list = shadow(eventsList(el, 2));
+        expect(list.querySelector('img')).to.equal(null);
+        expect(list.querySelector('.name')!.textContent).to.equal(evil);
+        expect(list.querySelector('dt')!.textContent).to.equal(evil);
+        expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+      });
     });
   });
 });

@@ -241,4 +241,24 @@ describe('<cs-telemetry-status-badge>', () => {
       for (const svg of svgs) expect(svg.getAttribute('aria-hidden')).to.equal('true');
     });
   });
+
+  describe('identity (account consent offered)', () => {
+    it('says whether on is anonymous or carries the account, in words and in the accessible name', async () => {
+      const { el } = await darkFixture(html`<cs-telemetry-status-badge status="on" identity="anonymous"></cs-telemetry-status-badge>`);
+      expect(labelText(el)).to.equal('On, anonymous');
+      expect(part(el, 'base').getAttribute('aria-label')).to.equal('Telemetry status: On, anonymous');
+      el.identity = 'linked';
+      await elementUpdated(el);
+      expect(labelText(el)).to.equal('On, with your account');
+      el.locked = true;
+      await elementUpdated(el);
+      expect(part(el, 'base').getAttribute('aria-label')).to.equal('Telemetry status: On, with your account, managed by your organization');
+      await expect(el).to.be.accessible();
+    });
+
+    it('only qualifies on: off stays off', async () => {
+      const { el } = await darkFixture(html`<cs-telemetry-status-badge status="off" identity="linked"></cs-telemetry-status-badge>`);
+      expect(labelText(el)).to.equal('Off');
+    });
+  });
 });

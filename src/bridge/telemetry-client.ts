@@ -1,13 +1,17 @@
 import {
   PROTOCOL_VERSION,
   isErrorMessage,
+  isEventsMessage,
   isForeignProtocolMessage,
   isPlainObject,
   isStateMessage,
   isTelemetryState,
   normalizeState,
   type NormalizedTelemetryState,
+  type LinkTarget,
   type StateMessage,
+  type TelemetryCategory,
+  type TelemetryEvent,
   type TelemetryState,
   type WebviewMessage,
 } from './protocol.js';
@@ -25,6 +29,8 @@ export interface TelemetryProblem {
   message: string;
   /** For `save-failed`: the value the user asked for, which Retry asks for again. */
   wanted?: boolean;
+  /** For `save-failed`: which switch failed to save. */
+  field?: SetField;
   /** For `incompatible`: the protocol version the host speaks. */
   hostProtocol?: number;
 }
@@ -36,6 +42,13 @@ export interface TelemetryView {
   enabled: boolean | null;
   /** A set is on its way and unanswered. */
   saving: boolean;
+  /**
+   * What the account switch shows: the user's latest intent while saving, otherwise the host's; null when the host
+   * does not offer the switch or nothing is known yet.
+   */
+  accountLinked: boolean | null;
+  /** A set of the account switch is on its way and unanswered. */
+  accountSaving: boolean;
   /** The host's state as last confirmed (or as saved by an earlier page, until the host answers). */
   host: NormalizedTelemetryState | null;
   problem: TelemetryProblem | null;
@@ -57,11 +70,32 @@ export interface TelemetryClientOptions {
   listen?: (listener: (data: unknown) => void) => () => void;
 }
 
+/** The two switches a set can change. */
+export type SetField = 'enabled' | 'accountLinked';
+
+/** An error from the host for a request, or `timeout` when it did not answer. */
+export class TelemetryRequestError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message || code);
+    this.name = 'TelemetryRequestError';
+  }
+}
+
+/** Request kinds: the message types, with the account switch's sets told apart from the main switch's. */
+type RequestKind = WebviewMessage['type'] | typeof ACCOUNT_SET;
+
 interface Outstanding {
-  kind: WebviewMessage['type'];
+  kind: RequestKind;
   number: number;
   timer: unknown;
-  enabled?: boolean;
+  /** For a set: the value asked for. */
+  wanted?: boolean;
+  /** For an events request. */
+  category?: TelemetryCategory;
+  settle?: { resolve(events: TelemetryEvent[]): void; reject(error: Error): void };
   /** For a hello: how many automatic hellos came before it since the host last answered. */
   tries: number;
 }
@@ -77,9 +111,20 @@ export const DEFAULT_TIMEOUT = 5000;
 export const AUTO_HELLOS = 3;
 
 /** What a panel shows before anything is known. */
-export const LOADING_VIEW: TelemetryView = { phase: 'loading', enabled: null, saving: false, host: null, problem: null };
+export const LOADING_VIEW: TelemetryView = {
+  phase: 'loading',
+  enabled: null,
+  saving: false,
+  accountLinked: null,
+  accountSaving: false,
+  host: null,
+  problem: null,
+};
 
 const SET = 'telemetry/set';
+// Tracked apart from SET, so that a pending main set and a pending account set never supersede each other.
+const ACCOUNT_SET = 'telemetry/set#accountLinked';
+const EVENTS = 'telemetry/events';
 const HELLO = 'telemetry/hello';
 const GET = 'telemetry/get';
 
@@ -116,7 +161,7 @@ export class TelemetryClient {
       const { rev, state } = (isPlainObject(saved) && isPlainObject(saved.csTelemetry) && saved.csTelemetry) || {};
       if (typeof rev === 'number' && isTelemetryState(state)) {
         const host = normalizeState(state);
-        this.#view = { ...this.#view, phase: 'ready', enabled: host.enabled, host };
+        this.#view = { ...this.#view, phase: 'ready', enabled: host.enabled, accountLinked: host.accountLinked ?? null, host };
       }
     } catch {
       // A saved state that cannot be read is no saved state.
@@ -148,27 +193,64 @@ export class TelemetryClient {
 
   /** The user flipped the switch: show it at once and ask the host. */
   setEnabled(enabled: boolean): void {
-    if (this.#disposed || this.#view.phase === 'incompatible' || this.#view.host?.managedBy) return;
+    if (!this.#canSet()) return;
     this.#forget(SET);
     // Shown before it is sent, so that a host answering inside postMessage settles it rather than being overwritten.
-    this.#update({ enabled, saving: true, problem: null });
-    this.#send(SET, enabled);
+    this.#update({ enabled, saving: true, problem: this.#otherFieldProblem('enabled') });
+    this.#send(SET, { enabled });
+  }
+
+  /** The user flipped the account switch: the same rules as the main switch, with its own pending set. */
+  setAccountLinked(accountLinked: boolean): void {
+    if (!this.#canSet() || this.#view.host?.accountLinked === undefined) return;
+    this.#forget(ACCOUNT_SET);
+    this.#update({ accountLinked, accountSaving: true, problem: this.#otherFieldProblem('accountLinked') });
+    this.#send(ACCOUNT_SET, { accountLinked });
   }
 
   /** Retry after a problem: ask again for a failed save, otherwise say hello again. */
   retry(): void {
-    const wanted = this.#view.problem?.wanted;
-    if (wanted !== undefined && !this.#view.host?.managedBy) return this.setEnabled(wanted);
+    const { wanted, field } = this.#view.problem ?? {};
+    if (wanted !== undefined && !this.#view.host?.managedBy) {
+      return field === 'accountLinked' ? this.setAccountLinked(wanted) : this.setEnabled(wanted);
+    }
     if (this.#disposed) return;
     this.#send(HELLO);
     this.#update({ phase: this.#view.host ? 'ready' : 'loading', problem: null });
+  }
+
+  /**
+   * The recent events of one category, oldest first, as the host sent them. Rejects with a `TelemetryRequestError`
+   * on the host's error, on silence (`timeout`), or when the host does not offer events (`not-offered`).
+   * Events are kept out of the view: they can be many, and the view is compared whole on every change.
+   */
+  requestEvents(category: TelemetryCategory): Promise<TelemetryEvent[]> {
+    if (this.#disposed) return Promise.reject(new TelemetryRequestError('disposed', ''));
+    if (!this.#view.host?.offers.includes('events')) return Promise.reject(new TelemetryRequestError('not-offered', ''));
+    return new Promise((resolve, reject) => this.#send(EVENTS, { category }, 0, { resolve, reject }));
+  }
+
+  /** Asks the host to open a link in the user's browser; only targets the host offers are asked for. */
+  open(target: LinkTarget): void {
+    if (this.#disposed || !this.#view.host?.offers.includes(target)) return;
+    try {
+      this.#api.postMessage({ type: 'telemetry/open', target } satisfies WebviewMessage);
+    } catch {
+      // Nothing to undo: an open has no reply, and the user can click again.
+    }
   }
 
   /** Entry point for raw data from the host; public so that tests and custom transports can feed it. */
   receive(data: unknown): void {
     if (this.#disposed) return;
     const error = isErrorMessage(data);
-    if (error || isStateMessage(data)) {
+    if (isEventsMessage(data)) {
+      const request = this.#outstanding.get(data.inReplyTo);
+      // Only an answer to an events request of this page still awaited; anything else is someone else's.
+      if (request?.kind !== EVENTS) return void this.#ignored++;
+      this.#forget(data.inReplyTo);
+      request.settle?.resolve(data.events);
+    } else if (error || isStateMessage(data)) {
       const id = data.inReplyTo;
       const request = id === undefined ? undefined : this.#outstanding.get(id);
       if (id !== undefined) {
@@ -177,6 +259,8 @@ export class TelemetryClient {
         if (!request && (prefix !== this.#prefix || +number < this.#countStart)) return;
         this.#forget(id);
       }
+      // A state cannot answer an events request: the promise must still settle.
+      if (request?.settle && !error) return request.settle.reject(new TelemetryRequestError('bad-reply', ''));
       if (!error) return this.#onState(data, request);
       // An error for a superseded request changes nothing: the latest intent still stands.
       if (request) this.#fail(request, data.code, data.message);
@@ -186,6 +270,8 @@ export class TelemetryClient {
         phase: 'incompatible',
         saving: false,
         enabled: this.#view.host?.enabled ?? null,
+        accountSaving: false,
+        accountLinked: this.#view.host?.accountLinked ?? null,
         problem: { kind: 'incompatible', code: 'protocol', message: '', hostProtocol: data.protocol },
       });
     } else if (this.#ignored++ === 0) {
@@ -214,18 +300,25 @@ export class TelemetryClient {
     if (!stale) {
       this.#rev = message.rev;
       this.#api.setState({ csTelemetry: { rev: message.rev, state: host! } } satisfies SavedState);
-      if (host!.managedBy) this.#forget(SET);
+      if (host!.managedBy) {
+        this.#forget(SET);
+        this.#forget(ACCOUNT_SET);
+      }
     }
     // Older than what is shown changes nothing, but still settles the latest set it answers.
-    if (stale && request?.kind !== SET) return;
-    const saving = this.#pendingSet();
+    if (stale && request?.kind !== SET && request?.kind !== ACCOUNT_SET) return;
+    const saving = this.#pending(SET);
+    const accountSaving = this.#pending(ACCOUNT_SET);
+    const problem = this.#view.problem;
     this.#update({
       phase: 'ready',
       host,
       saving,
       enabled: saving ? this.#view.enabled : (host?.enabled ?? null),
+      accountSaving,
+      accountLinked: accountSaving ? this.#view.accountLinked : (host?.accountLinked ?? null),
       // A problem outlives a state only while it is still true: a late reply may bring what the failed save asked for.
-      problem: this.#view.phase === 'ready' && this.#view.problem?.wanted !== host?.enabled ? this.#view.problem : null,
+      problem: this.#view.phase === 'ready' && problem?.wanted !== host?.[problem?.field ?? 'enabled'] ? problem : null,
     });
   }
 
@@ -234,20 +327,33 @@ export class TelemetryClient {
    * host cannot be read, by silence or by an error, so what is shown may be stale.
    */
   #fail(request: Outstanding, code: string, message: string): void {
-    const wanted = request.enabled;
+    if (request.settle) return request.settle.reject(new TelemetryRequestError(code, message));
+    const wanted = request.wanted;
     if (wanted === undefined) {
       // Silence may be one lost message: say hello again by itself, a bounded number of times, backing off.
-      if (code === 'timeout' && request.tries < AUTO_HELLOS) this.#send(HELLO, undefined, request.tries + 1);
+      if (code === 'timeout' && request.tries < AUTO_HELLOS) this.#send(HELLO, {}, request.tries + 1);
       return this.#update({ phase: 'unreachable', problem: { kind: 'unreachable', code, message } });
     }
     this.#send(GET);
-    this.#update({ saving: false, enabled: this.#view.host?.enabled ?? null, problem: { kind: 'save-failed', code, message, wanted } });
+    const host = this.#view.host;
+    const field: SetField = request.kind === ACCOUNT_SET ? 'accountLinked' : 'enabled';
+    const shown =
+      field === 'enabled'
+        ? { saving: false, enabled: host?.enabled ?? null }
+        : { accountSaving: false, accountLinked: host?.accountLinked ?? null };
+    this.#update({ ...shown, problem: { kind: 'save-failed', code, message, wanted, field } });
   }
 
-  #send(type: WebviewMessage['type'], enabled?: boolean, tries = 0): void {
+  #send(
+    kind: RequestKind,
+    fields: { enabled?: boolean; accountLinked?: boolean; category?: TelemetryCategory } = {},
+    tries = 0,
+    settle?: Outstanding['settle'],
+  ): void {
     const number = ++this.#nextId;
     const id = `${this.#prefix}-${number}`;
-    const request: Outstanding = { kind: type, number, enabled, timer: 0, tries };
+    const wanted = fields.enabled ?? fields.accountLinked;
+    const request: Outstanding = { kind, number, wanted, category: fields.category, settle, timer: 0, tries };
     request.timer = this.#scheduler.setTimeout(() => {
       this.#forget(id);
       this.#fail(request, 'timeout', '');
@@ -255,25 +361,41 @@ export class TelemetryClient {
     this.#outstanding.set(id, request);
     try {
       this.#api.postMessage(
-        type === HELLO ? { type, id, protocol: PROTOCOL_VERSION } : type === SET ? { type, id, enabled } : { type, id },
+        kind === HELLO
+          ? { type: kind, id, protocol: PROTOCOL_VERSION }
+          : { type: kind === ACCOUNT_SET ? SET : kind, id, ...fields },
       );
     } catch {
       // Reported as any lost message is: by the request's timeout.
     }
   }
 
-  /** Forgets one request by id, every request of a kind, or all of them, and stops their timers. */
+  /**
+   * Forgets one request by id, every request of a kind, or all of them, and stops their timers. Forgetting all
+   * (disposed, or a host of another protocol) also rejects the events requests, which no reply will settle now.
+   */
   #forget(which?: string): void {
     for (const [id, request] of this.#outstanding) {
       if (which === undefined || which === id || which === request.kind) {
         this.#scheduler.clearTimeout(request.timer);
         this.#outstanding.delete(id);
+        if (which === undefined) request.settle?.reject(new TelemetryRequestError('cancelled', ''));
       }
     }
   }
 
-  #pendingSet(): boolean {
-    return [...this.#outstanding.values()].some((request) => request.kind === SET);
+  #pending(kind: RequestKind): boolean {
+    return [...this.#outstanding.values()].some((request) => request.kind === kind);
+  }
+
+  #canSet(): boolean {
+    return !this.#disposed && this.#view.phase !== 'incompatible' && !this.#view.host?.managedBy;
+  }
+
+  /** A new set clears every problem except a failed save of the other switch, which is still true. */
+  #otherFieldProblem(field: SetField): TelemetryProblem | null {
+    const problem = this.#view.problem;
+    return problem?.kind === 'save-failed' && problem.field !== field ? problem : null;
   }
 
   #update(patch: Partial<TelemetryView>): void {

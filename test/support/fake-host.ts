@@ -11,14 +11,32 @@
  *   host.failNextSave('write-failed', 'Disk full');           // the next set is refused with that error
  *   host.silent = true;                                       // never answer anything
  *   host.push({ managedBy: 'policy' });                       // change the setting unasked and tell the webview
+ *   new FakeHost({ accountLinked: false, offers: ['events'] });  // a host with the issue 6 extensions
+ *   host.eventSource = (category) => [...];                   // what a `telemetry/events` request is answered with
+ *   host.failNextEvents('read-failed', 'Log missing');        // the next events request gets that error
+ *   host.opened                                                // the link targets the webview asked to open
  *   new FakeHost({ protocol: 2 });                            // an editor that speaks another protocol version
  *
  * Call `dispose()` when done so no scheduled reply reaches a later test.
  */
-import type { HostMessage, StateMessage, TelemetryState, WebviewMessage } from '../../src/bridge/protocol.js';
+import type {
+  EventsMessage,
+  HostMessage,
+  LinkTarget,
+  NormalizedTelemetryState,
+  OpenMessage,
+  StateMessage,
+  TelemetryCategory,
+  TelemetryEvent,
+  TelemetryState,
+  WebviewMessage,
+} from '../../src/bridge/protocol.js';
 import { PROTOCOL_VERSION, isWebviewMessage, normalizeState } from '../../src/bridge/protocol.js';
 import type { Scheduler } from '../../src/bridge/telemetry-client.js';
 import type { VsCodeApi } from '../../src/bridge/vscode-api.js';
+
+/** A message the webview sends that expects a reply, so carries an id (every one but `telemetry/open`). */
+export type RequestMessage = Exclude<WebviewMessage, OpenMessage>;
 
 /** A webview API that records what the webview posts and keeps `setState` in memory. */
 export class FakeVsCodeApi implements VsCodeApi {
@@ -58,9 +76,9 @@ export class FakeVsCodeApi implements VsCodeApi {
     );
   }
 
-  /** The last message posted. */
-  get last(): WebviewMessage | undefined {
-    return this.posted.at(-1) as WebviewMessage | undefined;
+  /** The last request posted (a message with an id: opens, which have none, are skipped). */
+  get last(): RequestMessage | undefined {
+    return [...this.posted].reverse().find((m): m is RequestMessage => isWebviewMessage(m) && m.type !== 'telemetry/open');
   }
 }
 
@@ -86,7 +104,7 @@ export interface FakeHostOptions extends Partial<TelemetryState> {
 export class FakeHost {
   readonly api: FakeVsCodeApi;
   /** The host's setting: the truth the webview must end up showing. */
-  state: Required<TelemetryState>;
+  state: NormalizedTelemetryState;
   rev: number;
   /** Hold requests in `held` until the test answers them. */
   manual: boolean;
@@ -95,12 +113,17 @@ export class FakeHost {
   delay: number;
   readonly protocol: number;
   /** Requests waiting for an answer in manual mode, oldest first. */
-  readonly held: WebviewMessage[] = [];
+  readonly held: RequestMessage[] = [];
+  /** The link targets the webview asked to open, in order (opens have no reply, so are never held). */
+  readonly opened: LinkTarget[] = [];
+  /** Answers `telemetry/events`: the recent events of a category, oldest first (default: none). */
+  eventSource: (category: TelemetryCategory) => TelemetryEvent[] = () => [];
   /** Every valid request received, in order. */
   readonly received: WebviewMessage[] = [];
   /** Every message this host delivered, in order. */
   readonly delivered: HostMessage[] = [];
   #failNext?: { code: string; message: string };
+  #failNextEvents?: { code: string; message: string };
   #timers = new Set<ReturnType<typeof setTimeout>>();
   #disposed = false;
 
@@ -118,6 +141,11 @@ export class FakeHost {
   /** The next set gets a `telemetry/error` with this code instead of being applied. */
   failNextSave(code = 'write-failed', message = ''): void {
     this.#failNext = { code, message };
+  }
+
+  /** The next events request gets a `telemetry/error` with this code instead of events. */
+  failNextEvents(code = 'read-failed', message = ''): void {
+    this.#failNextEvents = { code, message };
   }
 
   /** Answer the oldest held request (or the one with `id`); returns what was delivered. */
@@ -138,12 +166,23 @@ export class FakeHost {
   }
 
   /** Apply a request to the host's state and build its answer without delivering it (to deliver out of order). */
-  answer(request: WebviewMessage): HostMessage {
+  answer(request: RequestMessage): HostMessage {
+    const protocol = this.protocol as typeof PROTOCOL_VERSION;
+    if (request.type === 'telemetry/events') {
+      const failure = this.#failNextEvents;
+      this.#failNextEvents = undefined;
+      if (failure) return { type: 'telemetry/error', protocol, inReplyTo: request.id, ...failure };
+      const events: EventsMessage = { type: 'telemetry/events', protocol, inReplyTo: request.id, events: this.eventSource(request.category) };
+      return events;
+    }
     if (request.type === 'telemetry/set') {
       const failure = this.#failNext ?? (this.state.managedBy ? { code: 'locked', message: '' } : undefined);
       this.#failNext = undefined;
-      if (failure) return { type: 'telemetry/error', protocol: this.protocol as typeof PROTOCOL_VERSION, inReplyTo: request.id, ...failure };
-      if (request.enabled !== this.state.enabled) this.change({ enabled: request.enabled });
+      if (failure) return { type: 'telemetry/error', protocol, inReplyTo: request.id, ...failure };
+      if (request.enabled !== undefined && request.enabled !== this.state.enabled) this.change({ enabled: request.enabled });
+      if (request.accountLinked !== undefined && request.accountLinked !== this.state.accountLinked) {
+        this.change({ accountLinked: request.accountLinked });
+      }
     }
     return this.stateMessage(request.id);
   }
@@ -195,6 +234,7 @@ export class FakeHost {
   #onRequest(message: unknown): void {
     if (this.#disposed || !isWebviewMessage(message)) return;
     this.received.push(message);
+    if (message.type === 'telemetry/open') return void this.opened.push(message.target);
     if (this.silent) return;
     if (this.manual) {
       this.held.push(message);

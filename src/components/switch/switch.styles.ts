@@ -49,6 +49,10 @@ export const switchStyles = [
       transform: translateX(14px);
       background: var(--vscode-button-foreground, #fff);
     }
+    /* On moves the thumb to the inline end, which is the left in a right-to-left page. */
+    :host(:dir(rtl)) [aria-checked='true']::before {
+      transform: translateX(-14px);
+    }
     @media (forced-colors: active) {
       button {
         border-color: ButtonText;

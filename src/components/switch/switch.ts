@@ -1,3 +1,4 @@
+import { updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html } from 'lit';
 import { switchStyles } from './switch.styles.js';
 
@@ -51,6 +52,12 @@ export class CsSwitch extends LitElement {
 
   #internals = this.attachInternals();
   #formDisabled = false;
+
+  constructor() {
+    super();
+    // No words of its own today; kept in step with the locale like every element, for the label it is given.
+    updateWhenLocaleChanges(this);
+  }
 
   override render() {
     return html`

@@ -1,3 +1,5 @@
+import { msg } from '@lit/localize';
+
 /** One kind of data collected while telemetry is on. */
 export interface TelemetryDataType {
   /** Stable id that protocol extensions use to refer to this kind of data. */
@@ -11,37 +13,45 @@ export interface TelemetryDataType {
 
 export type TelemetryDataTypeId = 'system' | 'model-command' | 'tokens' | 'autocomplete' | 'account';
 
-/** The five kinds of data the product collects, in the order the settings page lists them. */
-// Frozen: every list shares this default, so no one list may change it for the others.
-export const DEFAULT_DATA_TYPES: readonly TelemetryDataType[] = Object.freeze([
-  {
-    id: 'system',
-    title: 'System configurations',
-    description: 'Information about your operating system and development environment.',
-    detail: 'Shows problems that affect only some systems.',
-  },
-  {
-    id: 'model-command',
-    title: 'Model and command',
-    description: 'The AI model and the command used.',
-    detail: 'Shows what to improve first.',
-  },
-  {
-    id: 'tokens',
-    title: 'Token usage',
-    description: 'The number of tokens generated during interactions.',
-    detail: 'A count only, never the text.',
-  },
-  {
-    id: 'autocomplete',
-    title: 'Autocomplete feedback',
-    description: 'Whether you accepted or rejected suggestions.',
-    detail: 'Never the suggestion or your code.',
-  },
-  {
-    id: 'account',
-    title: 'Account details, when signed in',
-    description: 'Your login name and email.',
-    detail: 'They identify you, so this data is not anonymous. Sign out to stop sending them.',
-  },
-]);
+/** The five kinds of data the product collects, in the order the settings page lists them, in the active locale. */
+// A function, not a constant: the words are looked up at render time, so a locale change reaches them.
+export function defaultDataTypes(): readonly TelemetryDataType[] {
+  return [
+    {
+      id: 'system',
+      title: msg('System configurations', { id: 'data.system.title' }),
+      description: msg('Information about your operating system and development environment.', { id: 'data.system.description' }),
+      detail: msg('Shows problems that affect only some systems.', { id: 'data.system.detail' }),
+    },
+    {
+      id: 'model-command',
+      title: msg('Model and command', { id: 'data.model-command.title' }),
+      description: msg('The AI model and the command used.', { id: 'data.model-command.description' }),
+      detail: msg('Shows what to improve first.', { id: 'data.model-command.detail' }),
+    },
+    {
+      id: 'tokens',
+      title: msg('Token usage', { id: 'data.tokens.title' }),
+      description: msg('The number of tokens generated during interactions.', { id: 'data.tokens.description' }),
+      detail: msg('A count only, never the text.', { id: 'data.tokens.detail' }),
+    },
+    {
+      id: 'autocomplete',
+      title: msg('Autocomplete feedback', { id: 'data.autocomplete.title' }),
+      description: msg('Whether you accepted or rejected suggestions.', { id: 'data.autocomplete.description' }),
+      detail: msg('Never the suggestion or your code.', { id: 'data.autocomplete.detail' }),
+    },
+    {
+      id: 'account',
+      title: msg('Account details, when signed in', { id: 'data.account.title' }),
+      description: msg('Your login name and email.', { id: 'data.account.description' }),
+      detail: msg('They identify you, so this data is not anonymous. Sign out to stop sending them.', { id: 'data.account.detail' }),
+    },
+  ];
+}
+
+/**
+ * @deprecated The English source texts, frozen when the module loads; they do not follow the locale. Use
+ * `defaultDataTypes()`, or leave `items` unset so the list shows the defaults in the active locale.
+ */
+export const DEFAULT_DATA_TYPES: readonly TelemetryDataType[] = Object.freeze(defaultDataTypes());

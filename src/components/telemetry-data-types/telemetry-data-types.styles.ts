@@ -29,8 +29,29 @@ export const dataTypesStyles = [
     [aria-expanded='true'] svg {
       transform: rotate(90deg);
     }
-    p {
-      margin: 2px 0 0 20px;
+    /* The collapsed chevron points along the reading direction. */
+    :host(:dir(rtl)) [aria-expanded='false'] svg {
+      transform: scaleX(-1);
+    }
+    p,
+    cs-switch,
+    cs-telemetry-events {
+      margin: 2px 0 0;
+      margin-inline-start: 20px;
+    }
+    cs-switch {
+      padding-block: 4px;
+    }
+    .link {
+      margin-block-start: 4px;
+      margin-inline-start: 20px;
+      font-weight: normal;
+      color: var(--vscode-textLink-foreground, #4daafc);
+    }
+    .link:hover,
+    .link:focus-visible {
+      text-decoration: underline;
+      color: var(--vscode-textLink-activeForeground, var(--vscode-textLink-foreground, #4daafc));
     }
     /* The words keep the text colour (the warning colour is too faint to read in Light Modern); the bar marks them. */
     .account {

@@ -1,6 +1,7 @@
 // The panel renders the leaf elements, so registering it registers them too.
 import '../switch/define.js';
 import '../telemetry-data-types/define.js';
+import '../telemetry-events/define.js';
 import '../telemetry-status-badge/define.js';
 import { defineElement } from '../define-element.js';
 import { CsTelemetrySettings } from './telemetry-settings.js';

@@ -30,7 +30,7 @@ export const telemetrySettingsStyles = [
       padding: 8px 0;
     }
     .note {
-      margin-bottom: 8px;
+      margin-block-end: 8px;
       padding: 4px 8px;
       border: 1px solid var(--vscode-contrastBorder, transparent);
       border-inline-start: 2px solid var(--accent, var(--vscode-descriptionForeground, #9d9d9d));
@@ -60,9 +60,31 @@ export const telemetrySettingsStyles = [
     [part='retry']:hover {
       background: var(--vscode-button-hoverBackground, #026ec1);
     }
+    .history {
+      margin-block-end: 8px;
+    }
+    .links {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 16px;
+      margin-block-start: 16px;
+    }
+    /* Buttons that look like VS Code's links: the host opens the page, the webview never navigates. */
+    .link {
+      padding: 0;
+      border: 0;
+      background: none;
+      text-align: start;
+      color: var(--vscode-textLink-foreground, #4daafc);
+    }
+    .link:hover,
+    .link:focus-visible {
+      text-decoration: underline;
+      color: var(--vscode-textLink-activeForeground, var(--vscode-textLink-foreground, #4daafc));
+    }
     cs-telemetry-data-types,
     .never {
-      margin-top: 16px;
+      margin-block-start: 16px;
     }
   `,
 ];

@@ -1,9 +1,19 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { DEFAULT_TIMEOUT, type TelemetryView } from '../../bridge/telemetry-client.js';
-import { PROTOCOL_VERSION } from '../../bridge/protocol.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { DEFAULT_TIMEOUT, type TelemetryRequestError, type TelemetryView } from '../../bridge/telemetry-client.js';
+import { PROTOCOL_VERSION, type TelemetryCategory } from '../../bridge/protocol.js';
 import type { VsCodeApi } from '../../bridge/vscode-api.js';
+import { applyLocale } from '../../i18n/locale.js';
 import { lockIcon, spinnerIcon, warningIcon } from '../icons.js';
-import type { TelemetryBadgeStatus } from '../telemetry-status-badge/telemetry-status-badge.js';
+import { activeLocale } from '../locale-format.js';
+import { relativeTime } from '../relative-time.js';
+import type {
+  CsAccountLinkedChangeEvent,
+  CsEventsRequestEvent,
+  TelemetryEventsEntry,
+} from '../telemetry-data-types/telemetry-data-types.js';
+import type { TelemetryBadgeIdentity, TelemetryBadgeStatus } from '../telemetry-status-badge/telemetry-status-badge.js';
 import { TelemetryController } from './telemetry-controller.js';
 import { telemetrySettingsStyles } from './telemetry-settings.styles.js';
 
@@ -11,10 +21,17 @@ const note = (icon: unknown, text: string, kind = '') => html`<p class="note ${k
 
 /** The badge's answer to "is telemetry on?": nothing is sent while the editor-wide telemetry is off. */
 export function badgeStatus(view: TelemetryView): TelemetryBadgeStatus {
-  if (view.saving) return 'saving';
+  if (view.saving || view.accountSaving) return 'saving';
   if (view.phase === 'loading') return view.problem ? 'error' : 'loading';
   if (view.phase !== 'ready' || view.enabled === null) return 'error';
   return view.enabled && view.host?.editorTelemetryEnabled !== false ? 'on' : 'off';
+}
+
+/** Whether "on" carries the account, told only when the host offers the account switch. */
+export function badgeIdentity(view: TelemetryView): TelemetryBadgeIdentity | undefined {
+  const host = view.host;
+  if (host?.accountLinked === undefined) return undefined;
+  return host.accountLinked && host.account ? 'linked' : 'anonymous';
 }
 
 /**
@@ -31,6 +48,8 @@ export function badgeStatus(view: TelemetryView): TelemetryBadgeStatus {
  * @csspart retry - The Retry button.
  * @csspart data-types - The list of collected data.
  * @csspart never-collected - The statement of what is never collected.
+ * @csspart history - The line saying when and by what the setting last changed (when the host tells).
+ * @csspart links - The Privacy statement and How telemetry works buttons (those the host offers).
  *
  * @cssprop [--cs-telemetry-background=var(--vscode-editor-background, #1f1f1f)] - The section's background.
  * @cssprop [--cs-telemetry-max-width=720px] - The widest the section grows.
@@ -43,12 +62,14 @@ export function badgeStatus(view: TelemetryView): TelemetryBadgeStatus {
  * @cssprop [--vscode-inputValidation-errorBackground=#5a1d1d] - The alert's background.
  * @cssprop [--vscode-button-background=#0078d4] - The Retry button.
  * @cssprop [--vscode-button-hoverBackground=#026ec1] - The Retry button under the pointer.
+ * @cssprop [--vscode-textLink-foreground=#4daafc] - The links.
  */
 export class CsTelemetrySettings extends LitElement {
   static override styles = telemetrySettingsStyles;
   static override properties = {
     vscodeApi: { attribute: false },
     timeout: { type: Number },
+    events: { state: true },
   };
 
   /** The webview API to talk through; defaults to the one the page acquired with `acquireVsCodeApi()`. */
@@ -57,7 +78,18 @@ export class CsTelemetrySettings extends LitElement {
   /** How long a request may go unanswered before the panel shows the host's last known state and an alert, in ms. */
   timeout = DEFAULT_TIMEOUT;
 
+  /** The recent events of each category the user opened, as far as known. */
+  private events: Partial<Record<TelemetryCategory, TelemetryEventsEntry>> = {};
+
   #controller = new TelemetryController(this);
+  #eventsRequests = new Map<TelemetryCategory, symbol>();
+  /** The host locale last handed to `applyLocale`; a symbol until the first. */
+  #appliedLocale: string | undefined | symbol = Symbol('none');
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
 
   /** What the panel shows now. */
   get view(): TelemetryView {
@@ -65,6 +97,11 @@ export class CsTelemetrySettings extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const locale = this.view.host?.locale;
+    if (locale !== this.#appliedLocale) {
+      this.#appliedLocale = locale;
+      applyLocale(locale);
+    }
     // Before the first update the controller has not connected yet, and will use these values when it does.
     if (this.hasUpdated && (changed.has('vscodeApi') || changed.has('timeout'))) {
       this.#controller.hostDisconnected(); // drops the connection; this same update makes the new one
@@ -77,74 +114,198 @@ export class CsTelemetrySettings extends LitElement {
     const locked = host?.managedBy === 'policy';
     const usable = view.phase === 'ready' && view.enabled !== null && !locked;
     const account = host?.account ?? null;
+    const consentOffered = host?.accountLinked !== undefined;
+    // Never call the data anonymous while an account is, or is about to be, attached.
+    const identified = !!account && (!consentOffered || !!host?.accountLinked || !!view.accountLinked);
+    const status = badgeStatus(view);
+    const offers = host?.offers ?? [];
     const [problem, retry] = this.#problemText(view) ?? [];
     return html`
-      <section aria-labelledby="heading">
+      <section aria-labelledby="heading" lang=${activeLocale()}>
         <header>
-          <h2 id="heading" part="heading">Telemetry</h2>
-          <cs-telemetry-status-badge part="badge" status=${badgeStatus(view)} ?locked=${locked}></cs-telemetry-status-badge>
+          <h2 id="heading" part="heading">${msg('Telemetry', { id: 'panel.heading' })}</h2>
+          <cs-telemetry-status-badge
+            part="badge"
+            status=${status}
+            identity=${ifDefined(badgeIdentity(view))}
+            ?locked=${locked}
+          ></cs-telemetry-status-badge>
         </header>
         <p class="purpose dim">
-          Code Studio collects ${account ? '' : 'anonymous '}usage data to improve product quality and user experience.
-          It helps the team understand feature usage, find performance issues and prioritise enhancements.
+          ${identified
+            ? msg(
+                'Code Studio collects usage data to improve product quality and user experience. It helps the team understand feature usage, find performance issues and prioritise enhancements.',
+                { id: 'panel.purpose' },
+              )
+            : msg(
+                'Code Studio collects anonymous usage data to improve product quality and user experience. It helps the team understand feature usage, find performance issues and prioritise enhancements.',
+                { id: 'panel.purpose-anonymous' },
+              )}
         </p>
         <cs-switch part="switch" .checked=${view.enabled === true} ?disabled=${!usable} @change=${this.#onChange}>
-          Allow Anonymous Telemetry
+          ${msg('Allow Anonymous Telemetry', { id: 'panel.switch' })}
           <span slot="help"
-            >Takes effect at once; change it at any time.${account
-              ? ' While you are signed in, your login name and email are sent with this data, so it is not anonymous.'
+            >${msg('Takes effect at once; change it at any time.', { id: 'panel.help' })}${identified
+              ? ' ' +
+                msg('While you are signed in, your login name and email are sent with this data, so it is not anonymous.', {
+                  id: 'panel.help-account',
+                })
               : ''}</span
           >
         </cs-switch>
-        ${view.phase === 'loading' && !view.problem ? note(spinnerIcon, 'Reading your setting from Code Studio…') : nothing}
-        ${locked
-          ? note(lockIcon, "Managed by your organization: a policy sets this setting.")
+        ${this.#renderHistory(host)}
+        ${view.phase === 'loading' && !view.problem
+          ? note(spinnerIcon, msg('Reading your setting from Code Studio…', { id: 'panel.loading' }))
           : nothing}
+        ${locked ? note(lockIcon, msg('Managed by your organization: a policy sets this setting.', { id: 'panel.locked' })) : nothing}
         ${view.phase === 'ready' && host?.editorTelemetryEnabled === false
           ? note(
               warningIcon,
-              "The editor's telemetry is off, so Code Studio sends nothing, whatever this switch says.",
+              msg("The editor's telemetry is off, so Code Studio sends nothing, whatever this switch says.", {
+                id: 'panel.editor-off',
+              }),
               'warning',
             )
           : nothing}
         <div role="alert" part="alert" class=${problem ? 'note' : ''}>
           ${problem ? [warningIcon, html`<span>${problem}</span>`] : nothing}
-          ${retry ? html`<button part="retry" @click=${() => this.#controller.client?.retry()}>Retry</button>` : nothing}
+          ${retry
+            ? html`<button part="retry" @click=${() => this.#controller.client?.retry()}>${msg('Retry', { id: 'alert.retry' })}</button>`
+            : nothing}
         </div>
-        <cs-telemetry-data-types part="data-types" .account=${account}></cs-telemetry-data-types>
+        <cs-telemetry-data-types
+          part="data-types"
+          .account=${account}
+          .accountLinked=${consentOffered ? (view.phase === 'ready' ? view.accountLinked : null) : undefined}
+          .accountSaving=${view.accountSaving}
+          .locked=${locked || view.phase !== 'ready'}
+          .eventsOffered=${offers.includes('events')}
+          .telemetryOff=${status === 'off'}
+          .events=${this.events}
+          @cs-account-linked-change=${this.#onAccountLinkedChange}
+          @cs-events-request=${this.#onEventsRequest}
+        ></cs-telemetry-data-types>
         <div class="never" part="never-collected">
-          <h3>Never collected</h3>
-          <p>Your code, your prompts, your files.</p>
+          <h3>${msg('Never collected', { id: 'panel.never.heading' })}</h3>
+          <p>${msg('Your code, your prompts, your files.', { id: 'panel.never.body' })}</p>
         </div>
+        ${this.#renderLinks(offers)}
         <slot></slot>
       </section>
     `;
   }
 
+  /** What last changed the setting, and when; the time keeps itself current without rendering the panel again. */
+  #renderHistory(host: TelemetryView['host']) {
+    const by = host?.changedBy;
+    if (!by) return nothing;
+    if (by === 'default') {
+      return html`<p class="history dim" part="history">${msg('Not changed yet: this is the default.', { id: 'history.default' })}</p>`;
+    }
+    const at = host.changedAt;
+    if (!at || Number.isNaN(Date.parse(at))) return nothing;
+    const when = relativeTime(at);
+    const text =
+      by === 'settings-file'
+        ? msg(html`Last changed ${when}, in your settings`, { id: 'history.settings-file' })
+        : by === 'policy'
+          ? msg(html`Last changed ${when}, by your organization's policy`, { id: 'history.policy' })
+          : msg(html`Last changed ${when}, from this page`, { id: 'history.user' });
+    return html`<p class="history dim" part="history">${text}</p>`;
+  }
+
+  /** The links the host can open; the webview never navigates itself. */
+  #renderLinks(offers: readonly string[]) {
+    const links = (
+      [
+        ['privacy-statement', msg('Privacy statement', { id: 'links.privacy-statement' })],
+        ['how-telemetry-works', msg('How telemetry works', { id: 'links.how-telemetry-works' })],
+      ] as const
+    ).filter(([target]) => offers.includes(target));
+    if (!links.length) return nothing;
+    return html`<p class="links" part="links">
+      ${links.map(([target, text]) => html`<button class="link" @click=${() => this.#controller.client?.open(target)}>${text}</button>`)}
+    </p>`;
+  }
+
   /** The failure in words: what failed, what it means for the user, and whether Retry can help. */
   #problemText({ problem, host }: TelemetryView): [text: string, retry: boolean] | undefined {
-    const onOff = host ? (host.enabled ? 'on.' : 'off.') : '';
+    const sentence = (...parts: string[]) => parts.filter(Boolean).join(' ');
     switch (problem?.kind) {
       case 'save-failed': {
         const locked = problem.code === 'locked';
-        const reason = problem.code === 'timeout' ? 'Code Studio did not answer in time.' : locked ? 'Your organization manages this setting.' : problem.message || problem.code;
-        return [`Could not save.${onOff && ` It is still ${onOff}`} ${reason}`, !locked];
+        const reason =
+          problem.code === 'timeout'
+            ? msg('Code Studio did not answer in time.', { id: 'alert.reason-timeout' })
+            : locked
+              ? msg('Your organization manages this setting.', { id: 'alert.reason-locked' })
+              : problem.message || problem.code;
+        const still =
+          problem.field === 'accountLinked'
+            ? host?.accountLinked === undefined
+              ? ''
+              : host.accountLinked
+                ? msg('Your account details are still included.', { id: 'alert.still-linked' })
+                : msg('Your account details are still not included.', { id: 'alert.still-unlinked' })
+            : !host
+              ? ''
+              : host.enabled
+                ? msg('It is still on.', { id: 'alert.still-on' })
+                : msg('It is still off.', { id: 'alert.still-off' });
+        return [sentence(msg('Could not save.', { id: 'alert.save-failed' }), still, reason), !locked];
       }
       case 'unreachable':
-        return problem.code === 'no-host'
-          ? ['Not connected to Code Studio.', false]
-          : [
-              problem.code === 'timeout'
-                ? `Can't reach Code Studio to read or change this setting.${onOff && ` It was last ${onOff}`}`
-                : `Could not read your setting. ${problem.message || problem.code}`,
-              true,
-            ];
+        if (problem.code === 'no-host') return [msg('Not connected to Code Studio.', { id: 'alert.no-host' }), false];
+        if (problem.code !== 'timeout') {
+          return [sentence(msg('Could not read your setting.', { id: 'alert.read-failed' }), problem.message || problem.code), true];
+        }
+        return [
+          sentence(
+            msg("Can't reach Code Studio to read or change this setting.", { id: 'alert.unreachable' }),
+            !host
+              ? ''
+              : host.enabled
+                ? msg('It was last on.', { id: 'alert.last-on' })
+                : msg('It was last off.', { id: 'alert.last-off' }),
+          ),
+          true,
+        ];
       case 'incompatible':
         return [
-          `Code Studio needs an update: the editor speaks settings protocol ${problem.hostProtocol}, this page ${PROTOCOL_VERSION}.`,
+          msg(str`Code Studio needs an update: the editor speaks settings protocol ${problem.hostProtocol}, this page ${PROTOCOL_VERSION}.`, {
+            id: 'alert.incompatible',
+          }),
           false,
         ];
     }
+  }
+
+  #onAccountLinkedChange(event: CsAccountLinkedChangeEvent): void {
+    event.stopPropagation();
+    this.#controller.client?.setAccountLinked(event.detail.accountLinked);
+  }
+
+  #onEventsRequest(event: CsEventsRequestEvent): void {
+    event.stopPropagation();
+    const client = this.#controller.client;
+    if (!client) return;
+    const { category } = event.detail;
+    // Only the latest request of a category may settle it: an older, slower answer must not overwrite a newer one.
+    const request = Symbol(category);
+    this.#eventsRequests.set(category, request);
+    const settle = (entry: TelemetryEventsEntry) => {
+      if (this.#eventsRequests.get(category) === request) this.events = { ...this.events, [category]: entry };
+    };
+    settle({ status: 'loading', events: [], message: '' });
+    client.requestEvents(category).then(
+      (events) => settle({ status: 'ready', events, message: '' }),
+      (error: TelemetryRequestError) =>
+        settle({
+          status: 'error',
+          events: [],
+          message: error.code === 'timeout' ? msg('Code Studio did not answer in time.', { id: 'alert.reason-timeout' }) : error.message,
+        }),
+    );
   }
 
   #onChange(event: Event): void {

@@ -1,16 +1,21 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html } from 'lit';
 import { checkIcon, lockIcon, offIcon, spinnerIcon, warningIcon } from '../icons.js';
 import { statusBadgeStyles } from './telemetry-status-badge.styles.js';
 
 export type TelemetryBadgeStatus = 'loading' | 'on' | 'off' | 'saving' | 'error';
 
-const statuses: Record<TelemetryBadgeStatus, { text: string; icon: unknown }> = {
-  loading: { text: 'Checking…', icon: spinnerIcon },
-  on: { text: 'On', icon: checkIcon },
-  off: { text: 'Off', icon: offIcon },
-  saving: { text: 'Saving…', icon: spinnerIcon },
-  error: { text: 'Unknown', icon: warningIcon },
-};
+/** Whether what is sent while on carries the account: told only when the host offers the account switch. */
+export type TelemetryBadgeIdentity = 'anonymous' | 'linked';
+
+// A function: the words are looked up at render time, so a locale change reaches them.
+const statuses = (): Record<TelemetryBadgeStatus, { text: string; icon: unknown }> => ({
+  loading: { text: msg('Checking…', { id: 'badge.loading' }), icon: spinnerIcon },
+  on: { text: msg('On', { id: 'badge.on' }), icon: checkIcon },
+  off: { text: msg('Off', { id: 'badge.off' }), icon: offIcon },
+  saving: { text: msg('Saving…', { id: 'badge.saving' }), icon: spinnerIcon },
+  error: { text: msg('Unknown', { id: 'badge.error' }), icon: warningIcon },
+});
 
 /**
  * @tagname cs-telemetry-status-badge
@@ -30,6 +35,7 @@ export class CsTelemetryStatusBadge extends LitElement {
   static override properties = {
     status: { reflect: true },
     locked: { type: Boolean, reflect: true },
+    identity: { reflect: true },
   };
 
   /** One of `loading`, `on`, `off`, `saving`, `error`; anything else shows as `error`. */
@@ -38,15 +44,26 @@ export class CsTelemetryStatusBadge extends LitElement {
   /** The setting is managed by policy: adds a lock and says so. */
   locked = false;
 
+  /** When on: `anonymous` ("On, anonymous") or `linked` ("On, with your account"); unset, just "On". */
+  identity?: TelemetryBadgeIdentity;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
   override render() {
-    const status = Object.hasOwn(statuses, this.status) ? this.status : 'error';
-    const { text, icon } = statuses[status];
+    const all = statuses();
+    const status = Object.hasOwn(all, this.status) ? this.status : 'error';
+    const { icon } = all[status];
+    let { text } = all[status];
+    if (status === 'on' && this.identity === 'anonymous') text = msg('On, anonymous', { id: 'badge.on-anonymous' });
+    if (status === 'on' && this.identity === 'linked') text = msg('On, with your account', { id: 'badge.on-linked' });
+    const label = this.locked
+      ? msg(str`Telemetry status: ${text}, managed by your organization`, { id: 'badge.label-locked' })
+      : msg(str`Telemetry status: ${text}`, { id: 'badge.label' });
     // One image with the whole sentence, so a screen reader says what the eye gets from words, icon and lock together.
-    return html`<span
-      part="base"
-      class="badge dim ${status}"
-      role="img"
-      aria-label="Telemetry status: ${text}${this.locked ? ', managed by your organization' : ''}"
+    return html`<span part="base" class="badge dim ${status}" role="img" aria-label=${label}
       >${icon}<span part="label">${text}</span>${this.locked ? lockIcon : ''}</span
     >`;
   }

@@ -1,0 +1,10 @@
+import { defineElement } from '../define-element.js';
+import { CsTelemetryEvents } from './telemetry-events.js';
+
+defineElement('cs-telemetry-events', CsTelemetryEvents);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-telemetry-events': CsTelemetryEvents;
+  }
+}

@@ -1,0 +1,61 @@
+import { css } from 'lit';
+import { baseStyles } from '../base.styles.js';
+
+export const telemetryEventsStyles = [
+  baseStyles,
+  css`
+    :host {
+      display: block;
+    }
+    [role='status'] {
+      display: flex;
+      align-items: center;
+      gap: 4px;
+      margin: 0;
+    }
+    ol {
+      margin: 4px 0 0;
+      padding: 0;
+      list-style: none;
+      max-height: var(--cs-telemetry-events-max-height, 320px);
+      overflow-y: auto;
+      border: 1px solid var(--vscode-contrastBorder, var(--vscode-settings-rowHoverBackground, #80808033));
+    }
+    li {
+      padding: 4px 8px;
+      border-bottom: 1px solid var(--vscode-settings-rowHoverBackground, #80808033);
+    }
+    /* Rows scrolled out of the list's box are not laid out: a long list costs what is visible, chunk after chunk. */
+    .long > li {
+      content-visibility: auto;
+      contain-intrinsic-size: auto 64px;
+    }
+    li:last-child {
+      border-bottom: 0;
+    }
+    .name {
+      font-family: var(--vscode-editor-font-family, monospace);
+      margin-inline-start: 8px;
+    }
+    dl {
+      display: grid;
+      grid-template-columns: fit-content(40%) minmax(0, 1fr);
+      gap: 0 12px;
+      margin: 2px 0 0;
+      font-family: var(--vscode-editor-font-family, monospace);
+    }
+    dd {
+      margin: 0;
+    }
+    [part='retry'] {
+      padding: 2px 12px;
+      border: 1px solid var(--vscode-button-border, transparent);
+      border-radius: 2px;
+      background: var(--vscode-button-secondaryBackground, #313131);
+      color: var(--vscode-button-secondaryForeground, #ccc);
+    }
+    [part='retry']:hover {
+      background: var(--vscode-button-secondaryHoverBackground, #3c3c3c);
+    }
+  `,
+];

@@ -1,0 +1,187 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import type { TelemetryEvent } from '../../bridge/protocol.js';
+import { spinnerIcon, warningIcon } from '../icons.js';
+import { dateTimeFormat } from '../locale-format.js';
+import { telemetryEventsStyles } from './telemetry-events.styles.js';
+
+export type TelemetryEventsStatus = 'loading' | 'ready' | 'error' | 'off';
+
+/** The most rows one update adds: a long list is rendered a chunk per animation frame, never all in one task. */
+export const EVENTS_CHUNK = 100;
+
+/** Rows in the first update: more than the list's box shows, so it looks complete at once on any machine. */
+export const EVENTS_FIRST_CHUNK = 10;
+
+/** The script time one chunk aims for, in ms: a new row costs about as much again in style and layout, so a frame stays short even on a slow CPU. */
+const CHUNK_BUDGET = 4;
+
+/** Fired by the Retry button after an error; bubbles and is composed. */
+export type CsEventsRetryEvent = Event;
+
+/**
+ * @tagname cs-telemetry-events
+ * @summary The recent telemetry events of one kind, newest first: time, name and every field sent, as plain text.
+ *
+ * @fires cs-events-retry - The user asked to load the events again after an error. Bubbles and is composed.
+ *
+ * @csspart status - The line saying what state the list is in (loading, empty, off, error, or how many events).
+ * @csspart list - The list of events.
+ * @csspart event - Each event.
+ * @csspart retry - The Retry button shown after an error.
+ *
+ * @cssprop [--cs-telemetry-events-max-height=320px] - The list scrolls beyond this height.
+ * @cssprop [--vscode-editor-font-family=monospace] - Event names and fields.
+ * @cssprop [--vscode-settings-rowHoverBackground=#80808033] - The lines between events.
+ * @cssprop [--vscode-button-secondaryBackground=#313131] - The Retry button.
+ */
+export class CsTelemetryEvents extends LitElement {
+  static override styles = telemetryEventsStyles;
+  static override properties = {
+    status: { reflect: true },
+    events: { attribute: false },
+    message: {},
+    label: {},
+    shown: { state: true },
+  };
+
+  /** `loading`, `ready` (show `events`), `error` (show `message` and Retry) or `off` (telemetry is off). */
+  status: TelemetryEventsStatus = 'loading';
+
+  /** The events, oldest first, as the host sends them. */
+  events: readonly TelemetryEvent[] = [];
+
+  /** For `error`: the host's own words, shown as text after the panel's. */
+  message = '';
+
+  /** The accessible name of the list's region, e.g. "Token usage: events sent". */
+  label = '';
+
+  /** How many rows are in the DOM; grows a chunk per frame until every event is. */
+  private shown = 0;
+
+  /** The rows of each chunk rendered so far, [start, end): appended only, so a rendered chunk is never rendered again. */
+  #chunks: [number, number][] = [];
+  #updateStarted = 0;
+
+  /** Schedules the next chunk; tests replace it to step frames by hand. */
+  scheduleFrame: (callback: () => void) => unknown = (callback) => requestAnimationFrame(callback);
+
+  #newestFirst: readonly TelemetryEvent[] = [];
+  #frame = 0;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#updateStarted = performance.now();
+    if (changed.has('events')) {
+      this.#newestFirst = [...this.events].reverse();
+      this.shown = Math.min(EVENTS_FIRST_CHUNK, this.#newestFirst.length);
+      this.#chunks = [];
+    }
+    const end = this.#chunks.at(-1)?.[1] ?? 0;
+    if (this.shown > end) this.#chunks = [...this.#chunks, [end, this.shown]];
+  }
+
+  protected override updated(): void {
+    if (this.status !== 'ready' || this.shown >= this.#newestFirst.length) return;
+    // The next chunk is sized by how long this one took, so a slow machine gets smaller chunks and no long task.
+    const [start, end] = this.#chunks.at(-1) ?? [0, 0];
+    const perRow = (performance.now() - this.#updateStarted) / Math.max(end - start, 1);
+    const next = Math.min(EVENTS_CHUNK, Math.max(5, Math.floor(CHUNK_BUDGET / Math.max(perRow, 0.01))));
+    // A new list or status restarts the count, so a frame from an older one must not add to it.
+    const frame = ++this.#frame;
+    this.scheduleFrame(() => {
+      if (frame === this.#frame) this.shown = Math.min(this.shown + next, this.#newestFirst.length);
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Loads the locale's date data while the page is idle, so the first rows never pay for it.
+    (globalThis.requestIdleCallback ?? setTimeout)(() => dateTimeFormat());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#frame++;
+  }
+
+  override render() {
+    const label = this.label || msg('Events sent', { id: 'events.label' });
+    return html`<section aria-label=${label}>
+      <p part="status" role="status">${this.#statusLine()}</p>
+      ${this.status === 'error'
+        ? html`<button part="retry" @click=${this.#retry}>${msg('Retry', { id: 'events.retry' })}</button>`
+        : nothing}
+      ${this.status === 'ready' && this.#newestFirst.length ? this.#renderList() : nothing}
+    </section>`;
+  }
+
+  #statusLine() {
+    switch (this.status) {
+      case 'off':
+        return msg('Telemetry is off, so nothing is sent.', { id: 'events.off' });
+      case 'error':
+        return [
+          warningIcon,
+          html`<span>${msg('Could not load the events.', { id: 'events.error' })} ${this.message}</span>`,
+        ];
+      case 'ready': {
+        const count = this.#newestFirst.length;
+        if (!count) return msg('Nothing of this kind was sent recently.', { id: 'events.empty' });
+        // Says the whole count once, not as each chunk lands, so a screen reader is not told every frame.
+        return count === 1
+          ? msg('1 event sent recently, newest first.', { id: 'events.count-one' })
+          : msg(str`${count} events sent recently, newest first.`, { id: 'events.count' });
+      }
+      default:
+        return [spinnerIcon, html`<span>${msg('Loading recent events…', { id: 'events.loading' })}</span>`];
+    }
+  }
+
+  #renderList() {
+    const format = dateTimeFormat();
+    // Each chunk is rendered once: later frames add a chunk without walking the rows already there.
+    // Rows of a long list skip layout while scrolled out of view; a short list needs no such help.
+    return html`<ol part="list" class=${this.#newestFirst.length > EVENTS_FIRST_CHUNK ? 'long' : ''}>
+      ${this.#chunks.map(([start, end]) =>
+        guard([this.#newestFirst, start, end, format], () =>
+          this.#newestFirst.slice(start, end).map((event) => this.#renderEvent(event, format)),
+        ),
+      )}
+    </ol>`;
+  }
+
+  #renderEvent(event: TelemetryEvent, format: Intl.DateTimeFormat) {
+    const time = new Date(event.time);
+    const valid = !Number.isNaN(time.getTime());
+    // Host data only ever lands in text bindings: never parsed as HTML.
+    return html`<li part="event">
+      <time datetime=${valid ? time.toISOString() : nothing}>${valid ? format.format(time) : event.time}</time
+      ><span class="name">${event.name}</span>
+      ${Object.keys(event.data).length
+        ? html`<dl>
+            ${Object.entries(event.data).map(
+              ([key, value]) => html`<dt>${key}</dt>
+                <dd>${typeof value === 'string' ? value : JSON.stringify(value)}</dd>`,
+            )}
+          </dl>`
+        : nothing}
+    </li>`;
+  }
+
+  #retry(): void {
+    this.dispatchEvent(new Event('cs-events-retry', { bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'cs-events-retry': CsEventsRetryEvent;
+  }
+}

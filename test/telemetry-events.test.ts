@@ -1,0 +1,225 @@
+import { LOCALE_STATUS_EVENT } from '@lit/localize';
+import { expect, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { TelemetryEvent } from '../src/bridge/protocol.js';
+import '../src/components/telemetry-events/define.js';
+import { CsTelemetryEvents, EVENTS_CHUNK, EVENTS_FIRST_CHUNK } from '../src/components/telemetry-events/telemetry-events.js';
+import { intlLocale } from '../src/components/locale-format.js';
+import { darkFixture as onDark } from './support/dark-fixture.js';
+
+const darkFixture = () => onDark('cs-telemetry-events', html`<cs-telemetry-events label="Token usage: events sent"></cs-telemetry-events>`);
+
+const words = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const statusLine = (el: CsTelemetryEvents) => el.shadowRoot!.querySelector<HTMLElement>('[part=status]')!;
+const rows = (el: CsTelemetryEvents) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part=event]')];
+
+function events(count: number, start = Date.parse('2026-01-02T03:00:00Z')): TelemetryEvent[] {
+  return Array.from({ length: count }, (_, i) => ({
+    time: new Date(start + i * 1000).toISOString(),
+    category: 'tokens' as const,
+    name: `tokens/counted-${i}`,
+    data: { count: i, model: 'small', cached: i % 2 === 0, note: null },
+  }));
+}
+
+/** Frames queued by the element, run only when the test says: chunked rendering becomes deterministic. */
+function manualFrames(el: CsTelemetryEvents) {
+  const queue: (() => void)[] = [];
+  el.scheduleFrame = (callback) => queue.push(callback);
+  return {
+    get queued() {
+      return queue.length;
+    },
+    async step() {
+      queue.shift()?.();
+      await el.updateComplete;
+    },
+  };
+}
+
+declare global {
+  interface Window {
+    __pwned?: number;
+  }
+}
+
+describe('<cs-telemetry-events>', () => {
+  afterEach(() => delete window.__pwned);
+
+  it('is registered as CsTelemetryEvents and starts loading, politely announced', async () => {
+    const { el } = await darkFixture();
+    expect(customElements.get('cs-telemetry-events')).to.equal(CsTelemetryEvents);
+    expect(el.status).to.equal('loading');
+    expect(words(statusLine(el))).to.equal('Loading recent events…');
+    expect(statusLine(el).getAttribute('role')).to.equal('status');
+    expect(el.shadowRoot!.querySelector('section')!.getAttribute('aria-label')).to.equal('Token usage: events sent');
+    await expect(el).to.be.accessible();
+  });
+
+  it('empty: says nothing of this kind was sent', async () => {
+    const { el } = await darkFixture();
+    el.status = 'ready';
+    await el.updateComplete;
+    expect(words(statusLine(el))).to.equal('Nothing of this kind was sent recently.');
+    expect(el.shadowRoot!.querySelector('ol')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('off: says telemetry is off, even with events given', async () => {
+    const { el } = await darkFixture();
+    el.events = events(3);
+    el.status = 'off';
+    await el.updateComplete;
+    expect(words(statusLine(el))).to.equal('Telemetry is off, so nothing is sent.');
+    expect(rows(el)).to.have.length(0);
+  });
+
+  it('error: says what failed with the host words, and Retry (keyboard too) fires cs-events-retry', async () => {
+    const { el } = await darkFixture();
+    el.status = 'error';
+    el.message = 'The log is gone.';
+    await el.updateComplete;
+    expect(words(statusLine(el))).to.equal('Could not load the events. The log is gone.');
+    await expect(el).to.be.accessible();
+    const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry]')!;
+    setTimeout(() => retry.click());
+    const event = await oneEvent(el, 'cs-events-retry');
+    expect(event.bubbles && event.composed).to.equal(true);
+    retry.focus();
+    setTimeout(() => sendKeys({ press: 'Enter' }));
+    await oneEvent(el, 'cs-events-retry');
+  });
+
+  it('ready: each event shows its time in a <time>, its name and its fields as a list of key and value, newest first', async () => {
+    const { el } = await darkFixture();
+    el.events = events(3);
+    el.status = 'ready';
+    await el.updateComplete;
+    expect(words(statusLine(el))).to.equal('3 events sent recently, newest first.');
+    const [first] = rows(el);
+    expect(words(first.querySelector('.name'))).to.equal('tokens/counted-2');
+    const time = first.querySelector('time')!;
+    expect(time.getAttribute('datetime')).to.equal('2026-01-02T03:00:02.000Z');
+    expect(time.textContent).to.equal(
+      new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date('2026-01-02T03:00:02.000Z')),
+    );
+    const pairs = [...first.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]);
+    expect(pairs).to.deep.equal([
+      ['count', '2'],
+      ['model', 'small'],
+      ['cached', 'true'],
+      ['note', 'null'],
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('an unreadable time is shown as the host sent it, without a datetime', async () => {
+    const { el } = await darkFixture();
+    el.events = [{ ...events(1)[0], time: 'yesterday-ish' }];
+    el.status = 'ready';
+    await el.updateComplete;
+    const time = rows(el)[0].querySelector('time')!;
+    expect(time.textContent).to.equal('yesterday-ish');
+    expect(time.hasAttribute('datetime')).to.equal(false);
+  });
+
+  it('renders hostile names, keys and values as text, never as HTML', async () => {
+    const { el } = await darkFixture();
+    const evil = ['<img src=x onerror="window.__pwned=1">', '"><script>window.__pwned=1</script>', '<b>bold</b>'];
+    el.events = evil.map((text) => ({ time: text, category: 'system' as const, name: text, data: { [text]: text } }));
+    el.status = 'ready';
+    await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const root = el.shadowRoot!;
+    expect(root.querySelectorAll('img, script, b')).to.have.length(0);
+    expect(rows(el).map((row) => row.querySelector('.name')!.textContent)).to.deep.equal([...evil].reverse());
+    expect(rows(el).map((row) => row.querySelector('dd')!.textContent)).to.deep.equal([...evil].reverse());
+    expect(window.__pwned).to.equal(undefined);
+  });
+
+  describe('long lists', () => {
+    for (const count of [500, 1000]) {
+      it(`${count} events fill in a chunk of at most ${EVENTS_CHUNK} rows per update`, async () => {
+        const { el } = await darkFixture();
+        const frames = manualFrames(el);
+        el.events = events(count);
+        el.status = 'ready';
+        await el.updateComplete;
+        expect(rows(el)).to.have.length(EVENTS_FIRST_CHUNK);
+        const announced = words(statusLine(el));
+        let previous = EVENTS_FIRST_CHUNK;
+        while (frames.queued) {
+          await frames.step();
+          const now = rows(el).length;
+          expect(now - previous, 'rows added in one update').to.be.within(1, EVENTS_CHUNK);
+          previous = now;
+        }
+        expect(rows(el)).to.have.length(count);
+        expect(words(rows(el)[0].querySelector('.name'))).to.equal(`tokens/counted-${count - 1}`);
+        expect(words(rows(el).at(-1)!.querySelector('.name'))).to.equal('tokens/counted-0');
+        // The count is announced once, not as each chunk lands.
+        expect(words(statusLine(el))).to.equal(announced);
+      });
+    }
+
+    it('a new list restarts from the first chunk, and a frame of the old list adds nothing', async () => {
+      const { el } = await darkFixture();
+      const frames = manualFrames(el);
+      el.events = events(300);
+      el.status = 'ready';
+      await el.updateComplete;
+      await frames.step();
+      expect(rows(el).length).to.be.above(EVENTS_FIRST_CHUNK);
+      el.events = events(250, Date.parse('2026-02-01T00:00:00Z'));
+      await el.updateComplete;
+      expect(rows(el)).to.have.length(EVENTS_FIRST_CHUNK);
+      expect(words(rows(el)[0].querySelector('time'))).to.contain('2026');
+      expect(rows(el)[0].querySelector('.name')!.textContent).to.equal('tokens/counted-249');
+      await frames.step(); // the old list's frame
+      expect(rows(el)).to.have.length(EVENTS_FIRST_CHUNK);
+      while (frames.queued) await frames.step();
+      expect(rows(el)).to.have.length(250);
+    });
+
+    it('500 events render in real frames without a long task', async () => {
+      const { el } = await darkFixture();
+      const long: number[] = [];
+      const observer = new PerformanceObserver((list) => long.push(...list.getEntries().map((e) => e.duration)));
+      observer.observe({ type: 'longtask' });
+      el.events = events(500);
+      el.status = 'ready';
+      const started = performance.now();
+      while (rows(el).length < 500 && performance.now() - started < 5000) await new Promise((r) => requestAnimationFrame(r));
+      await new Promise((r) => setTimeout(r, 50));
+      observer.disconnect();
+      expect(rows(el)).to.have.length(500);
+      expect(long, 'long tasks (ms)').to.deep.equal([]);
+    });
+  });
+
+  describe('locale', () => {
+    const announce = (locale: string) =>
+      window.dispatchEvent(new CustomEvent(LOCALE_STATUS_EVENT, { detail: { status: 'ready', readyLocale: locale } }));
+    afterEach(() => announce('en'));
+
+    it('formats times in the active locale, and in English for a locale Intl does not know (the pseudo-locale)', async () => {
+      const { el } = await darkFixture();
+      el.events = events(1);
+      el.status = 'ready';
+      await el.updateComplete;
+      const text = () => rows(el)[0].querySelector('time')!.textContent;
+      const expected = (locale: string) =>
+        new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(events(1)[0].time));
+      expect(text()).to.equal(expected('en'));
+      announce('de');
+      await el.updateComplete;
+      expect(intlLocale()).to.equal('de');
+      expect(text()).to.equal(expected('de'));
+      expect(text()).to.not.equal(expected('en'));
+      announce('qps-ploc');
+      await el.updateComplete;
+      expect(intlLocale()).to.equal('en');
+      expect(text()).to.equal(expected('en'));
+    });
+  });
+});
