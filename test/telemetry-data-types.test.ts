@@ -356,6 +356,21 @@ describe('<cs-telemetry-data-types>', () => {
       expect(itemText(accountSwitch(el)!)).to.equal('Include my account details (login name and email)');
     });
 
+    it('signed in with the switch off, the account is named but never called attached', async () => {
+      const { el } = await darkFixture();
+      el.account = { loginName: 'octocat', email: 'octocat@example.com' };
+      el.accountLinked = false;
+      await elementUpdated(el);
+      const account = el.shadowRoot!.querySelector<HTMLElement>('[part=account]')!;
+      expect(itemText(account)).to.equal('Signed in as octocat (octocat@example.com). Not sent while the switch below is off.');
+      expect(account.classList.contains('account'), 'no "not anonymous" bar').to.equal(false);
+      for (const linked of [true, null]) {
+        el.accountLinked = linked;
+        await elementUpdated(el);
+        expect(itemText(el.shadowRoot!.querySelector<HTMLElement>('[part=account]')!)).to.contain('Attached now: octocat');
+      }
+    });
+
     it('fires cs-account-linked-change with the wanted value on click and Space, and keeps showing the property', async () => {
       const { el } = await darkFixture();
       el.accountLinked = false;

@@ -152,6 +152,14 @@ export class CsTelemetryDataTypes extends LitElement {
   #renderAccount() {
     const account = this.account;
     if (!account) return html`<p class="dim">${msg('You are signed out: this applies only when you sign in.', { id: 'data.account.signed-out' })}</p>`;
+    // Switched off, the account is named but not sent: saying "attached" would be untrue.
+    if (this.accountLinked === false) {
+      return html`<p class="dim" part="account">
+        ${msg(html`Signed in as <b>${account.loginName}</b> (<b>${account.email}</b>). Not sent while the switch below is off.`, {
+          id: 'data.account.not-attached',
+        })}
+      </p>`;
+    }
     return html`<p class="account" part="account">
       ${msg(html`Attached now: <b>${account.loginName}</b> (<b>${account.email}</b>). These identify you.`, {
         id: 'data.account.attached',
