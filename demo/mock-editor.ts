@@ -53,8 +53,9 @@ function state(): TelemetryState {
   };
 }
 
+/** Saves a change; `changedAt` only for the main setting, whose history the panel shows. */
 function save(patch: Partial<Stored>): void {
-  Object.assign(stored, patch, { changedAt: new Date().toISOString() });
+  Object.assign(stored, patch, patch.changedBy ? { changedAt: new Date().toISOString() } : {});
   localStorage.setItem(STORE_KEY, JSON.stringify(stored));
 }
 
@@ -101,8 +102,9 @@ window.addEventListener('message', (event) => {
     post({ type: 'telemetry/error', protocol: PROTOCOL_VERSION, inReplyTo: message.id, code, message: text });
   if (message.type === 'telemetry/events') {
     if (control('failEvents').checked) return refuse('events-unavailable', 'The event log could not be read.');
-    const signedOut = message.category === 'account' && !control('signedIn').checked;
-    const events = signedOut ? [] : demoEvents(message.category, control('manyEvents').checked ? MANY_EVENTS : undefined);
+    // Account details are sent only while signed in and, when the switch is offered, while it is on.
+    const accountSent = control('signedIn').checked && (!control('accountSwitch').checked || stored.accountLinked);
+    const events = message.category === 'account' && !accountSent ? [] : demoEvents(message.category, control('manyEvents').checked ? MANY_EVENTS : undefined);
     post({ type: 'telemetry/events', protocol: PROTOCOL_VERSION, inReplyTo: message.id, events });
     return;
   }
@@ -119,7 +121,7 @@ window.addEventListener('message', (event) => {
       rev++;
     }
     if (message.accountLinked !== undefined && message.accountLinked !== stored.accountLinked) {
-      save({ accountLinked: message.accountLinked, changedBy: 'user' });
+      save({ accountLinked: message.accountLinked });
       rev++;
     }
   }
