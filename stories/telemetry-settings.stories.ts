@@ -15,7 +15,7 @@ import {
   backendOf,
   type BackendArgs,
 } from './support/story-backend.js';
-import { alertText, badgeOf, badgeText, panelIn, switchControl } from './support/panel-parts.js';
+import { alertText, badgeOf, badgeText, headingText, panelIn, switchControl, switchLabel } from './support/panel-parts.js';
 
 interface PanelArgs extends BackendArgs {
   /** The panel's `timeout` property, in ms. */
@@ -244,6 +244,10 @@ const inGerman = async (canvasElement: HTMLElement, status: string) => {
   await expect(document.documentElement.lang).toBe('de');
   await waitFor(() => expect(badgeOf(panel)).toHaveAttribute('status', status));
   await panel.updateComplete;
+  // The words are German, not the English source: a missing or stale translation fails here.
+  await expect(headingText(panel)).toBe('Telemetrie');
+  await expect(switchLabel(panel)).toBe('Telemetrie zulassen');
+  await expect(badgeText(panel)).toBe(status === 'on' ? 'Ein' : 'Aus');
   return panel;
 };
 
@@ -253,6 +257,7 @@ export const GermanOn: Story = {
   play: async ({ canvasElement }) => {
     const panel = await inGerman(canvasElement, 'on');
     await expect(switchControl(panel)).toHaveAttribute('aria-checked', 'true');
+    await expect(panel.shadowRoot!.textContent).toContain('Code Studio erfasst anonyme Nutzungsdaten');
   },
 };
 
@@ -263,6 +268,8 @@ export const GermanSignedInEditorOff: Story = {
   play: async ({ canvasElement }) => {
     const panel = await inGerman(canvasElement, 'off');
     await expect(switchControl(panel)).toHaveAttribute('aria-checked', 'true');
+    await expect(panel.shadowRoot!.textContent).toContain('Die Telemetrie des Editors ist deaktiviert.');
+    await waitFor(() => expect(accountLine(panel)).toContain('Derzeit enthalten: ada (ada@example.com). Damit sind Sie identifizierbar.'));
   },
 };
 
@@ -273,7 +280,10 @@ export const GermanSaveFailed: Story = {
   play: async ({ canvasElement }) => {
     const panel = await inGerman(canvasElement, 'on');
     await userEvent.click(switchControl(panel));
-    await waitFor(() => expect(alertText(panel)).not.toBe(''));
+    // The reason is the editor's own message, in the editor's words (this fake editor's are English).
+    await waitFor(() =>
+      expect(alertText(panel)).toBe('Speichern fehlgeschlagen. Die Telemetrie ist weiterhin aktiviert. The settings file is read-only. Wiederholen'),
+    );
     await expect(switchControl(panel)).toHaveAttribute('aria-checked', 'true');
   },
 };
@@ -285,6 +295,7 @@ export const GermanManagedByPolicy: Story = {
   play: async ({ canvasElement }) => {
     const panel = await inGerman(canvasElement, 'on');
     await expect(badgeOf(panel)).toHaveAttribute('locked');
+    await expect(panel.shadowRoot!.textContent).toContain('Von Ihrer Organisation verwaltet: Eine Richtlinie legt diese Einstellung fest.');
     await expect(switchControl(panel)).toBeDisabled();
   },
 };

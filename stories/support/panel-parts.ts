@@ -19,3 +19,14 @@ export const switchControl = (panel: CsTelemetrySettings) =>
 
 export const alertText = (panel: CsTelemetrySettings) =>
   panel.shadowRoot!.querySelector('[role=alert]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/** The panel's heading, e.g. "Telemetry". */
+export const headingText = (panel: CsTelemetrySettings) => panel.shadowRoot!.querySelector('[part=heading]')?.textContent?.trim() ?? '';
+
+/** The main switch's label: its slotted text without the help line (nor lit's marker comments). */
+export const switchLabel = (panel: CsTelemetrySettings) =>
+  [...panel.shadowRoot!.querySelector('cs-switch')!.childNodes]
+    .filter((node) => node.nodeType === Node.TEXT_NODE || (node instanceof Element && node.slot !== 'help'))
+    .map((node) => node.textContent)
+    .join('')
+    .trim();
