@@ -36,6 +36,7 @@
 'data.account.description': `Ihr Anmeldename und Ihre E-Mail-Adresse.`,
 'data.account.detail': `Sie machen Sie identifizierbar, daher sind diese Daten nicht anonym. Melden Sie sich ab, damit sie nicht mehr gesendet werden.`,
 'data.account.detail-consent': `Sie machen Sie identifizierbar, daher sind diese Daten nicht anonym, solange sie enthalten sind. Deaktivieren Sie den Schalter oben, damit sie nicht mehr gesendet werden.`,
+'data.account.not-attached': html`Angemeldet als <b>${0}</b> (<b>${1}</b>). Wird nicht gesendet, solange der Schalter unten deaktiviert ist.`,
 'data.account.saving': `Wird gespeichert…`,
 'data.account.signed-out': `Sie sind abgemeldet: Dies gilt erst, wenn Sie sich anmelden.`,
 'data.account.switch': `Meine Kontodaten einschließen (Anmeldename und E-Mail-Adresse)`,

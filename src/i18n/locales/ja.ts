@@ -36,6 +36,7 @@
 'data.account.description': `ログイン名とメール アドレス。`,
 'data.account.detail': `これらであなたを特定できるため、このデータは匿名ではありません。送信を止めるにはサインアウトしてください。`,
 'data.account.detail-consent': `これらであなたを特定できるため、含めている間このデータは匿名ではありません。送信を止めるには上のスイッチをオフにしてください。`,
+'data.account.not-attached': html`<b>${0}</b> (<b>${1}</b>) としてサインインしています。下のスイッチがオフの間は送信されません。`,
 'data.account.saving': `保存しています…`,
 'data.account.signed-out': `サインアウトしています。これはサインインしたときにのみ適用されます。`,
 'data.account.switch': `アカウントの詳細 (ログイン名とメール アドレス) を含める`,
