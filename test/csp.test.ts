@@ -17,7 +17,8 @@ describe('dist/webview.js under a strict webview CSP', () => {
     const seen = await walkEveryState(page);
     expect(seen).to.deep.equal([
       'loading', 'on', 'off', 'saving', 'save failed', 'save timed out', 'unreachable', 'recovered', 'managed by policy',
-      'editor-wide telemetry off', 'signed in', 'every item expanded', 'signed out', 'needs an update',
+      'editor-wide telemetry off', 'signed in', 'every item expanded', 'signed out', 'history, account switch and links',
+      'events shown', 'in German', 'in English again', 'needs an update',
     ]);
   });
 

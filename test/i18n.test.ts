@@ -3,13 +3,20 @@
 // loading under a webview's strict CSP.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { applyLocale, getLocale, intlLocale, resolveLocale, setLocale } from '../src/i18n/locale.js';
-import type { CsI18nFixture } from './support/i18n-fixture.js';
-import './support/i18n-fixture.js';
+import type { CsTelemetryDataTypes } from '../src/components/telemetry-data-types/telemetry-data-types.js';
+import type { CsTelemetryStatusBadge } from '../src/components/telemetry-status-badge/telemetry-status-badge.js';
+import '../src/components/telemetry-data-types/define.js';
+import '../src/components/telemetry-status-badge/define.js';
 
-const ENGLISH = 'Telemetry is off. Code Studio sends nothing.';
-const GERMAN = 'Telemetrie ist aus. Code Studio sendet nichts.';
+// The panel's own strings, one of each kind: plain (the badge's word), with a value (its label), with markup (the
+// signed-in account line, whose <b>s hold the account).
+const ACCOUNT = { loginName: 'ada', email: 'ada@example.com' };
 
-const text = (el: CsI18nFixture, id: string) => el.shadowRoot!.querySelector(`#${id}`)!.textContent!.trim();
+const badgeWord = (badge: CsTelemetryStatusBadge) => badge.shadowRoot!.querySelector('[part=label]')!.textContent!.trim();
+const badgeLabel = (badge: CsTelemetryStatusBadge) => badge.shadowRoot!.querySelector('[role=img]')!.getAttribute('aria-label')!;
+const accountLine = (list: CsTelemetryDataTypes) => list.shadowRoot!.querySelector('[part=account]')!;
+const accountText = (list: CsTelemetryDataTypes) => accountLine(list).textContent!.replace(/\s+/g, ' ').trim();
+const listHeading = (list: CsTelemetryDataTypes) => list.shadowRoot!.querySelector('[part=heading]')!.textContent!.trim();
 
 async function localeIs(locale: string): Promise<void> {
   await waitUntil(() => getLocale() === locale, `the locale to become ${locale}, it is ${getLocale()}`);
@@ -41,13 +48,20 @@ describe('resolveLocale', () => {
   }
 });
 
-describe('applyLocale and the msg() fixture', () => {
-  let el: CsI18nFixture;
+describe("applyLocale and the panel's strings", () => {
+  let badge: CsTelemetryStatusBadge;
+  let list: CsTelemetryDataTypes;
 
   beforeEach(async () => {
     await setLocale('en');
     document.documentElement.lang = 'en';
-    el = await fixture(html`<cs-i18n-fixture></cs-i18n-fixture>`);
+    const root = await fixture(html`<div>
+      <cs-telemetry-status-badge status="on"></cs-telemetry-status-badge>
+      <cs-telemetry-data-types .account=${ACCOUNT}></cs-telemetry-data-types>
+    </div>`);
+    badge = root.querySelector('cs-telemetry-status-badge')!;
+    list = root.querySelector('cs-telemetry-data-types')!;
+    await Promise.all([badge.updateComplete, list.updateComplete]);
   });
 
   after(async () => {
@@ -55,50 +69,59 @@ describe('applyLocale and the msg() fixture', () => {
     document.documentElement.lang = 'en';
   });
 
+  const rendered = () => Promise.all([badge.updateComplete, list.updateComplete]);
+
   it('renders English before any locale is applied', () => {
     expect(getLocale()).to.equal('en');
-    expect(text(el, 'plain')).to.equal(ENGLISH);
+    expect(badgeWord(badge)).to.equal('On');
+    expect(badgeLabel(badge)).to.equal('Telemetry status: On');
+    expect(accountText(list)).to.equal('Attached now: ada (ada@example.com). These identify you.');
   });
 
-  it("speaks the host's locale: the de chunk loads and the element re-renders in German", async () => {
+  it("speaks the host's locale: the de chunk loads and the elements re-render in German", async () => {
     applyLocale('de-CH');
     await localeIs('de');
-    await el.updateComplete;
-    expect(text(el, 'plain')).to.equal(GERMAN);
-    expect(text(el, 'placeholder')).to.equal('Zuletzt vor 5 Minuten geändert');
-    expect(el.shadowRoot!.querySelector('#markup b')?.textContent).to.equal('Datenschutzerklärung');
+    await rendered();
+    expect(badgeWord(badge)).to.equal('Ein');
+    expect(badgeLabel(badge)).to.equal('Telemetriestatus: Ein');
+    expect(listHeading(list)).to.equal('Was bei aktivierter Telemetrie erfasst wird');
+    expect(accountText(list)).to.equal('Derzeit enthalten: ada (ada@example.com). Damit sind Sie identifizierbar.');
+    expect([...accountLine(list).querySelectorAll('b')].map((b) => b.textContent)).to.deep.equal(['ada', 'ada@example.com']);
     expect(intlLocale()).to.equal('de');
   });
 
   it('a value change after the switch still renders in German', async () => {
     await setLocale('de');
-    el.minutes = 12;
-    await el.updateComplete;
-    expect(text(el, 'placeholder')).to.equal('Zuletzt vor 12 Minuten geändert');
+    badge.status = 'off';
+    badge.locked = true;
+    await rendered();
+    expect(badgeWord(badge)).to.equal('Aus');
+    expect(badgeLabel(badge)).to.equal('Telemetriestatus: Aus, von Ihrer Organisation verwaltet');
   });
 
   it("the host's locale wins over the document's lang", async () => {
     document.documentElement.lang = 'de';
     applyLocale('ja-JP');
     await localeIs('ja');
-    await el.updateComplete;
-    expect(text(el, 'plain')).to.equal('テレメトリはオフです。Code Studio は何も送信しません。');
+    await rendered();
+    expect(badgeWord(badge)).to.equal('オン');
+    expect(accountText(list)).to.equal('現在含まれているもの: ada (ada@example.com)。これらであなたを特定できます。');
   });
 
   it("without a host locale, the document's lang", async () => {
     document.documentElement.lang = 'ja';
     applyLocale(undefined);
     await localeIs('ja');
-    await el.updateComplete;
-    expect(text(el, 'placeholder')).to.equal('5 分前に変更');
+    await rendered();
+    expect(badgeLabel(badge)).to.equal('テレメトリの状態: オン');
   });
 
   it('an unknown locale, from the host or the document, is English', async () => {
     await setLocale('de');
     applyLocale('fr-FR');
     await localeIs('en');
-    await el.updateComplete;
-    expect(text(el, 'plain')).to.equal(ENGLISH);
+    await rendered();
+    expect(badgeWord(badge)).to.equal('On');
 
     await setLocale('de');
     document.documentElement.lang = 'pt-BR';
@@ -109,15 +132,18 @@ describe('applyLocale and the msg() fixture', () => {
   it('the pseudo-locale brackets, accents and lengthens every string, keeping placeholders and markup', async () => {
     applyLocale('qps-ploc');
     await localeIs('qps-ploc');
-    await el.updateComplete;
-    for (const id of ['plain', 'placeholder', 'markup']) {
-      const pseudo = text(el, id);
-      expect(pseudo, id).to.match(/^⟦[\s\S]*⟧$/);
-      expect(pseudo, id).not.to.match(/[a-z]{2}/i, 'an unaccented pair of letters');
+    await rendered();
+    const strings = { word: badgeWord(badge), label: badgeLabel(badge), heading: listHeading(list), account: accountText(list) };
+    for (const [name, pseudo] of Object.entries(strings)) {
+      expect(pseudo, name).to.match(/^⟦[\s\S]*⟧$/);
+      // The account's own name and address are values, not words: they pass through as they are.
+      expect(pseudo.replace('ada@example.com', '').replace('ada', ''), name).not.to.match(/[a-z]{2}/i, 'an unaccented pair of letters');
     }
-    expect(text(el, 'plain').length).to.be.at.least(Math.round(ENGLISH.length * 1.3));
-    expect(text(el, 'placeholder')).to.contain(' 5 ');
-    expect(el.shadowRoot!.querySelector('#markup b')?.textContent).to.equal('þŕíṽáçý šţáţéɱéñţ');
+    const english = 'What is collected when telemetry is on';
+    expect(strings.heading.length).to.be.at.least(Math.round(english.length * 1.3));
+    // The label's value is the badge's word, itself pseudo-translated, inside the pseudo-translated label.
+    expect(strings.label).to.contain(strings.word);
+    expect([...accountLine(list).querySelectorAll('b')].map((b) => b.textContent)).to.deep.equal(['ada', 'ada@example.com']);
     // Intl knows no pseudo-locale: dates and numbers are then formatted as in English.
     expect(intlLocale()).to.equal('en');
   });
@@ -160,10 +186,10 @@ describe('a language whose strings fail to load', () => {
     frame = await framePage(
       "default-src 'none'; script-src 'nonce-n0nce'",
       `<script type="importmap" nonce="n0nce">${JSON.stringify({ imports: missing })}</script>
-<cs-i18n-fixture></cs-i18n-fixture>
+<cs-telemetry-status-badge status="on"></cs-telemetry-status-badge>
 <script type="module" nonce="n0nce">
   import * as i18n from '/src/i18n/locale.ts';
-  import '/test/support/i18n-fixture.ts';
+  import '/src/components/telemetry-status-badge/define.ts';
   window.i18n = i18n;
   window.ready = true;
 </script>`,
@@ -180,8 +206,8 @@ describe('a language whose strings fail to load', () => {
     expect(win.statuses).to.deep.equal(['loading de', 'error de']);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(win.i18n.getLocale()).to.equal('en');
-    const el = frame.contentDocument!.querySelector('cs-i18n-fixture')!;
-    expect(el.shadowRoot!.querySelector('#plain')!.textContent).to.equal(ENGLISH);
+    const el = frame.contentDocument!.querySelector('cs-telemetry-status-badge')!;
+    expect(el.shadowRoot!.querySelector('[part=label]')!.textContent).to.equal('On');
     expect(win.warnings.filter((warning) => warning.includes('"de"'))).to.have.length(1);
   });
 
@@ -225,6 +251,11 @@ describe('dist/webview.js loads a locale chunk beside it under a webview CSP', (
         await waitUntil(() => win.statuses.includes('ready ja') || win.statuses.some((s) => s.startsWith('error')), 'the ja chunk to load or fail', { timeout: 5000 });
         expect(win.statuses).to.deep.equal(['loading ja', 'ready ja']);
         expect(win.violations).to.deep.equal([]);
+        // The bundled panel itself speaks Japanese: its heading and badge come from the loaded chunk.
+        const panel = frame.contentDocument!.querySelector('cs-telemetry-settings')!;
+        const heading = () => panel.shadowRoot?.querySelector('[part=heading]')?.textContent?.trim();
+        const badge = () => panel.shadowRoot?.querySelector('cs-telemetry-status-badge')?.shadowRoot?.querySelector('[part=label]')?.textContent;
+        await waitUntil(() => heading() === 'テレメトリ' && badge() === 'オン', `the panel in Japanese, it shows ${heading()} / ${badge()}`);
         const loaded = performance.getEntriesByType('resource').map((entry) => entry.name);
         const frameLoaded = (frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((entry) => entry.name);
         expect([...loaded, ...frameLoaded].filter((url) => url.includes('/dist/locales/'))).to.include(`${location.origin}/dist/locales/ja.js`);

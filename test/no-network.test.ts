@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { WebviewPage, walkEveryState } from './support/webview-page.js';
+import { OWN_FILE, WebviewPage, walkEveryState } from './support/webview-page.js';
 
 interface LoggedRequest {
   url: string;
@@ -15,7 +15,7 @@ interface LoggedRequest {
 describe('no network requests', () => {
   let page: WebviewPage;
   let requests: LoggedRequest[];
-  const fromWebview = () => requests.filter((r) => r.documentURL === 'about:srcdoc' && !r.url.endsWith('/dist/webview.js'));
+  const fromWebview = () => requests.filter((r) => r.documentURL === 'about:srcdoc' && !OWN_FILE.test(r.url));
 
   before(async () => {
     await executeServerCommand('network-log', { action: 'start' });
@@ -29,8 +29,11 @@ describe('no network requests', () => {
 
   after(() => page.close());
 
-  it('loads dist/webview.js and nothing else, in every state and after a reload', () => {
+  it('loads dist/webview.js and its own chunks and nothing else, in every state and after a reload', () => {
     expect(requests.some((r) => r.url.endsWith('/dist/webview.js')), 'the network log sees the webview at all').to.equal(true);
+    // The events list and the German strings are the package's own files, loaded by the states that need them.
+    expect(requests.some((r) => r.url.endsWith('/dist/webview-events.js')), 'the events chunk').to.equal(true);
+    expect(requests.some((r) => r.url.endsWith('/dist/locales/de.js')), 'the German chunk').to.equal(true);
     expect(fromWebview()).to.deep.equal([]);
   });
 

@@ -450,6 +450,8 @@ describe('<cs-telemetry-data-types>', () => {
       el.eventsOffered = true;
       el.events = { system: { status: 'error', events: [], message: 'Gone.' } };
       await elementUpdated(el);
+      // The list's element is loaded once events are offered: a chunk of its own in the webview bundle.
+      await customElements.whenDefined('cs-telemetry-events');
       const requests: string[] = [];
       el.addEventListener('cs-events-request', (event) => requests.push(event.detail.category));
       eventsToggles(el)[0].click();
@@ -468,6 +470,7 @@ describe('<cs-telemetry-data-types>', () => {
       el.eventsOffered = true;
       el.telemetryOff = true;
       await elementUpdated(el);
+      await customElements.whenDefined('cs-telemetry-events');
       const requests: string[] = [];
       el.addEventListener('cs-events-request', (event) => requests.push(event.detail.category));
       eventsToggles(el)[4].click();

@@ -1,10 +1,9 @@
-import { LOCALE_STATUS_EVENT } from '@lit/localize';
 import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TelemetryEvent } from '../src/bridge/protocol.js';
 import '../src/components/telemetry-events/define.js';
 import { CsTelemetryEvents, EVENTS_CHUNK, EVENTS_FIRST_CHUNK } from '../src/components/telemetry-events/telemetry-events.js';
-import { intlLocale } from '../src/components/locale-format.js';
+import { intlLocale, setLocale, type SupportedLocale } from '../src/i18n/locale.js';
 import { darkFixture as onDark } from './support/dark-fixture.js';
 
 const darkFixture = () => onDark('cs-telemetry-events', html`<cs-telemetry-events label="Token usage: events sent"></cs-telemetry-events>`);
@@ -181,25 +180,23 @@ describe('<cs-telemetry-events>', () => {
       expect(rows(el)).to.have.length(250);
     });
 
-    it('500 events render in real frames without a long task', async () => {
+    // Whether a chunk stays under 50 ms is a matter of speed, measured by `npm run bench` (long tasks for 500 and
+    // 1000 events at 1x and 4x CPU); here, that real frames bring every row in.
+    it('500 events all arrive through real animation frames', async () => {
       const { el } = await darkFixture();
-      const long: number[] = [];
-      const observer = new PerformanceObserver((list) => long.push(...list.getEntries().map((e) => e.duration)));
-      observer.observe({ type: 'longtask' });
       el.events = events(500);
       el.status = 'ready';
+      await el.updateComplete;
+      expect(rows(el).length).to.be.below(500);
       const started = performance.now();
-      while (rows(el).length < 500 && performance.now() - started < 5000) await new Promise((r) => requestAnimationFrame(r));
-      await new Promise((r) => setTimeout(r, 50));
-      observer.disconnect();
+      while (rows(el).length < 500 && performance.now() - started < 10_000) await new Promise((r) => requestAnimationFrame(r));
       expect(rows(el)).to.have.length(500);
-      expect(long, 'long tasks (ms)').to.deep.equal([]);
     });
   });
 
   describe('locale', () => {
-    const announce = (locale: string) =>
-      window.dispatchEvent(new CustomEvent(LOCALE_STATUS_EVENT, { detail: { status: 'ready', readyLocale: locale } }));
+    // The page's real locale switch: the element re-renders when the strings of the locale are in.
+    const announce = (locale: SupportedLocale) => setLocale(locale);
     afterEach(() => announce('en'));
 
     it('formats times in the active locale, and in English for a locale Intl does not know (the pseudo-locale)', async () => {
@@ -211,12 +208,12 @@ describe('<cs-telemetry-events>', () => {
       const expected = (locale: string) =>
         new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(events(1)[0].time));
       expect(text()).to.equal(expected('en'));
-      announce('de');
+      await announce('de');
       await el.updateComplete;
       expect(intlLocale()).to.equal('de');
       expect(text()).to.equal(expected('de'));
       expect(text()).to.not.equal(expected('en'));
-      announce('qps-ploc');
+      await announce('qps-ploc');
       await el.updateComplete;
       expect(intlLocale()).to.equal('en');
       expect(text()).to.equal(expected('en'));

@@ -1,25 +1,4 @@
-import { LOCALE_STATUS_EVENT } from '@lit/localize';
-
-// @lit/localize's runtime mode returns getLocale only from configureLocalization (owned by src/i18n), so the
-// elements learn the active locale from its status events instead; 'en' is the source locale.
-let active = 'en';
-globalThis.addEventListener?.(LOCALE_STATUS_EVENT, (event) => {
-  if (event.detail.status === 'ready') active = event.detail.readyLocale;
-});
-
-/** The locale the strings are shown in now: the source locale `en` until another is ready. */
-export function activeLocale(): string {
-  return active;
-}
-
-/** The active locale if Intl knows it, else `en`: the pseudo-locale `qps-ploc` would fall back to the browser's. */
-export function intlLocale(): string {
-  try {
-    return Intl.DateTimeFormat.supportedLocalesOf(active).length ? active : 'en';
-  } catch {
-    return 'en';
-  }
-}
+import { intlLocale } from '../i18n/locale.js';
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 

@@ -26,7 +26,7 @@ test("package.json's customElements names the manifest, and the manifest documen
   assert.equal(read(join(root, 'package.json')).customElements, 'custom-elements.json');
   const elements = read(join(root, 'custom-elements.json')).modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement);
   assert.deepEqual(elements.map((d) => d.tagName).sort(),
-    ['cs-switch', 'cs-telemetry-data-types', 'cs-telemetry-settings', 'cs-telemetry-status-badge']);
+    ['cs-switch', 'cs-telemetry-data-types', 'cs-telemetry-events', 'cs-telemetry-settings', 'cs-telemetry-status-badge']);
   for (const element of elements) {
     assert.ok(element.summary, `${element.tagName} has no @summary`);
     assert.ok(element.cssProperties?.length, `${element.tagName} documents no @cssprop`);

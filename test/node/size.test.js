@@ -4,17 +4,36 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = 12 * 1024;
-/** Each language's strings, fetched only by a page that speaks it. */
-const LOCALE_BUDGET = 2048;
+// Issue 2 set 12 KB for the panel it asked for. Issue 6 added @lit/localize's runtime with every string behind an
+// id, the account switch, the history line with Intl relative times, the links and the events protocol: 4.8 KB
+// measured. The events list itself is a chunk of its own (below), fetched only when a host offers events.
+const BUDGET = 17.5 * 1024;
+/** The events list, loaded when a host offers events. */
+const EVENTS_BUDGET = 2.5 * 1024;
+/** Each language's strings (about 70, Japanese at 3 bytes a character), fetched only by a page that speaks it. */
+const LOCALE_BUDGET = 3 * 1024;
 const LOCALES = JSON.parse(readFileSync(new URL('../../lit-localize.json', import.meta.url), 'utf8')).targetLocales;
 const bundle = readFileSync(new URL('../../dist/webview.js', import.meta.url));
+const eventsChunk = readFileSync(new URL('../../dist/webview-events.js', import.meta.url), 'utf8');
 const gzipBytes = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
-test('dist/webview.js registers every element (a tree-shaken bundle would pass any budget)', () => {
+const registers = (code, tag) => [`\`${tag}\``, `"${tag}"`, `'${tag}'`].some((quoted) => code.includes(quoted));
+
+test('dist/webview.js registers every element but the events list (a tree-shaken bundle would pass any budget)', () => {
   for (const tag of ['cs-telemetry-settings', 'cs-switch', 'cs-telemetry-status-badge', 'cs-telemetry-data-types']) {
-    assert.ok(bundle.includes(`\`${tag}\``) || bundle.includes(`"${tag}"`) || bundle.includes(`'${tag}'`), `${tag} is not in the bundle`);
+    assert.ok(registers(bundle, tag), `${tag} is not in the bundle`);
   }
+  assert.ok(!registers(bundle, 'cs-telemetry-events'), 'the events list is in dist/webview.js');
+  assert.ok(bundle.includes('./webview-events.js'), 'dist/webview.js does not import ./webview-events.js');
+});
+
+test(`dist/webview-events.js registers the events list, imports only webview.js, and is at most ${EVENTS_BUDGET} bytes gzipped`, () => {
+  assert.ok(registers(eventsChunk, 'cs-telemetry-events'));
+  const imports = [...eventsChunk.matchAll(/\bfrom\s*["'`]([^"'`]+)["'`]/g)].map((match) => match[1]);
+  assert.deepEqual([...new Set(imports)], ['./webview.js']);
+  const bytes = gzipBytes(eventsChunk);
+  console.log(`dist/webview-events.js: ${bytes} bytes gzip -9 (budget ${EVENTS_BUDGET})`);
+  assert.ok(bytes <= EVENTS_BUDGET, `dist/webview-events.js is ${bytes} bytes gzipped, over the budget of ${EVENTS_BUDGET}`);
 });
 
 test(`dist/webview.js is at most ${BUDGET} bytes gzipped (lit included)`, () => {

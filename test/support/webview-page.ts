@@ -12,9 +12,12 @@ import { waitUntil } from '@open-wc/testing';
 export const NONCE = 'cs-test-nonce';
 
 export interface WebviewRequest {
-  type: 'telemetry/hello' | 'telemetry/get' | 'telemetry/set';
+  type: 'telemetry/hello' | 'telemetry/get' | 'telemetry/set' | 'telemetry/events' | 'telemetry/open';
   id: string;
   enabled?: boolean;
+  accountLinked?: boolean;
+  category?: string;
+  target?: string;
 }
 
 export interface HostState {
@@ -22,7 +25,16 @@ export interface HostState {
   editorTelemetryEnabled: boolean;
   managedBy: 'policy' | null;
   account: { loginName: string; email: string } | null;
+  // Issue 6's extensions, absent until a test offers them.
+  accountLinked?: boolean;
+  changedAt?: string | null;
+  changedBy?: 'user' | 'settings-file' | 'policy' | 'default' | null;
+  locale?: string;
+  offers?: string[];
 }
+
+/** The package's own files a page may load: the bundle, its events list, and a language's strings. */
+export const OWN_FILE = /\/dist\/(webview|webview-events|locales\/[\w-]+)\.js$/;
 
 /** What the page's own script records before dist/webview.js runs: CSP violations and calls to network APIs. */
 export interface PageRecords {
@@ -57,7 +69,7 @@ const pageScript = `
     window[name] = class extends Real { constructor(url, ...rest) { note(name + ' ' + String(url)); super(url, ...rest); } };
   }
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (!entry.name.endsWith('/dist/webview.js')) records.resourceEntries.push(entry.initiatorType + ' ' + entry.name);
+    for (const entry of list.getEntries()) if (!${OWN_FILE}.test(entry.name)) records.resourceEntries.push(entry.initiatorType + ' ' + entry.name);
   }).observe({ type: 'resource', buffered: true });
   const store = parent.webviewStores[frameElement.dataset.store];
   window.acquireVsCodeApi = () => ({
@@ -175,10 +187,22 @@ ${csp ? `<meta http-equiv="Content-Security-Policy" content="${policy}">` : ''}
     return { type: 'telemetry/state', protocol: 1, rev: this.rev, inReplyTo, state: structuredClone(this.host) };
   }
 
-  /** Applies a request to the host's state (a set) and posts the answer. */
+  /** Recent events the page's host serves, by category. */
+  events: Record<string, object[]> = {};
+
+  /** Applies a request to the host's state (a set) and posts the answer; an open gets none. */
   answer(request: WebviewRequest): void {
+    if (request.type === 'telemetry/open') return;
+    if (request.type === 'telemetry/events') {
+      this.send({ type: 'telemetry/events', protocol: 1, inReplyTo: request.id, events: this.events[request.category!] ?? [] });
+      return;
+    }
     if (request.type === 'telemetry/set' && request.enabled !== undefined && request.enabled !== this.host.enabled) {
       this.host.enabled = request.enabled;
+      this.rev++;
+    }
+    if (request.type === 'telemetry/set' && request.accountLinked !== undefined && request.accountLinked !== this.host.accountLinked) {
+      this.host.accountLinked = request.accountLinked;
       this.rev++;
     }
     this.send(this.stateMessage(request.id));
@@ -256,6 +280,32 @@ export async function walkEveryState(page: WebviewPage): Promise<string[]> {
   await reach('every item expanded', () => list().querySelectorAll('[aria-expanded=true]').length === 5);
   page.push({ account: null });
   await reach('signed out', () => (list().textContent ?? '').includes('You are signed out'));
+
+  // Issue 6's extensions: history, account switch, links, the events list (a chunk of its own) and another language.
+  page.events = {
+    system: [{ time: '2026-11-30T10:00:00.000Z', category: 'system', name: 'system/<i>start</i>', data: { os: 'linux', cores: 2 } }],
+  };
+  page.push({
+    account: { loginName: 'ada', email: 'ada@example.com' },
+    accountLinked: true,
+    changedBy: 'user',
+    changedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+    offers: ['events', 'privacy-statement', 'how-telemetry-works'],
+  });
+  await reach(
+    'history, account switch and links',
+    () =>
+      page.text.includes('5 minutes ago, from this page') &&
+      page.text.includes('Privacy statement') &&
+      (list().textContent ?? '').includes('Include my account details'),
+  );
+  const eventsList = () => list().querySelector('cs-telemetry-events')?.shadowRoot;
+  list().querySelector<HTMLButtonElement>('[part=events-toggle]')!.click();
+  await reach('events shown', () => (eventsList()?.querySelector('[part=event]')?.textContent ?? '').includes('system/<i>start</i>'));
+  page.push({ locale: 'de' });
+  await reach('in German', () => page.shadow.querySelector('h2')?.textContent === 'Telemetrie');
+  page.push({ locale: 'en', account: null, accountLinked: undefined, changedBy: undefined, changedAt: undefined, offers: undefined });
+  await reach('in English again', () => page.shadow.querySelector('h2')?.textContent === 'Telemetry');
 
   page.rev++;
   page.send({ type: 'telemetry/state', protocol: 2, rev: page.rev, state: structuredClone(page.host) });

@@ -3,7 +3,6 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { TELEMETRY_CATEGORIES, type TelemetryAccount, type TelemetryCategory, type TelemetryEvent } from '../../bridge/protocol.js';
 import { chevronIcon } from '../icons.js';
 import '../switch/define.js';
-import '../telemetry-events/define.js';
 import { defaultDataTypes, type TelemetryDataType } from './data-types.js';
 import { dataTypesStyles } from './telemetry-data-types.styles.js';
 
@@ -17,6 +16,14 @@ export interface TelemetryEventsEntry {
 
 export type CsEventsRequestEvent = CustomEvent<{ category: TelemetryCategory }>;
 export type CsAccountLinkedChangeEvent = CustomEvent<{ accountLinked: boolean }>;
+
+/** Registers <cs-telemetry-events> once: loaded only by a page whose host offers events. */
+let eventsElement: Promise<unknown> | undefined;
+const loadEventsElement = () =>
+  (eventsElement ??= import('../telemetry-events/define.js').catch((error) => {
+    eventsElement = undefined; // asked again by the next list that needs it
+    console.warn('[cs-telemetry] Could not load the events list', error);
+  }));
 
 const isCategory = (id: string): id is TelemetryCategory => (TELEMETRY_CATEGORIES as readonly string[]).includes(id);
 
@@ -94,6 +101,10 @@ export class CsTelemetryDataTypes extends LitElement {
   constructor() {
     super();
     updateWhenLocaleChanges(this);
+  }
+
+  protected override willUpdate(): void {
+    if (this.eventsOffered) void loadEventsElement();
   }
 
   protected override updated(changed: PropertyValues<this>): void {

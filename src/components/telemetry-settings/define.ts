@@ -1,7 +1,7 @@
-// The panel renders the leaf elements, so registering it registers them too.
+// The panel renders the leaf elements, so registering it registers them too; the events list is registered by the
+// data-types list when a host offers events (a chunk of its own in dist/webview.js's build).
 import '../switch/define.js';
 import '../telemetry-data-types/define.js';
-import '../telemetry-events/define.js';
 import '../telemetry-status-badge/define.js';
 import { defineElement } from '../define-element.js';
 import { CsTelemetrySettings } from './telemetry-settings.js';

@@ -4,9 +4,9 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { DEFAULT_TIMEOUT, type TelemetryRequestError, type TelemetryView } from '../../bridge/telemetry-client.js';
 import { PROTOCOL_VERSION, type TelemetryCategory } from '../../bridge/protocol.js';
 import type { VsCodeApi } from '../../bridge/vscode-api.js';
-import { applyLocale } from '../../i18n/locale.js';
+import { applyLocale, getLocale } from '../../i18n/locale.js';
 import { lockIcon, spinnerIcon, warningIcon } from '../icons.js';
-import { activeLocale } from '../locale-format.js';
+
 import { relativeTime } from '../relative-time.js';
 import type {
   CsAccountLinkedChangeEvent,
@@ -121,7 +121,7 @@ export class CsTelemetrySettings extends LitElement {
     const offers = host?.offers ?? [];
     const [problem, retry] = this.#problemText(view) ?? [];
     return html`
-      <section aria-labelledby="heading" lang=${activeLocale()}>
+      <section aria-labelledby="heading" lang=${getLocale()}>
         <header>
           <h2 id="heading" part="heading">${msg('Telemetry', { id: 'panel.heading' })}</h2>
           <cs-telemetry-status-badge
