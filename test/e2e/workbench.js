@@ -1,0 +1,198 @@
+// What the e2e test files share: one code-server and one browser per file, and the moves a user makes in VS Code
+// (command palette, editor groups, settings.json) and in the telemetry panel's webview.
+import assert from 'node:assert/strict';
+import { after, before, test as nodeTest } from 'node:test';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../../scripts/chromium.js';
+import { installCodeServer, prepareExample, startCodeServer } from './code-server.js';
+
+export const KEY = 'codeStudio.telemetry.enabled';
+
+/** The badge's words (src/components/telemetry-status-badge): with the account switch offered, "on" says who is sent. */
+export const BADGE = { anonymous: 'On, anonymous', linked: 'On, with your account', off: 'Off' };
+
+/** The running code-server, the browser context and its one page; set by `setUpWorkbench`'s `before`. */
+export let server;
+export let browser;
+export let page;
+let profile;
+
+/**
+ * Starts code-server with the example extension and opens the workbench in Chromium, once for the calling test file,
+ * and stops both after it. `init` runs on the browser context before the workbench loads (init scripts, listeners).
+ */
+export function setUpWorkbench({ init } = {}) {
+  before(async () => {
+    const installDir = installCodeServer();
+    prepareExample();
+    server = await startCodeServer(installDir, {
+      settings: {
+        'workbench.startupEditor': 'none',
+        'workbench.colorTheme': 'Default Dark Modern',
+        'workbench.tips.enabled': false,
+        // Other servers on this machine would otherwise raise "your application is available" notifications.
+        'remote.autoForwardPorts': false,
+      },
+    });
+    profile = mkdtempSync(join(tmpdir(), 'cs-telemetry-e2e-browser-'));
+    browser = await chromium.launchPersistentContext(profile, {
+      ...chromiumLaunchOptions,
+      headless: true,
+      viewport: { width: 1400, height: 900 },
+    });
+    await init?.(browser);
+    page = browser.pages()[0] ?? (await browser.newPage());
+    await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    await page.goto(server.url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+    await server?.stop();
+  });
+}
+
+/** A test that leaves a screenshot of the editor in test-results/ when it fails, to see what the user would have seen. */
+export function test(name, fn) {
+  nodeTest(name, async () => {
+    try {
+      await fn();
+    } catch (error) {
+      const dir = join(import.meta.dirname, '../../test-results');
+      mkdirSync(dir, { recursive: true });
+      await page?.screenshot({ path: join(dir, `e2e-${name.replace(/\W+/g, '-').slice(0, 60)}.png`) }).catch(() => {});
+      throw error;
+    }
+  });
+}
+
+/** Runs a command from the command palette, by its title, as a user would. */
+export async function runCommand(title) {
+  // The palette lists what is registered when it opens: extensions still activating show up on a later try.
+  for (let attempt = 1; ; attempt++) {
+    // The command center in the title bar opens the palette wherever the keyboard focus is (a webview keeps F1).
+    await page.locator('.command-center-center').click();
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    // The row whose label is exactly the title: "Open User Settings" must not run "Open User Settings (JSON)".
+    const label = page.locator('.label-name', { hasText: new RegExp(`^${title.replace(/[()]/g, '\\$&')}$`) });
+    const row = page.locator('.quick-input-list .monaco-list-row', { has: label }).first();
+    try {
+      await row.waitFor({ timeout: 2000 });
+      await row.click();
+      return;
+    } catch (error) {
+      await page.keyboard.press('Escape');
+      if (attempt === 15) throw error;
+    }
+  }
+}
+
+/** Runs an editor-opening command in a second editor group, so that the panel stays visible in the first. */
+export async function openBeside(title) {
+  const groups = page.locator('.editor-group-container');
+  if ((await groups.count()) < 2) await runCommand('View: New Editor Group to the Right');
+  else await groups.nth(1).locator('.tab').first().click();
+  await runCommand(title);
+}
+
+const panelTab = () => page.locator('.tab', { hasText: 'Telemetry Settings' });
+
+/** Opens the panel (or brings it forward) in the first editor group, where no other editor hides it. */
+export async function openPanel() {
+  if ((await panelTab().count()) === 0 && (await page.locator('.editor-group-container').count()) > 1) {
+    await runCommand('View: Focus First Editor Group');
+  }
+  await runCommand('Code Studio: Telemetry Settings');
+  await telemetrySwitch().waitFor({ timeout: 20_000 });
+}
+
+/** Closes the panel by its tab's close button, as a user does. */
+export async function closePanel() {
+  await panelTab().hover();
+  await panelTab().getByRole('button', { name: /^Close/ }).click();
+  await panelTab().waitFor({ state: 'detached' });
+}
+
+/** Reloads the window as a user does: the workbench saves its open editors first (a bare page reload may lose them). */
+export async function reloadWindow() {
+  await Promise.all([
+    page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 30_000 }),
+    runCommand('Developer: Reload Window'),
+  ]);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+}
+
+export const webview = () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+export const telemetrySwitch = () => webview().getByRole('switch', { name: 'Allow Anonymous Telemetry' });
+export const accountSwitch = () => webview().getByRole('switch', { name: 'Include my account details (login name and email)' });
+export const badge = () => webview().locator('cs-telemetry-status-badge [part="label"]');
+
+/**
+ * Waits until the panel shows `enabled` in its switch and badge; `identity` is what the badge says "on" carries
+ * (signed out, or the account switch off: anonymous).
+ */
+export async function expectPanelShows(enabled, { identity = 'anonymous', timeout = 10_000 } = {}) {
+  const words = enabled ? BADGE[identity] : BADGE.off;
+  await assert.doesNotReject(async () => {
+    await webview().getByRole('switch', { name: 'Allow Anonymous Telemetry', checked: enabled }).waitFor({ timeout });
+    await badge().filter({ hasText: new RegExp(`^${words}$`) }).waitFor({ timeout });
+  }, `the panel should show telemetry ${enabled ? 'on' : 'off'}, its badge "${words}"`);
+}
+
+/**
+ * Waits until settings.json on disk gives the key the value `enabled`. The key absent means the default, on:
+ * VS Code's Settings editor removes a key set back to its default.
+ */
+export async function expectSettingOnDisk(enabled, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  let seen;
+  while (Date.now() < deadline) {
+    seen = server.readSettings()[KEY];
+    if ((seen ?? true) === enabled) return Date.now();
+    await new Promise((wait) => setTimeout(wait, 25));
+  }
+  assert.equal(seen, enabled, `settings.json should give ${KEY} the value ${enabled}`);
+}
+
+/**
+ * Opens the user settings.json beside the panel and replaces its text with the file as it is on disk plus `changes`,
+ * unsaved; resolves once the editor shows each changed line. Save with Control+S.
+ */
+export async function pasteIntoSettingsJson(changes) {
+  await openBeside('Preferences: Open User Settings (JSON)');
+  const editor = page.locator('.editor-group-container.active .monaco-editor');
+  await editor.locator('.view-lines', { hasText: 'workbench.startupEditor' }).waitFor(); // the file is loaded
+  const settings = { ...server.readSettings(), ...changes };
+  // Pasted, as typing would let the editor close brackets and quotes of its own.
+  await page.evaluate((text) => globalThis.navigator.clipboard.writeText(text), JSON.stringify(settings, null, 2));
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+  for (const [key, value] of Object.entries(changes)) {
+    await editor.locator('.view-line', { hasText: `"${key}": ${JSON.stringify(value)}` }).waitFor();
+  }
+  return settings;
+}
+
+/** Edits settings.json in the editor with `changes`, saves it, and waits until the file on disk has them. */
+export async function editSettingsJson(changes, timeout = 10_000) {
+  const expected = await pasteIntoSettingsJson(changes);
+  await page.keyboard.press('Control+S');
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    try {
+      assert.deepEqual(server.readSettings(), expected);
+      return;
+    } catch {
+      await new Promise((wait) => setTimeout(wait, 25));
+    }
+  }
+  assert.deepEqual(server.readSettings(), expected, 'settings.json on disk should have the saved changes');
+}
