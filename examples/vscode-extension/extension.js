@@ -150,8 +150,8 @@ function activate(context) {
 }
 
 /**
- * The webview page: a strict CSP whose only script is the package's bundle, by nonce, plus the package's own files
- * (cspSource) because the bundle loads its translations as chunks by dynamic import, which carry no nonce.
+ * The webview page: a strict CSP whose only script is the package's bundle, by nonce. The chunks it imports when
+ * needed (the events list, a language's strings) inherit that nonce, so no script source is allowed besides it.
  * @param {vscode.Webview} webview
  * @param {vscode.Uri} script
  * @param {string} language
@@ -160,8 +160,7 @@ function pageHtml(webview, script, language) {
   const nonce = randomBytes(16).toString('base64');
   const csp = [
     "default-src 'none'",
-    // cspSource: the translation chunks next to webview.js (localResourceRoots keeps it to the package's dist/).
-    `script-src 'nonce-${nonce}' ${webview.cspSource}`,
+    `script-src 'nonce-${nonce}'`,
     `style-src ${webview.cspSource}`,
     `img-src ${webview.cspSource}`,
     `font-src ${webview.cspSource}`,
