@@ -10,6 +10,7 @@ import type { CsTelemetrySettings } from '../src/components/telemetry-settings/t
 import { telemetryContext } from '../src/context/telemetry-context.js';
 import type { TelemetryEvent } from '../src/bridge/protocol.js';
 import { relativeTimeClock } from '../src/components/relative-time.js';
+import { setLocale } from '../src/i18n/locale.js';
 import { FakeHost, FakeVsCodeApi, ManualScheduler, deliverFromHost, type FakeHostOptions } from './support/fake-host.js';
 
 /** A small subtree element that reads the panel's view through context. */
@@ -129,6 +130,26 @@ describe('<cs-telemetry-settings>', () => {
       expect(host.state.enabled).to.equal(true);
       host.reply();
       await expectShows(el, { status: 'off', checked: false, disabled: false });
+    });
+
+    it('save failed, in German and Japanese: the alert joins its sentences as each language writes them', async () => {
+      const { el, host } = await readyPanel({ enabled: true });
+      try {
+        for (const [locale, expected] of [
+          ['de', 'Speichern fehlgeschlagen. Die Telemetrie ist weiterhin aktiviert. Disk full.'],
+          ['ja', '保存できませんでした。テレメトリはオンのままです。Disk full.'],
+        ] as const) {
+          await setLocale(locale);
+          host.failNextSave('write-failed', 'Disk full.');
+          control(el).click();
+          await until(el, () => el.view.problem?.kind === 'save-failed', 'save-failed');
+          await host.idle();
+          await el.updateComplete;
+          expect(words(alertRegion(el)).replace(/\s*(Wiederholen|再試行)$/, '')).to.equal(expected);
+        }
+      } finally {
+        await setLocale('en');
+      }
     });
 
     it('save failed: shows the host state, the reason and Retry in the alert; Retry saves', async () => {
@@ -813,6 +834,8 @@ describe('<cs-telemetry-settings>', () => {
         const { el, host } = await readyPanel({ enabled: true, offers: ['events'] });
         host.eventSource = (category) => (category === 'tokens' ? [sent('old', { count: 1 }), sent('new', { count: 2 })] : []);
         await settled(el);
+        // Offered events load the list's element (a chunk of its own in the webview bundle).
+        await customElements.whenDefined('cs-telemetry-events');
         expect(shadow(dataTypes(el)).querySelectorAll('[part=events-toggle]')).to.have.length(5);
         host.manual = true;
         eventsToggle(el, 2).click();

@@ -230,7 +230,8 @@ export class CsTelemetrySettings extends LitElement {
 
   /** The failure in words: what failed, what it means for the user, and whether Retry can help. */
   #problemText({ problem, host }: TelemetryView): [text: string, retry: boolean] | undefined {
-    const sentence = (...parts: string[]) => parts.filter(Boolean).join(' ');
+    // Sentences follow one another as the language writes them: after a space, or none in Japanese and Chinese.
+    const sentence = (...parts: string[]) => parts.filter(Boolean).join(/^(ja|zh)\b/.test(getLocale()) ? '' : ' ');
     switch (problem?.kind) {
       case 'save-failed': {
         const locked = problem.code === 'locked';
