@@ -246,7 +246,7 @@ const inGerman = async (canvasElement: HTMLElement, status: string) => {
   await panel.updateComplete;
   // The words are German, not the English source: a missing or stale translation fails here.
   await expect(headingText(panel)).toBe('Telemetrie');
-  await expect(switchLabel(panel)).toBe('Telemetrie zulassen');
+  await expect(switchLabel(panel)).toBe('Anonyme Telemetrie zulassen');
   await expect(badgeText(panel)).toBe(status === 'on' ? 'Ein' : 'Aus');
   return panel;
 };

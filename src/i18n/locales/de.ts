@@ -80,6 +80,6 @@
 'panel.never.heading': `Nie erfasst`,
 'panel.purpose': `Code Studio erfasst Nutzungsdaten, um Produktqualität und Benutzerfreundlichkeit zu verbessern. Sie helfen dem Team zu verstehen, wie Funktionen genutzt werden, Leistungsprobleme zu finden und Verbesserungen zu priorisieren.`,
 'panel.purpose-anonymous': `Code Studio erfasst anonyme Nutzungsdaten, um Produktqualität und Benutzerfreundlichkeit zu verbessern. Sie helfen dem Team zu verstehen, wie Funktionen genutzt werden, Leistungsprobleme zu finden und Verbesserungen zu priorisieren.`,
-'panel.switch': `Telemetrie zulassen`,
+'panel.switch': `Anonyme Telemetrie zulassen`,
     };
   
