@@ -134,7 +134,8 @@ export function createBackend(args: BackendArgs): FakeHost {
     if (request.type === 'telemetry/events') {
       host.received.push(request);
       if (args.failEvents) return answerLater(error(request.id, 'events-unavailable', 'The event log could not be read.'));
-      const none = request.category === 'account' && !args.signedIn;
+      // Account details are sent only while signed in and, when the switch is offered, while it is on.
+      const none = request.category === 'account' && (!args.signedIn || host.state.accountLinked === false);
       const events = none ? [] : demoEvents(request.category, args.manyEvents ? MANY_EVENTS : undefined);
       return answerLater({ type: 'telemetry/events', protocol: PROTOCOL_VERSION, inReplyTo: request.id, events });
     }
@@ -145,7 +146,10 @@ export function createBackend(args: BackendArgs): FakeHost {
         failNextSave = false;
         return answerLater(error(request.id, 'write-failed', 'The settings file is read-only.'));
       }
-      if (request.accountLinked !== host.state.accountLinked) host.change({ accountLinked: request.accountLinked, changedBy: 'user' });
+      // The account switch has no history of its own: the line under the main switch is about the main setting.
+      if (request.accountLinked !== host.state.accountLinked) {
+        host.change({ accountLinked: request.accountLinked, changedAt: host.state.changedAt });
+      }
       return answerLater(host.stateMessage(request.id));
     }
     return answerBase?.(message);
