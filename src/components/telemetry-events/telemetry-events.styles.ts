@@ -39,7 +39,8 @@ export const telemetryEventsStyles = [
     }
     dl {
       display: grid;
-      grid-template-columns: fit-content(40%) minmax(0, 1fr);
+      /* Half the width for the name: "completionTokens" fits a 300 px panel whole; longer names wrap. */
+      grid-template-columns: fit-content(50%) minmax(0, 1fr);
       gap: 0 12px;
       margin: 2px 0 0;
       font-family: var(--vscode-editor-font-family, monospace);
