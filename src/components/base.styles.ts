@@ -40,6 +40,19 @@ export const baseStyles = css`
     font-size: inherit;
     font-weight: 600;
   }
+  /* Buttons that look like VS Code's links: the host opens what they name, the webview never navigates. */
+  .link {
+    padding: 0;
+    border: 0;
+    background: none;
+    text-align: start;
+    color: var(--vscode-textLink-foreground, #4daafc);
+  }
+  .link:hover,
+  .link:focus-visible {
+    text-decoration: underline;
+    color: var(--vscode-textLink-activeForeground, var(--vscode-textLink-foreground, #4daafc));
+  }
   .dim {
     color: var(--vscode-descriptionForeground, #9d9d9d);
   }

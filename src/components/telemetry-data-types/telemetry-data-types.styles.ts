@@ -46,12 +46,6 @@ export const dataTypesStyles = [
       margin-block-start: 4px;
       margin-inline-start: 20px;
       font-weight: normal;
-      color: var(--vscode-textLink-foreground, #4daafc);
-    }
-    .link:hover,
-    .link:focus-visible {
-      text-decoration: underline;
-      color: var(--vscode-textLink-activeForeground, var(--vscode-textLink-foreground, #4daafc));
     }
     /* The words keep the text colour (the warning colour is too faint to read in Light Modern); the bar marks them. */
     .account {

@@ -69,19 +69,6 @@ export const telemetrySettingsStyles = [
       gap: 4px 16px;
       margin-block-start: 16px;
     }
-    /* Buttons that look like VS Code's links: the host opens the page, the webview never navigates. */
-    .link {
-      padding: 0;
-      border: 0;
-      background: none;
-      text-align: start;
-      color: var(--vscode-textLink-foreground, #4daafc);
-    }
-    .link:hover,
-    .link:focus-visible {
-      text-decoration: underline;
-      color: var(--vscode-textLink-activeForeground, var(--vscode-textLink-foreground, #4daafc));
-    }
     cs-telemetry-data-types,
     .never {
       margin-block-start: 16px;
