@@ -12,27 +12,33 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const RATES = [1, 4];
 const root = new URL('..', import.meta.url);
 const variants = {
-  ours: { file: 'dist/webview.js', tag: 'cs-telemetry-settings', control: 'cs-switch >>> [role=switch]' },
-  peer: { file: 'bench/dist/peer.js', tag: 'peer-telemetry-settings', control: 'vscode-checkbox >>> label' },
+  ours: { file: 'dist/webview.js', script: '/webview.js', tag: 'cs-telemetry-settings', control: 'cs-switch >>> [role=switch]' },
+  peer: { file: 'bench/dist/peer.js', script: '/peer.js', tag: 'peer-telemetry-settings', control: 'vscode-checkbox >>> label' },
+};
+// Served under the names the bundles import each other by: dist/webview-events.js imports ./webview.js.
+const scripts = {
+  '/webview.js': 'dist/webview.js',
+  '/webview-events.js': 'dist/webview-events.js',
+  '/peer.js': 'bench/dist/peer.js',
 };
 
-const page = (name) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<link rel="modulepreload" href="/${name}.js"></head><body class="vscode-dark"></body></html>`;
+const page = (script) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<link rel="modulepreload" href="${script}"></head><body class="vscode-dark"></body></html>`;
 
 const server = createServer((request, response) => {
-  const name = new URL(request.url, 'http://x').pathname.slice(1).replace(/\.js$/, '');
-  if (!(name in variants)) return response.writeHead(404).end();
-  if (request.url.endsWith('.js')) {
-    response.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(new URL(variants[name].file, root)));
-  } else {
-    response.writeHead(200, { 'content-type': 'text/html' }).end(page(name));
+  const path = new URL(request.url, 'http://x').pathname;
+  if (path in scripts) {
+    return response.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(new URL(scripts[path], root)));
   }
+  const name = path.slice(1);
+  if (!(name in variants)) return response.writeHead(404).end();
+  response.writeHead(200, { 'content-type': 'text/html' }).end(page(variants[name].script));
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
 // Runs in the page: evaluate the module, render the panel, click its switch, and watch for long tasks meanwhile.
-async function measure({ name, tag, control }) {
+async function measure({ name, script, tag, control }) {
   const longTasks = [];
   new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.startTime))).observe({ type: 'longtask' });
   // A host that has the setting on and answers every request a task later, as the editor would.
@@ -62,7 +68,7 @@ async function measure({ name, tag, control }) {
   const find = (root, path) => path.split(' >>> ').reduce((node, selector) => (node.shadowRoot ?? node).querySelector(selector), root);
 
   const evaluateStart = performance.now();
-  await import(`/${name}.js`);
+  await import(script);
   const evaluation = performance.now() - evaluateStart;
 
   const el = document.createElement(tag);
@@ -95,7 +101,8 @@ async function measure({ name, tag, control }) {
 // Runs in the page: a <cs-telemetry-events> given `count` events, timed until every row is in the DOM; the long
 // tasks meanwhile (the list renders a chunk per frame, so there should be none).
 async function measureEvents({ count }) {
-  await import('/ours.js');
+  // The list's own chunk, as the panel loads it when a host offers events.
+  await import('/webview-events.js');
   const durations = [];
   new PerformanceObserver((list) => durations.push(...list.getEntries().map((e) => [e.startTime, e.duration]))).observe({ type: 'longtask' });
   const start = Date.parse('2026-01-01T00:00:00Z');
