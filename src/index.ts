@@ -25,8 +25,8 @@ export {
   type TelemetryEventsStatus,
 } from './components/telemetry-events/telemetry-events.js';
 export { CsTelemetrySettings, badgeIdentity, badgeStatus } from './components/telemetry-settings/telemetry-settings.js';
-export { relativeTime, relativeTimeClock, relativeTimeText } from './components/relative-time.js';
 export { telemetryContext } from './context/telemetry-context.js';
+export { applyLocale, getLocale, resolveLocale, setLocale, type SupportedLocale } from './i18n/locale.js';
 export * from './bridge/protocol.js';
 export {
   TelemetryClient,
