@@ -13,9 +13,21 @@ import {
   EXTENSION_DEFAULTS,
   createBackend,
   backendOf,
+  storyBackendOf,
   type BackendArgs,
 } from './support/story-backend.js';
-import { alertText, badgeOf, badgeText, headingText, panelIn, switchControl, switchLabel } from './support/panel-parts.js';
+import {
+  accountSwitchControl,
+  alertText,
+  badgeOf,
+  badgeText,
+  dataTypeItem,
+  headingText,
+  historyText,
+  panelIn,
+  switchControl,
+  switchLabel,
+} from './support/panel-parts.js';
 
 interface PanelArgs extends BackendArgs {
   /** The panel's `timeout` property, in ms. */
@@ -221,16 +233,98 @@ export const Interactive: Story = {
   },
 };
 
-/** Every issue-6 extension offered: events, both links, the account switch and the history line. */
+/**
+ * Every issue-6 extension offered, walked through against the fake editor: the history line, what was sent, the
+ * account switch and the links.
+ */
 export const EverythingOffered: Story = {
   // Shows a relative time, which moves: no screenshot.
   tags: ['!visual'],
   args: { signedIn: true, offerEvents: true, offerLinks: true, accountSwitch: 'linked', changedBy: 'settings-file', changedMinutesAgo: 5 },
-  play: async ({ canvasElement }) => {
-    const panel = panelIn(canvasElement);
-    await waitFor(() => expect(badgeOf(panel)).toHaveAttribute('status', 'on'));
+  play: async ({ canvasElement, step }) => {
+    const panel = await settled(canvasElement, 'On, with your account');
     await expect(backendOf(panel).state.offers).toEqual(['events', 'privacy-statement', 'how-telemetry-works']);
     await expect(switchControl(panel)).toHaveAttribute('aria-checked', 'true');
+
+    await step('The history line says when and where the setting changed', async () => {
+      await expect(historyText(panel)).toBe('Last changed 5 minutes ago, in your settings');
+    });
+
+    await step('"Show what was sent" on Token usage asks the editor and lists its events', async () => {
+      const tokens = dataTypeItem(panel, 'Token usage');
+      await userEvent.click(tokens.querySelector('[part=events-toggle]')!);
+      const list = tokens.querySelector('cs-telemetry-events')!;
+      await waitFor(() => expect(list.shadowRoot?.querySelector('[part=status]')).toHaveTextContent('3 events sent recently, newest first.'));
+      await expect(list).toBeVisible();
+      await expect([...list.shadowRoot!.querySelectorAll('[part=event] .name')].map((name) => name.textContent)).toEqual([
+        'tokens/usage',
+        'tokens/usage',
+        'tokens/usage',
+      ]);
+      await expect(list.shadowRoot!.querySelector('[part=event]')).toHaveTextContent('completionTokens');
+      await expect(backendOf(panel).received).toContainEqual(expect.objectContaining({ type: 'telemetry/events', category: 'tokens' }));
+    });
+
+    await step('The account switch off: the badge says anonymous and the account line says it is not sent', async () => {
+      await expect(accountLine(panel)).toContain('Attached now: ada (ada@example.com).');
+      await userEvent.click(accountSwitchControl(panel));
+      await waitFor(() => expect(badgeText(panel)).toBe('On, anonymous'));
+      await expect(accountSwitchControl(panel)).toHaveAttribute('aria-checked', 'false');
+      await expect(accountLine(panel)).toContain('Signed in as ada (ada@example.com). Not sent while the switch below is off.');
+      await expect(backendOf(panel).state.accountLinked).toBe(false);
+      // The account switch is a consent of its own: the main setting's history is unchanged.
+      await expect(historyText(panel)).toBe('Last changed 5 minutes ago, in your settings');
+    });
+
+    await step('"Privacy statement" asks the editor to open it; the page stays where it is', async () => {
+      const page = window.location.href;
+      const link = [...panel.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=links] button')].find(
+        (button) => button.textContent?.trim() === 'Privacy statement',
+      )!;
+      await userEvent.click(link);
+      await expect(storyBackendOf(panel).opened).toEqual(['privacy-statement']);
+      await expect(window.location.href).toBe(page);
+    });
+  },
+};
+
+/** The default was never changed: no time is shown, so this one is the same on every run. */
+export const HistoryDefault: Story = {
+  args: { changedBy: 'default' },
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, 'On');
+    await expect(historyText(panel)).toBe('Not changed yet: this is the default.');
+  },
+};
+
+/** Changed in the settings file; a change from this page then says so, as of now. */
+export const HistorySettingsFile: Story = {
+  tags: ['!visual'],
+  args: { changedBy: 'settings-file', changedMinutesAgo: 90 },
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, 'On');
+    await expect(historyText(panel)).toBe('Last changed 1 hour ago, in your settings');
+    await userEvent.click(switchControl(panel));
+    await waitFor(() => expect(badgeText(panel)).toBe('Off'));
+    await waitFor(() => expect(historyText(panel)).toBe('Last changed now, from this page'));
+  },
+};
+
+export const HistoryFromThisPage: Story = {
+  tags: ['!visual'],
+  args: { changedBy: 'user', changedMinutesAgo: 3 * 24 * 60 },
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, 'On');
+    await expect(historyText(panel)).toBe('Last changed 3 days ago, from this page');
+  },
+};
+
+export const HistoryByPolicy: Story = {
+  tags: ['!visual'],
+  args: { changedBy: 'policy', changedMinutesAgo: 5, policyLock: true },
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, 'On');
+    await expect(historyText(panel)).toBe("Last changed 5 minutes ago, by your organization's policy");
   },
 };
 

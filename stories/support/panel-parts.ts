@@ -30,3 +30,23 @@ export const switchLabel = (panel: CsTelemetrySettings) =>
     .map((node) => node.textContent)
     .join('')
     .trim();
+
+/** The list of collected data inside the panel. */
+export const dataTypesOf = (panel: CsTelemetrySettings) => panel.shadowRoot!.querySelector('cs-telemetry-data-types')!;
+
+/** The account item's "Include my account details" control with role="switch". */
+export const accountSwitchControl = (panel: CsTelemetrySettings) =>
+  dataTypesOf(panel).shadowRoot!.querySelector('[part=account-switch]')!.shadowRoot!.querySelector<HTMLButtonElement>('[role=switch]')!;
+
+/** The data-types item whose title is `title`, e.g. "Token usage". */
+export function dataTypeItem(panel: CsTelemetrySettings, title: string): HTMLElement {
+  const item = [...dataTypesOf(panel).shadowRoot!.querySelectorAll<HTMLElement>('[part=item]')].find(
+    (li) => li.querySelector('[part=toggle]')?.textContent?.trim() === title,
+  );
+  if (!item) throw new Error(`No data type titled "${title}"`);
+  return item;
+}
+
+/** The line under the switch saying when and by what the setting last changed, or '' when there is none. */
+export const historyText = (panel: CsTelemetrySettings) =>
+  panel.shadowRoot!.querySelector('[part=history]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
