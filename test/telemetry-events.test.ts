@@ -112,6 +112,20 @@ describe('<cs-telemetry-events>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a list taller than its box scrolls, and the keyboard reaches it by its name', async () => {
+    const { el } = await darkFixture();
+    el.label = 'Token usage: events sent';
+    el.events = events(40);
+    el.status = 'ready';
+    await el.updateComplete;
+    const list = el.shadowRoot!.querySelector<HTMLElement>('[part=list]')!;
+    expect(list.scrollHeight, 'the list scrolls').to.be.above(list.clientHeight);
+    expect(list.getAttribute('aria-label')).to.equal('Token usage: events sent');
+    list.focus();
+    expect(el.shadowRoot!.activeElement).to.equal(list);
+    await expect(el).to.be.accessible();
+  });
+
   it('an unreadable time is shown as the host sent it, without a datetime', async () => {
     const { el } = await darkFixture();
     el.events = [{ ...events(1)[0], time: 'yesterday-ish' }];

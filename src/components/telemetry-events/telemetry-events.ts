@@ -148,7 +148,13 @@ export class CsTelemetryEvents extends LitElement {
     const format = dateTimeFormat();
     // Each chunk is rendered once: later frames add a chunk without walking the rows already there.
     // Rows of a long list skip layout while scrolled out of view; a short list needs no such help.
-    return html`<ol part="list" class=${this.#newestFirst.length > EVENTS_FIRST_CHUNK ? 'long' : ''}>
+    // Focusable and named: a list taller than its box scrolls, and a keyboard must be able to scroll it.
+    return html`<ol
+      part="list"
+      tabindex="0"
+      aria-label=${this.label || msg('Events sent', { id: 'events.label' })}
+      class=${this.#newestFirst.length > EVENTS_FIRST_CHUNK ? 'long' : ''}
+    >
       ${this.#chunks.map(([start, end]) =>
         guard([this.#newestFirst, start, end, format], () =>
           this.#newestFirst.slice(start, end).map((event) => this.#renderEvent(event, format)),
