@@ -3,7 +3,7 @@
 // <cs-telemetry-settings>, and the package's host adapter connects it to the setting codeStudio.telemetry.enabled.
 const vscode = require('vscode');
 const { randomBytes } = require('node:crypto');
-const { connectTelemetryHost, readTelemetrySetting, TELEMETRY_CATEGORIES } = require('@code-studio/telemetry-settings/host');
+const { connectTelemetryHost, isLocaleTag, readTelemetrySetting, TELEMETRY_CATEGORIES } = require('@code-studio/telemetry-settings/host');
 
 const VIEW_TYPE = 'codeStudio.telemetrySettings';
 const ACCOUNT_KEY = 'codeStudio.demoAccount';
@@ -166,7 +166,7 @@ function pageHtml(webview, script, language) {
     `font-src ${webview.cspSource}`,
   ].join('; ');
   // The editor's display language, so the page has a language before the host's first state arrives.
-  const lang = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(language) ? language : 'en';
+  const lang = isLocaleTag(language) ? language : 'en';
   return `<!doctype html>
 <html lang="${lang}">
 <head>

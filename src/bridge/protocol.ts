@@ -108,6 +108,15 @@ export interface OpenMessage {
 
 export type WebviewMessage = HelloMessage | GetMessage | SetMessage | EventsRequestMessage | OpenMessage;
 
+/** Every type of message a webview sends. */
+export const WEBVIEW_MESSAGE_TYPES = [
+  'telemetry/hello',
+  'telemetry/get',
+  'telemetry/set',
+  'telemetry/events',
+  'telemetry/open',
+] as const satisfies readonly WebviewMessage['type'][];
+
 // host → webview
 
 export interface StateMessage {
@@ -182,7 +191,11 @@ const oneOf =
   (values: readonly unknown[]): Check =>
   (value) =>
     values.includes(value);
-const isTime: Check = (value) => isShortString(value) && !Number.isNaN(Date.parse(value as string));
+/** A time as the protocol carries it: a short string that `Date.parse` reads. */
+export const isTime = (value: unknown): value is string => isShortString(value) && !Number.isNaN(Date.parse(value as string));
+/** A BCP 47-shaped language tag, as VS Code's display languages are (`en`, `de-CH`, `zh-cn`, `qps-ploc`). */
+export const isLocaleTag = (value: unknown): value is string =>
+  isShortString(value) && /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(value as string);
 const isFieldValue: Check = (value) =>
   value === null || typeof value === 'boolean' || Number.isFinite(value) || isShortString(value);
 export const isTelemetryCategory = oneOf(TELEMETRY_CATEGORIES) as (value: unknown) => value is TelemetryCategory;
@@ -196,7 +209,7 @@ export const isTelemetryState = shape(
     changedAt: nullOr(isTime),
     changedBy: nullOr(oneOf(CHANGED_BY)),
     accountLinked: isBoolean,
-    locale: (value) => isShortString(value) && /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(value as string),
+    locale: isLocaleTag,
     offers: (value) => Array.isArray(value) && value.length <= 64 && value.every(isShortString),
   },
 ) as (value: unknown) => value is TelemetryState;

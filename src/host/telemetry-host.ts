@@ -4,14 +4,16 @@
  */
 import type * as vscode from 'vscode';
 import {
+  isLocaleTag,
   isPlainObject,
-  isTelemetryState,
+  isTime,
   isWebviewMessage,
   LINK_TARGETS,
   MAX_EVENT_FIELDS,
   MAX_EVENTS,
   MAX_STRING_LENGTH,
   PROTOCOL_VERSION,
+  WEBVIEW_MESSAGE_TYPES,
   type ChangedBy,
   type ErrorMessage,
   type EventsMessage,
@@ -120,7 +122,7 @@ interface HistoryRecord {
 const isHistoryRecord = (value: unknown): value is HistoryRecord =>
   isPlainObject(value) &&
   (value.changedBy === 'user' || value.changedBy === 'settings-file') &&
-  (value.changedAt === null || (typeof value.changedAt === 'string' && !Number.isNaN(Date.parse(value.changedAt))));
+  (value.changedAt === null || isTime(value.changedAt));
 
 /**
  * The value of the setting as telemetry code must read it: a non-boolean value (a hand-edited settings.json) counts
@@ -156,6 +158,15 @@ export function connectTelemetryHost(webview: TelemetryHostWebview, options: Tel
       (options.log ?? ((text: string) => console.warn(`[telemetry-host] ${text}`)))(message);
     } catch {
       // A closed output channel must not stop the adapter.
+    }
+  };
+  /** Starts `work` without waiting for it; a throw and a rejection are logged alike. */
+  const startAndLog = (work: () => unknown, what: string) => {
+    const failed = (error: unknown) => log(`could not ${what}: ${describe(error)}`);
+    try {
+      Promise.resolve(work()).catch(failed);
+    } catch (error) {
+      failed(error);
     }
   };
   const fullKey = `${section}.${key}`;
@@ -226,13 +237,7 @@ export function connectTelemetryHost(webview: TelemetryHostWebview, options: Tel
     history = { changedAt: nowIso(), changedBy };
     if (!options.history) return;
     const saved = history;
-    try {
-      Promise.resolve(options.history.update(historyKey, saved)).catch((error: unknown) =>
-        log(`could not save the history of the setting: ${describe(error)}`),
-      );
-    } catch (error) {
-      log(`could not save the history of the setting: ${describe(error)}`);
-    }
+    startAndLog(() => options.history!.update(historyKey, saved), 'save the history of the setting');
   };
   // The effective value last seen, so that a configuration event that changes nothing records nothing.
   let knownValue = readSetting();
@@ -282,7 +287,7 @@ export function connectTelemetryHost(webview: TelemetryHostWebview, options: Tel
       log(`could not read the display language: ${describe(error)}`);
     }
     // The protocol's own check, so the webview never rejects a state for its locale.
-    return typeof language === 'string' && isTelemetryState({ enabled: true, locale: language }) ? language : undefined;
+    return isLocaleTag(language) ? language : undefined;
   };
 
   const readState = async (): Promise<TelemetryState> => {
@@ -384,13 +389,8 @@ export function connectTelemetryHost(webview: TelemetryHostWebview, options: Tel
   const open = (linkTarget: LinkTarget) => {
     const url = links.get(linkTarget);
     if (!url || !api.env.openExternal || !api.Uri) return log(`dropped a request to open ${linkTarget}: not offered`);
-    try {
-      Promise.resolve(api.env.openExternal(api.Uri.parse(url))).catch((error: unknown) =>
-        log(`could not open ${linkTarget}: ${describe(error)}`),
-      );
-    } catch (error) {
-      log(`could not open ${linkTarget}: ${describe(error)}`);
-    }
+    // Checked just above; called as methods, on their own objects.
+    startAndLog(() => api.env.openExternal!(api.Uri!.parse(url)), `open ${linkTarget}`);
   };
 
   const handle = async (message: Exclude<WebviewMessage, { type: 'telemetry/open' }>) => {
@@ -529,8 +529,7 @@ function badRequestText(message: unknown): string {
   if (type === 'telemetry/hello' && isPlainObject(message) && message.protocol !== PROTOCOL_VERSION) {
     return `This editor speaks telemetry protocol ${PROTOCOL_VERSION}.`;
   }
-  return typeof type === 'string' &&
-    ['telemetry/hello', 'telemetry/get', 'telemetry/set', 'telemetry/events', 'telemetry/open'].includes(type)
+  return (WEBVIEW_MESSAGE_TYPES as readonly unknown[]).includes(type)
     ? `Malformed ${type} request.`
     : 'Unknown request.';
 }
