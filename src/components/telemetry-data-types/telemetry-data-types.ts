@@ -1,6 +1,6 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { TELEMETRY_CATEGORIES, type TelemetryAccount, type TelemetryCategory, type TelemetryEvent } from '../../bridge/protocol.js';
+import { isTelemetryCategory, type TelemetryAccount, type TelemetryCategory, type TelemetryEvent } from '../../bridge/protocol.js';
 import { chevronIcon } from '../icons.js';
 import '../switch/define.js';
 import { defaultDataTypes, type TelemetryDataType } from './data-types.js';
@@ -24,8 +24,6 @@ const loadEventsElement = () =>
     eventsElement = undefined; // asked again by the next list that needs it
     console.warn('[cs-telemetry] Could not load the events list', error);
   }));
-
-const isCategory = (id: string): id is TelemetryCategory => (TELEMETRY_CATEGORIES as readonly string[]).includes(id);
 
 /**
  * @tagname cs-telemetry-data-types
@@ -145,7 +143,7 @@ export class CsTelemetryDataTypes extends LitElement {
             })
           : item.detail}
       </p>
-      ${this.eventsOffered && isCategory(item.id) ? this.#renderEvents(item, item.id, index) : nothing}
+      ${this.eventsOffered && isTelemetryCategory(item.id) ? this.#renderEvents(item, item.id, index) : nothing}
     </li>`;
   }
 

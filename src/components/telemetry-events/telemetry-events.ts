@@ -118,7 +118,7 @@ export class CsTelemetryEvents extends LitElement {
       ${this.status === 'error'
         ? html`<button part="retry" @click=${this.#retry}>${msg('Retry', { id: 'events.retry' })}</button>`
         : nothing}
-      ${this.status === 'ready' && this.#newestFirst.length ? this.#renderList() : nothing}
+      ${this.status === 'ready' && this.#newestFirst.length ? this.#renderList(label) : nothing}
     </section>`;
   }
 
@@ -144,7 +144,7 @@ export class CsTelemetryEvents extends LitElement {
     }
   }
 
-  #renderList() {
+  #renderList(label: string) {
     const format = dateTimeFormat();
     // Each chunk is rendered once: later frames add a chunk without walking the rows already there.
     // Rows of a long list skip layout while scrolled out of view; a short list needs no such help.
@@ -152,7 +152,7 @@ export class CsTelemetryEvents extends LitElement {
     return html`<ol
       part="list"
       tabindex="0"
-      aria-label=${this.label || msg('Events sent', { id: 'events.label' })}
+      aria-label=${label}
       class=${this.#newestFirst.length > EVENTS_FIRST_CHUNK ? 'long' : ''}
     >
       ${this.#chunks.map(([start, end]) =>

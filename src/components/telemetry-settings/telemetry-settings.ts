@@ -17,6 +17,9 @@ import type { TelemetryBadgeIdentity, TelemetryBadgeStatus } from '../telemetry-
 import { TelemetryController } from './telemetry-controller.js';
 import { telemetrySettingsStyles } from './telemetry-settings.styles.js';
 
+/** The words for a request the editor left unanswered, for a save and for a list of events alike. */
+const noAnswerText = () => msg('Code Studio did not answer in time.', { id: 'alert.reason-timeout' });
+
 const note = (icon: unknown, text: string, kind = '') => html`<p class="note ${kind}">${icon}<span>${text}</span></p>`;
 
 /** The badge's answer to "is telemetry on?": nothing is sent while the editor-wide telemetry is off. */
@@ -237,7 +240,7 @@ export class CsTelemetrySettings extends LitElement {
         const locked = problem.code === 'locked';
         const reason =
           problem.code === 'timeout'
-            ? msg('Code Studio did not answer in time.', { id: 'alert.reason-timeout' })
+            ? noAnswerText()
             : locked
               ? msg('Your organization manages this setting.', { id: 'alert.reason-locked' })
               : problem.message || problem.code;
@@ -304,7 +307,7 @@ export class CsTelemetrySettings extends LitElement {
         settle({
           status: 'error',
           events: [],
-          message: error.code === 'timeout' ? msg('Code Studio did not answer in time.', { id: 'alert.reason-timeout' }) : error.message,
+          message: error.code === 'timeout' ? noAnswerText() : error.message,
         }),
     );
   }
