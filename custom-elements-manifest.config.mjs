@@ -4,7 +4,7 @@ export default {
   exclude: ['src/components/**/*.styles.ts', 'src/components/**/define.ts'],
   outdir: '.',
   litelement: true,
-  plugins: [publicApiOnly()],
+  plugins: [publicApiOnly(), modulesInPathOrder()],
 };
 
 // The manifest is the public API: drop private and static members, and the attribute the analyzer derives from
@@ -19,6 +19,17 @@ function publicApiOnly() {
         const fields = new Set(declaration.members.map((m) => m.name));
         if (declaration.attributes) declaration.attributes = declaration.attributes.filter((a) => !a.fieldName || fields.has(a.fieldName));
       }
+    },
+  };
+}
+
+// The analyzer lists modules in the order the file system returns them, which differs between copies of the tree (a
+// fresh clone, the manifest test's temporary copy): sort them, so the same sources always give the same manifest.
+function modulesInPathOrder() {
+  return {
+    name: 'modules-in-path-order',
+    packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     },
   };
 }
