@@ -10,11 +10,25 @@ export const MAX_STRING_LENGTH = 4096;
 
 export type ManagedBy = 'policy';
 
+/**
+ * The host's words for a refused `set` (code `locked`), in English. The panel shows these two in its own language
+ * and any other message as the host wrote it.
+ */
+export const LOCKED_MESSAGES = {
+  /** A policy fixes the setting. */
+  policy: 'Your organization manages this setting.',
+  /** Who manages the setting could not be read, so the adapter refuses the write rather than risk overriding a policy. */
+  unreadable: "Code Studio could not read your organization's policy for this setting, so it cannot be changed now.",
+} as const;
+
 /** The most events a `telemetry/events` reply may carry; hosts send the most recent ones. */
 export const MAX_EVENTS = 1000;
 
 /** The most fields one event's `data` may hold. */
 export const MAX_EVENT_FIELDS = 64;
+
+/** The longest a `telemetry/events` reply's `events` may be, as JSON text (256 KiB): hosts drop the oldest to fit. */
+export const MAX_EVENTS_JSON_LENGTH = 256 * 1024;
 
 /** Stable ids of the five kinds of data collected, in the order the settings page lists them. */
 export const TELEMETRY_CATEGORIES = ['system', 'model-command', 'tokens', 'autocomplete', 'account'] as const;
@@ -122,6 +136,11 @@ export const WEBVIEW_MESSAGE_TYPES = [
 export interface StateMessage {
   type: 'telemetry/state';
   protocol: typeof PROTOCOL_VERSION;
+  /**
+   * Extension: an opaque id of this host instance (one adapter's life). A new id starts a new count of `rev`, so a
+   * host that restarted is never taken for a stale one.
+   */
+  instance?: string;
   /** Grows with each change on the host; a reply to a hello may start a new count. */
   rev: number;
   /** The id of the request this answers; absent when the host pushes a change unasked. */
@@ -129,12 +148,17 @@ export interface StateMessage {
   state: TelemetryState;
 }
 
-/** Known error codes; hosts may send other short strings. */
-export type TelemetryErrorCode = 'locked' | 'write-failed' | 'bad-request' | (string & {});
+/**
+ * Known error codes; hosts may send other short strings. `overridden`: the write landed but a workspace or folder
+ * value still decides, so the effective setting did not change.
+ */
+export type TelemetryErrorCode = 'locked' | 'write-failed' | 'bad-request' | 'overridden' | (string & {});
 
 export interface ErrorMessage {
   type: 'telemetry/error';
   protocol: typeof PROTOCOL_VERSION;
+  /** Extension: the same host instance id as on `telemetry/state`. */
+  instance?: string;
   inReplyTo: string;
   code: TelemetryErrorCode;
   message: string;
@@ -222,11 +246,28 @@ export const isTelemetryEvent = shape({
     isPlainObject(value) && Object.keys(value).length <= MAX_EVENT_FIELDS && Object.values(value).every(isFieldValue),
 }) as (value: unknown) => value is TelemetryEvent;
 
+/**
+ * The length of `JSON.stringify(events)`, counted event by event so that it stops as soon as it passes `limit`
+ * (then it returns a number above `limit`, not the whole length).
+ */
+export function eventsJsonLength(events: readonly TelemetryEvent[], limit = Infinity): number {
+  let length = 2 + Math.max(events.length - 1, 0); // the brackets and the commas between events
+  for (const event of events) {
+    length += JSON.stringify(event).length;
+    if (length > limit) break;
+  }
+  return length;
+}
+
 export const isEventsMessage = shape({
   type: (value) => value === 'telemetry/events',
   protocol: isProtocolV1,
   inReplyTo: isId,
-  events: (value) => Array.isArray(value) && value.length <= MAX_EVENTS && value.every(isTelemetryEvent),
+  events: (value) =>
+    Array.isArray(value) &&
+    value.length <= MAX_EVENTS &&
+    value.every(isTelemetryEvent) &&
+    eventsJsonLength(value, MAX_EVENTS_JSON_LENGTH) <= MAX_EVENTS_JSON_LENGTH,
 }) as (value: unknown) => value is EventsMessage;
 
 export const isStateMessage = shape(
@@ -236,16 +277,19 @@ export const isStateMessage = shape(
     rev: Number.isFinite as Check,
     state: isTelemetryState,
   },
-  { inReplyTo: isId },
+  { inReplyTo: isId, instance: isId },
 ) as (value: unknown) => value is StateMessage;
 
-export const isErrorMessage = shape({
-  type: (value) => value === 'telemetry/error',
-  protocol: isProtocolV1,
-  inReplyTo: isId,
-  code: isId,
-  message: isShortString,
-}) as (value: unknown) => value is ErrorMessage;
+export const isErrorMessage = shape(
+  {
+    type: (value) => value === 'telemetry/error',
+    protocol: isProtocolV1,
+    inReplyTo: isId,
+    code: isId,
+    message: isShortString,
+  },
+  { instance: isId },
+) as (value: unknown) => value is ErrorMessage;
 
 export function isHostMessage(value: unknown): value is HostMessage {
   return isStateMessage(value) || isErrorMessage(value) || isEventsMessage(value);

@@ -9,6 +9,7 @@ import {
   isTime,
   isWebviewMessage,
   LINK_TARGETS,
+  LOCKED_MESSAGES,
   MAX_EVENT_FIELDS,
   MAX_EVENTS,
   MAX_STRING_LENGTH,
@@ -105,7 +106,7 @@ export interface TelemetryHostOptions {
 
 export const DEFAULT_SECTION = 'codeStudio.telemetry';
 export const DEFAULT_KEY = 'enabled';
-export const DEFAULT_LOCKED_MESSAGE = 'Your organization manages this setting.';
+export const DEFAULT_LOCKED_MESSAGE = LOCKED_MESSAGES.policy;
 /** Memento key prefix of the history record; the full key of the setting follows it. */
 export const HISTORY_KEY_PREFIX = 'codeStudio.telemetrySettings.history:';
 
