@@ -819,7 +819,14 @@ describe('TelemetryClient', () => {
   });
 
   describe('dispose', () => {
-    it('removes the window listener, clears timers and stops notifying', () => {
+    it('removes its listener from the API\'s transport when it has one', () => {
+      const context = ready({ enabled: true });
+      expect(context.host.api.listeners).to.equal(1);
+      context.client.dispose();
+      expect(context.host.api.listeners).to.equal(0);
+    });
+
+    it('removes the window listener when the API has no transport of its own, as VS Code\'s has none', () => {
       const added: EventListenerOrEventListenerObject[] = [];
       const removed: EventListenerOrEventListenerObject[] = [];
       const { addEventListener, removeEventListener } = window;
@@ -832,9 +839,10 @@ describe('TelemetryClient', () => {
         return removeEventListener.apply(this, args);
       } as Window['removeEventListener'];
       try {
-        const context = ready({ enabled: true });
+        const api = new FakeVsCodeApi();
+        const client = new TelemetryClient({ api: { postMessage: (m) => api.postMessage(m), getState: () => undefined, setState: (v) => v } });
         expect(added).to.have.length(1);
-        context.client.dispose();
+        client.dispose();
         expect(removed).to.deep.equal(added);
       } finally {
         window.addEventListener = addEventListener;

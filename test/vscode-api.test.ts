@@ -2,7 +2,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sharedVsCodeApi } from '../src/bridge/vscode-api.js';
 import '../src/components/telemetry-settings/define.js';
 import type { CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
-import { FakeVsCodeApi } from './support/fake-host.js';
+import { normalizeState } from '../src/bridge/protocol.js';
+import { TelemetryClient } from '../src/bridge/telemetry-client.js';
+import { FakeVsCodeApi, deliverFromHost } from './support/fake-host.js';
 
 // vscode-api.ts keeps the page's one API in module state, and each test file runs in a page of its own:
 // these tests run in order, from a page that has not acquired anything yet.
@@ -42,5 +44,38 @@ describe('the page\'s VS Code API', () => {
     expect(sharedVsCodeApi()).to.equal(api);
     expect(first.view.phase).to.equal('loading');
     expect(second.view.phase).to.equal('loading');
+  });
+});
+
+describe('the page\'s saved webview state', () => {
+  const confirmed = (api: FakeVsCodeApi, enabled: boolean) => {
+    const client = new TelemetryClient({ api });
+    const hello = api.last!;
+    deliverFromHost({ type: 'telemetry/state', protocol: 1, rev: 1, inReplyTo: hello.id, state: { enabled } });
+    client.dispose();
+  };
+
+  it('keeps every key the panel does not own when it saves the confirmed state', () => {
+    const api = new FakeVsCodeApi({ scrollTop: 120, openSection: 'models', csTelemetry: { rev: 0, state: { enabled: true } } });
+    confirmed(api, false);
+    expect(api.getState()).to.deep.equal({
+      scrollTop: 120,
+      openSection: 'models',
+      csTelemetry: { rev: 1, state: normalizeState({ enabled: false }) },
+    });
+  });
+
+  it('saves nothing over a saved state that is not an object: it is the page\'s alone', () => {
+    for (const saved of ['page-state', 42, ['a', 'b']]) {
+      const api = new FakeVsCodeApi(saved);
+      confirmed(api, false);
+      expect(api.getState(), JSON.stringify(saved)).to.deep.equal(saved);
+    }
+  });
+
+  it('saves the confirmed state when nothing was saved before', () => {
+    const api = new FakeVsCodeApi();
+    confirmed(api, true);
+    expect(api.getState()).to.deep.equal({ csTelemetry: { rev: 1, state: normalizeState({ enabled: true }) } });
   });
 });

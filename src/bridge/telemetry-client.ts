@@ -16,7 +16,7 @@ import {
   type WebviewMessage,
 } from './protocol.js';
 import { listenToHost } from './host-channel.js';
-import type { VsCodeApi } from './vscode-api.js';
+import { saveStateEntry, type VsCodeApi } from './vscode-api.js';
 
 export type TelemetryPhase = 'loading' | 'ready' | 'unreachable' | 'incompatible';
 
@@ -166,7 +166,13 @@ export class TelemetryClient {
     } catch {
       // A saved state that cannot be read is no saved state.
     }
-    this.#unlisten = (options.listen ?? ((listener) => listenToHost(options.window ?? window, listener)))((data) =>
+    const api = this.#api;
+    const listen =
+      options.listen ??
+      (api.onDidReceiveMessage
+        ? (listener: (data: unknown) => void) => api.onDidReceiveMessage!(listener)
+        : (listener: (data: unknown) => void) => listenToHost(options.window ?? window, listener));
+    this.#unlisten = listen((data) =>
       this.receive(data),
     );
     this.#send(HELLO);
@@ -279,6 +285,15 @@ export class TelemetryClient {
     }
   }
 
+  /** Keeps the last confirmed state with the page, so that a reloaded page paints it at once. */
+  #save(saved: SavedState['csTelemetry']): void {
+    try {
+      saveStateEntry(this.#api, 'csTelemetry', saved);
+    } catch {
+      // Without a saved state a reloaded page shows "Checking…" until the host answers: slower, never wrong.
+    }
+  }
+
   dispose(): void {
     this.#disposed = true;
     this.#forget();
@@ -299,7 +314,7 @@ export class TelemetryClient {
     const host = stale ? this.#view.host : normalizeState(message.state);
     if (!stale) {
       this.#rev = message.rev;
-      this.#api.setState({ csTelemetry: { rev: message.rev, state: host! } } satisfies SavedState);
+      this.#save({ rev: message.rev, state: host! });
       if (host!.managedBy) {
         this.#forget(SET);
         this.#forget(ACCOUNT_SET);

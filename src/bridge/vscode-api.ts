@@ -3,6 +3,24 @@ export interface VsCodeApi {
   postMessage(message: unknown): unknown;
   getState(): unknown;
   setState<T>(state: T): T;
+  /**
+   * Not in VS Code's API: a transport of the embedder's own (a settings page that routes messages itself). When
+   * present, host messages are taken from it, and the embedder vouches that they come from the host; without it they
+   * are the window's `message` events that pass `isFromHost`. Either way each message is still checked by the guards.
+   * Returns the unsubscribe.
+   */
+  onDidReceiveMessage?(listener: (data: unknown) => void): () => void;
+}
+
+/**
+ * Saves `value` under `key` in the page's webview state and keeps every other key there: a settings page that shares
+ * its API (`provideVsCodeApi`) keeps its own saved state. A saved state that is not an object is the page's alone,
+ * so nothing is saved over it.
+ */
+export function saveStateEntry(api: VsCodeApi, key: string, value: unknown): void {
+  const saved = api.getState();
+  if (saved !== undefined && saved !== null && (typeof saved !== 'object' || Array.isArray(saved))) return;
+  api.setState({ ...saved, [key]: value });
 }
 
 declare global {

@@ -1,8 +1,10 @@
 /**
  * A fake editor backend for tests and stories: a fake webview API plus a host that speaks protocol v1 back.
  *
- * Host messages arrive the way VS Code delivers them: a real `message` event on `window`, from the page's own origin
- * with `source: null`, so the client's real listening path (`listenToHost` → `isFromHost` → guards) is exercised.
+ * Host messages arrive through the fake API's own transport (`onDidReceiveMessage`), at once, so that a test steps
+ * through an exchange without waiting for tasks; the guards still check every message. The window path, real
+ * `message` events that must pass `isFromHost`, is tested with real frames in host-channel.test.ts and with
+ * dist/webview.js in a real page (support/webview-page.ts).
  *
  *   const host = new FakeHost({ enabled: true });             // answers every request on its own, a task later
  *   el.vscodeApi = host.api;
@@ -47,9 +49,30 @@ export class FakeVsCodeApi implements VsCodeApi {
   /** Called after each post; the fake host hooks in here. */
   onPost?: (message: unknown) => void;
   #state: unknown;
+  readonly #listeners = new Set<(data: unknown) => void>();
 
   constructor(initialState?: unknown) {
     this.#state = initialState;
+  }
+
+  onDidReceiveMessage(listener: (data: unknown) => void): () => void {
+    const subscription = (data: unknown) => listener(data);
+    this.#listeners.add(subscription);
+    liveApis.add(this);
+    return () => {
+      this.#listeners.delete(subscription);
+      if (!this.#listeners.size) liveApis.delete(this);
+    };
+  }
+
+  /** Hands `data` as it is to whoever listens on this API (hostile test data may be no clonable value). */
+  deliver(data: unknown): void {
+    for (const listener of [...this.#listeners]) listener(data);
+  }
+
+  /** How many listen on this API's transport. */
+  get listeners(): number {
+    return this.#listeners.size;
   }
 
   postMessage(message: unknown): boolean {
@@ -82,9 +105,12 @@ export class FakeVsCodeApi implements VsCodeApi {
   }
 }
 
-/** Dispatches `data` on `window` as the webview's host would deliver it. */
-export function deliverFromHost(data: unknown, target: Window = window): void {
-  target.dispatchEvent(new MessageEvent('message', { data, origin: target.location.origin, source: null }));
+/** The fake APIs someone listens on, so that `deliverFromHost` reaches a client built on any of them. */
+const liveApis = new Set<FakeVsCodeApi>();
+
+/** Delivers `data` to every client listening on a fake API, as the webview's host would. */
+export function deliverFromHost(data: unknown): void {
+  for (const api of [...liveApis]) api.deliver(data);
 }
 
 export interface FakeHostOptions extends Partial<TelemetryState> {
@@ -216,7 +242,7 @@ export class FakeHost {
   /** Deliver a host message now, through a real window `message` event. */
   deliver(message: HostMessage): void {
     this.delivered.push(message);
-    deliverFromHost(structuredClone(message));
+    this.api.deliver(structuredClone(message));
   }
 
   /** Resolves once no automatic answer is scheduled. */
