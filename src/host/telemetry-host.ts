@@ -4,13 +4,13 @@
  */
 import type * as vscode from 'vscode';
 import {
+  eventsJsonLength,
   isLocaleTag,
   isPlainObject,
   isTime,
   isWebviewMessage,
   LINK_TARGETS,
   LOCKED_MESSAGES,
-  eventsJsonLength,
   MAX_EVENT_FIELDS,
   MAX_EVENTS,
   MAX_EVENTS_JSON_LENGTH,
