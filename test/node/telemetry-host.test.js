@@ -3,25 +3,30 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterEach, describe, test } from 'node:test';
+import { afterEach, describe, mock, test } from 'node:test';
 import {
   connectTelemetryHost,
   DEFAULT_KEY,
   DEFAULT_LOCKED_MESSAGE,
+  DEFAULT_PROVIDER_TIMEOUT,
   DEFAULT_SECTION,
+  eventsJsonLength,
   isErrorMessage,
   isHostMessage,
   isStateMessage,
   isEventsMessage,
   HISTORY_KEY_PREFIX,
+  LOCKED_MESSAGES,
   MAX_EVENT_FIELDS,
   MAX_EVENTS,
+  MAX_EVENTS_JSON_LENGTH,
   MAX_STRING_LENGTH,
+  OVERRIDDEN_MESSAGES,
   PROTOCOL_VERSION,
   readTelemetrySetting,
 } from '../../dist/host.js';
 import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
-import { ConfigurationTarget, createFakeMemento, createFakeVsCode, createFakeWebview, EventEmitter, settle } from './support/fake-vscode.js';
+import { ConfigurationTarget, createFakeMemento, createFakeVsCode, createFakeWebview, EventEmitter, laggingMemento, settle } from './support/fake-vscode.js';
 
 // The base fields as before issue 6, plus what a host without extension options now adds: the history (never set:
 // 'default') and the editor's display language.
@@ -99,8 +104,12 @@ afterEach(async () => {
       // Everything the host posts passes the package's own guard, and `rev` tells states apart: it never goes back,
       // one rev always means one state, and a different state always has a different rev.
       let previous;
+      // One adapter, one instance id, on every state and error it posts.
+      const instances = new Set(webview.posted.filter((m) => m.type !== 'telemetry/events').map((m) => m.instance));
+      assert.ok(instances.size <= 1, `instance ids ${[...instances].join(', ')} from one adapter`);
       for (const message of webview.posted) {
         assert.ok(isHostMessage(message), `not a host message: ${JSON.stringify(message).slice(0, 300)}`);
+        if (message.type !== 'telemetry/events') assert.equal(typeof message.instance, 'string', `no instance id on ${message.type}`);
         if (message.type !== 'telemetry/state') continue;
         assert.ok(isStateMessage(message));
         if (previous) {
@@ -409,7 +418,7 @@ describe('policy lock', () => {
     const out = await it.exchange({ type: 'telemetry/set', id, enabled: false });
     assert.equal(out.length, 1);
     assert.ok(isErrorMessage(out[0]));
-    assert.deepEqual(out[0], { type: 'telemetry/error', protocol: 1, inReplyTo: id, code: 'locked', message: DEFAULT_LOCKED_MESSAGE });
+    assert.deepEqual(out[0], { type: 'telemetry/error', protocol: 1, instance: out[0].instance, inReplyTo: id, code: 'locked', message: DEFAULT_LOCKED_MESSAGE });
     assert.deepEqual(it.fake.updates, []);
     assert.equal(it.fake.effective('codeStudio.telemetry.enabled'), true);
     // Reads still work while locked.
@@ -561,7 +570,7 @@ describe('failed write', () => {
     const id = it.nextId();
     const out = await it.exchange({ type: 'telemetry/set', id, enabled: false });
     assert.ok(isErrorMessage(out[0]), JSON.stringify(out));
-    assert.deepEqual(out[0], { type: 'telemetry/error', protocol: 1, inReplyTo: id, code: 'write-failed', message });
+    assert.deepEqual(out[0], { type: 'telemetry/error', protocol: 1, instance: out[0].instance, inReplyTo: id, code: 'write-failed', message });
     assert.equal(it.fake.effective('codeStudio.telemetry.enabled'), true);
     // The error is followed by the state as it really is, unchanged, so with the hello's rev.
     assert.equal(out.length, 2, JSON.stringify(out));
@@ -647,7 +656,7 @@ describe('failing options', () => {
     assert.equal(unhandled.length, 0);
   });
 
-  test('a managedBy function that throws: logged, counted as not managed, and the request still answered', async () => {
+  test('a managedBy function that throws: logged, reported as null (no policy claimed), and the request still answered', async () => {
     const it = connect({ managedBy: () => { throw new Error('policy store unavailable'); } });
     const reply = await it.request('hello');
     assert.ok(isStateMessage(reply));
@@ -992,7 +1001,6 @@ describe('extensions: events', () => {
       event('system', 0, { n: NaN }),
       event('system', 0, { n: Infinity }),
       event('system', 0, { f: () => 1 }),
-      event('system', 0, { ['k'.repeat(MAX_STRING_LENGTH + 1)]: 1 }),
       Object.create(event('system', 0)), // inherited fields are not the event's own
     ];
     const it = connect({ events: () => [good, ...malformed, withProto, { ...event('system', 2), name: 'n'.repeat(5000) }] });
@@ -1047,14 +1055,14 @@ describe('extensions: events', () => {
     });
   }
 
-  test('an events request waits its turn behind a slow set; a malformed one gets bad-request', async () => {
+  test('an events request does not wait behind a slow set; a malformed one gets bad-request in the set\'s turn', async () => {
     const it = connect({ updateDelayMs: 10, events: () => [event('system', 0)] });
     it.webview.send({ type: 'telemetry/set', id: 'e-1', enabled: false });
     it.webview.send({ type: 'telemetry/events', id: 'e-2', category: 'system' });
     it.webview.send({ type: 'telemetry/events', id: 'e-3', category: 'keystrokes' });
     await settle(it.fake, it.webview);
     const replies = it.webview.posted.filter((m) => m.inReplyTo !== undefined);
-    assert.deepEqual(replies.map((m) => [m.inReplyTo, m.type]), [['e-1', 'telemetry/state'], ['e-2', 'telemetry/events'], ['e-3', 'telemetry/error']]);
+    assert.deepEqual(replies.map((m) => [m.inReplyTo, m.type]), [['e-2', 'telemetry/events'], ['e-1', 'telemetry/state'], ['e-3', 'telemetry/error']]);
     assert.equal(replies[2].code, 'bad-request');
   });
 });
@@ -1133,7 +1141,7 @@ describe('extensions: account switch', () => {
     const id = it.nextId();
     const out = await it.exchange({ type: 'telemetry/set', id, accountLinked: false });
     assert.equal(out.length, 2, JSON.stringify(out));
-    assert.deepEqual(out[0], { type: 'telemetry/error', protocol: 1, inReplyTo: id, code: 'write-failed', message: 'Could not save your choice.' });
+    assert.deepEqual(out[0], { type: 'telemetry/error', protocol: 1, instance: out[0].instance, inReplyTo: id, code: 'write-failed', message: 'Could not save your choice.' });
     assert.ok(isStateMessage(out[1]));
     assert.equal(out[1].inReplyTo, undefined);
     assert.equal(out[1].state.accountLinked, true);
@@ -1222,7 +1230,7 @@ describe('extensions: history (changedAt, changedBy)', () => {
     await first.request('set', { enabled: false });
     await settle(first.fake, first.webview);
     first.host.dispose();
-    assert.deepEqual(memento.get(`${HISTORY_KEY_PREFIX}codeStudio.telemetry.enabled`), { changedAt: NOW, changedBy: 'user' });
+    assert.deepEqual(memento.get(`${HISTORY_KEY_PREFIX}codeStudio.telemetry.enabled`), { changedAt: NOW, changedBy: 'user', value: false });
     const second = connect({ fake: first.fake, history: memento, now: () => new Date('2026-12-01T09:00:00.000Z') });
     assert.deepEqual(pick((await second.request('hello')).state), { changedAt: NOW, changedBy: 'user' });
     // Without the memento a restarted adapter knows only that the user set it, not when.
@@ -1329,5 +1337,485 @@ describe('extensions: dispose', () => {
     assert.equal(fake.counter.live, 4);
     host.dispose();
     assert.equal(fake.counter.live, 0);
+  });
+});
+
+/** A promise that never settles: a provider that hangs. */
+const never = () => new Promise(() => {});
+/** The time limit in the tests below: short, so that a test waits milliseconds, not seconds. */
+const LIMIT = 20;
+
+/** Polls until `predicate()` holds; fails after 2 s. */
+async function eventually(predicate, what) {
+  const start = Date.now();
+  while (!predicate()) {
+    if (Date.now() - start > 2000) assert.fail(`timed out waiting for ${what}`);
+    await sleep(2);
+  }
+}
+
+/** Sends a well-formed request and waits, past any time limit, for its one reply. */
+async function ask(it, type, fields = {}) {
+  const id = it.nextId();
+  it.webview.send({ type: `telemetry/${type}`, id, ...(type === 'hello' && { protocol: PROTOCOL_VERSION }), ...fields });
+  await eventually(() => it.webview.posted.some((m) => m.inReplyTo === id), `a reply to ${type} ${id}`);
+  const replies = it.webview.posted.filter((m) => m.inReplyTo === id);
+  assert.equal(replies.length, 1);
+  return replies[0];
+}
+
+const repliesTo = (webview) => webview.posted.filter((m) => m.inReplyTo !== undefined).map((m) => m.inReplyTo);
+
+describe('host instance id', () => {
+  test('every state and error carries the adapter\'s id; a new adapter on the same webview has a new one', async () => {
+    const fake = createFakeVsCode();
+    const webview = createFakeWebview(fake.counter);
+    const first = connectTelemetryHost(webview, { vscode: fake.vscode, log: () => {}, events: () => [] });
+    webview.send({ type: 'telemetry/hello', id: 'i-1', protocol: 1 });
+    webview.send({ type: 'nope', id: 'i-2' });
+    webview.send({ type: 'telemetry/events', id: 'i-3', category: 'system' });
+    await settle(fake, webview);
+    first.dispose();
+    const second = connectTelemetryHost(webview, { vscode: fake.vscode, log: () => {} });
+    webview.send({ type: 'telemetry/hello', id: 'i-4', protocol: 1 });
+    await settle(fake, webview);
+    second.dispose();
+    const [hello, error, events, again] = ['i-1', 'i-2', 'i-3', 'i-4'].map((id) => webview.posted.find((m) => m.inReplyTo === id));
+    assert.ok(isStateMessage(hello) && isErrorMessage(error) && isEventsMessage(events) && isStateMessage(again));
+    assert.equal(typeof hello.instance, 'string');
+    assert.ok(hello.instance.length > 0 && hello.instance.length <= MAX_STRING_LENGTH);
+    assert.equal(error.instance, hello.instance);
+    assert.equal(Object.hasOwn(events, 'instance'), false, 'the protocol has no instance on an events reply');
+    assert.notEqual(again.instance, hello.instance);
+    assert.equal(again.rev, hello.rev, 'a new count of rev, told apart by the id');
+  });
+
+  test('without crypto.randomUUID the id comes from Math.random, still one of its own per adapter', async () => {
+    const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'crypto');
+    Object.defineProperty(globalThis, 'crypto', { value: undefined, configurable: true, writable: true });
+    let adapters;
+    try {
+      adapters = [connect(), connect(), connect()];
+    } finally {
+      Object.defineProperty(globalThis, 'crypto', descriptor);
+    }
+    const ids = [];
+    for (const it of adapters) ids.push((await it.request('hello')).instance);
+    assert.equal(new Set(ids).size, 3, ids.join(', '));
+    for (const id of ids) {
+      assert.match(id, /^[0-9a-z]{32}$/);
+      assert.doesNotMatch(id, /^[0-9a-f]{8}-/, 'not a UUID: the fallback made it');
+    }
+  });
+});
+
+describe('time limits: a provider that never answers holds up nothing', () => {
+  test('the account: after providerTimeout the last account known is sent (logged); hellos, sets and pushes go on', async () => {
+    let account = () => ADA;
+    const it = connect({ account: () => account(), providerTimeout: LIMIT });
+    assert.deepEqual((await it.request('hello')).state.account, ADA);
+    account = never;
+    assert.deepEqual((await ask(it, 'hello')).state.account, ADA, 'the last account known');
+    assert.match(it.logs.join('\n'), /the signed-in account did not answer within 20 ms/);
+    const set = await ask(it, 'set', { enabled: false });
+    assert.equal(set.state.enabled, false);
+    assert.equal(it.fake.userValue('codeStudio.telemetry.enabled'), false);
+    const from = it.webview.posted.length;
+    it.fake.editByHand('codeStudio.telemetry.enabled', true);
+    await eventually(() => pushes(it.since(from)).length === 1, 'the push of a hand edit');
+    assert.equal(pushes(it.since(from))[0].state.enabled, true);
+    // One never known: signed out.
+    const fresh = connect({ account: never, providerTimeout: LIMIT });
+    assert.equal((await ask(fresh, 'hello')).state.account, null);
+  });
+
+  test('accountLinked.get: the last value read is sent, or none before any (logged); the queue goes on', async () => {
+    const account = accountSwitch(false);
+    let get = () => account.linked;
+    const it = connect({ accountLinked: { ...account.option, get: () => get() }, providerTimeout: LIMIT });
+    assert.equal((await it.request('hello')).state.accountLinked, false);
+    get = never;
+    assert.equal((await ask(it, 'hello')).state.accountLinked, false, 'the last value read');
+    assert.match(it.logs.join('\n'), /the account switch did not answer within 20 ms/);
+    assert.equal((await ask(it, 'set', { enabled: false })).state.enabled, false);
+    const fresh = connect({ accountLinked: { get: never, set: () => {} }, providerTimeout: LIMIT });
+    assert.equal(Object.hasOwn((await ask(fresh, 'hello')).state, 'accountLinked'), false, 'unknown: left out');
+  });
+
+  test('accountLinked.set: write-failed saying it did not finish in time, then the real state; later sets go on', async () => {
+    const account = accountSwitch(true);
+    let set = account.option.set;
+    const it = connect({ accountLinked: { ...account.option, set: (linked) => set(linked) }, providerTimeout: LIMIT });
+    const hello = await it.request('hello');
+    set = never;
+    const from = it.webview.posted.length;
+    const id = it.nextId();
+    it.webview.send({ type: 'telemetry/set', id, accountLinked: false });
+    await eventually(() => it.since(from).length === 2, 'the error and the state after it');
+    const [error, state] = it.since(from);
+    assert.ok(isErrorMessage(error));
+    assert.deepEqual([error.inReplyTo, error.code], [id, 'write-failed']);
+    assert.match(error.message, /did not finish saving .* in time/);
+    assert.ok(isStateMessage(state));
+    assert.equal(state.inReplyTo, undefined);
+    assert.equal(state.state.accountLinked, true, 'the real state: unchanged');
+    assert.equal(state.rev, hello.rev);
+    assert.match(it.logs.join('\n'), /did not finish saving within 20 ms/);
+    set = account.option.set;
+    assert.equal((await ask(it, 'set', { accountLinked: false })).state.accountLinked, false);
+    assert.equal((await ask(it, 'set', { enabled: false })).state.enabled, false);
+  });
+
+  test('the event source: events-failed with words for the user (logged); a late answer is ignored; the next request is answered', async () => {
+    let source = never;
+    const it = connect({ events: () => source(), providerTimeout: LIMIT });
+    const reply = await ask(it, 'events', { category: 'system' });
+    assert.ok(isErrorMessage(reply));
+    assert.equal(reply.code, 'events-failed');
+    assert.match(reply.message, /did not finish reading .* in time\. Your setting is unchanged/);
+    assert.match(it.logs.join('\n'), /the event source did not answer within 20 ms for system/);
+    // Too late: the answer after the time limit, and a rejection after it, are dropped without a trace.
+    source = () => sleep(LIMIT * 2).then(() => [event('system', 0)]);
+    const late = await ask(it, 'events', { category: 'system' });
+    assert.equal(late.code, 'events-failed');
+    source = () => sleep(LIMIT * 2).then(() => Promise.reject(new Error('ring buffer gone')));
+    assert.equal((await ask(it, 'events', { category: 'system' })).code, 'events-failed');
+    const posted = it.webview.posted.length;
+    await sleep(LIMIT * 3);
+    assert.equal(it.webview.posted.length, posted, 'nothing posted for a late answer');
+    source = () => [event('system', 0)];
+    assert.equal((await ask(it, 'events', { category: 'system' })).events.length, 1);
+    assert.equal((await it.request('hello')).type, 'telemetry/state');
+  });
+
+  test(`providerTimeout defaults to ${DEFAULT_PROVIDER_TIMEOUT} ms (on a fake clock); a value that is no time is logged and the default used`, async () => {
+    assert.equal(DEFAULT_PROVIDER_TIMEOUT, 2000);
+    mock.timers.enable({ apis: ['setTimeout'] });
+    try {
+      for (const providerTimeout of [undefined, -5, 'soon', Infinity]) {
+        const it = connect({ account: never, ...(providerTimeout !== undefined && { providerTimeout }) });
+        if (providerTimeout !== undefined) assert.match(it.logs.join('\n'), /ignored providerTimeout/);
+        it.webview.send({ type: 'telemetry/hello', id: 't-1', protocol: 1 });
+        await settle(it.fake, it.webview);
+        mock.timers.tick(DEFAULT_PROVIDER_TIMEOUT - 1);
+        await settle(it.fake, it.webview);
+        assert.equal(it.webview.posted.length, 0, `still waiting at ${DEFAULT_PROVIDER_TIMEOUT - 1} ms`);
+        mock.timers.tick(1);
+        await settle(it.fake, it.webview);
+        assert.deepEqual(repliesTo(it.webview), ['t-1'], String(providerTimeout));
+      }
+    } finally {
+      mock.timers.reset();
+    }
+  });
+
+  test('two queues: events do not wait behind a slow set, nor a hello behind slow events; each keeps request order', async () => {
+    const waiting = [];
+    const it = connect({
+      updateDelayMs: 30,
+      events: (category) => (category === 'system' ? new Promise((resolve) => waiting.push(() => resolve([event('system', 0)]))) : [event(category, 0)]),
+    });
+    it.webview.send({ type: 'telemetry/set', id: 'q-1', enabled: false });
+    it.webview.send({ type: 'telemetry/events', id: 'q-2', category: 'tokens' });
+    await eventually(() => repliesTo(it.webview).includes('q-2'), 'the events reply');
+    assert.equal(it.fake.pendingUpdates, 1, 'answered while the write is under way');
+    await settle(it.fake, it.webview);
+    assert.deepEqual(repliesTo(it.webview), ['q-2', 'q-1']);
+    // A slow source: hello is answered meanwhile; the events request behind it waits its turn.
+    it.webview.send({ type: 'telemetry/events', id: 'q-3', category: 'system' });
+    it.webview.send({ type: 'telemetry/events', id: 'q-4', category: 'tokens' });
+    it.webview.send({ type: 'telemetry/hello', id: 'q-5', protocol: 1 });
+    await settle(it.fake, it.webview);
+    assert.deepEqual(repliesTo(it.webview), ['q-2', 'q-1', 'q-5']);
+    waiting.shift()();
+    await settle(it.fake, it.webview);
+    assert.deepEqual(repliesTo(it.webview), ['q-2', 'q-1', 'q-5', 'q-3', 'q-4']);
+  });
+
+  test('dispose drops queued work: requests waiting behind a stuck provider call nothing afterwards', async () => {
+    const calls = { events: 0, account: 0 };
+    const it = connect({
+      events: () => (calls.events++, never()),
+      account: () => (calls.account++, never()),
+      providerTimeout: LIMIT,
+    });
+    it.webview.send({ type: 'telemetry/events', id: 'd-1', category: 'system' });
+    it.webview.send({ type: 'telemetry/events', id: 'd-2', category: 'system' });
+    it.webview.send({ type: 'telemetry/hello', id: 'd-3', protocol: 1 });
+    it.webview.send({ type: 'telemetry/get', id: 'd-4' });
+    await setImmediate();
+    assert.deepEqual(calls, { events: 1, account: 1 }, 'one of each under way, the rest queued');
+    it.host.dispose();
+    await sleep(LIMIT * 4);
+    assert.deepEqual(calls, { events: 1, account: 1 }, 'nothing queued ran after dispose');
+    assert.equal(it.webview.calls, 0);
+  });
+
+  test('a burst of changes behind a stuck provider leaves one push waiting, not one for each', async () => {
+    let accountCalls = 0;
+    const it = connect({ account: () => (accountCalls++, never()), providerTimeout: LIMIT });
+    const burst = () => {
+      for (let i = 0; i < 50; i++) it.fake.editByHand('codeStudio.telemetry.enabled', i % 2 === 0);
+    };
+    burst();
+    await setImmediate(); // the first push is under way, stuck on the account
+    burst();
+    await eventually(() => accountCalls === 2, 'the waiting push');
+    await sleep(LIMIT * 4);
+    assert.equal(accountCalls, 2, 'two reads of the state for a hundred changes');
+    assert.equal(pushes(it.webview.posted).length, 1);
+    assert.equal(lastState(it.webview).state.enabled, false);
+  });
+
+  test('a postMessage that never settles holds up nothing', async () => {
+    const it = connect();
+    const deliver = it.webview.postMessage;
+    it.webview.postMessage = (message) => {
+      deliver(message);
+      return never();
+    };
+    assert.equal((await it.request('hello')).type, 'telemetry/state');
+    assert.equal((await it.request('set', { enabled: false })).state.enabled, false);
+    assert.equal((await it.request('get')).state.enabled, false);
+  });
+});
+
+describe('fail closed: a policy that cannot be read locks both switches', () => {
+  const unreadable = {
+    throws: () => {
+      throw new Error('policy store unavailable');
+    },
+    'answers something else': () => 'admin',
+  };
+  for (const [name, managedBy] of Object.entries(unreadable)) {
+    test(`a managedBy that ${name}: every set refused with locked (the unreadable words), nothing written, logged`, async () => {
+      const account = accountSwitch(true);
+      const it = connect({ managedBy, accountLinked: account.option });
+      for (const fields of [{ enabled: false }, { accountLinked: false }]) {
+        const id = it.nextId();
+        const out = await it.exchange({ type: 'telemetry/set', id, ...fields });
+        assert.deepEqual(out, [{ type: 'telemetry/error', protocol: 1, instance: out[0]?.instance, inReplyTo: id, code: 'locked', message: LOCKED_MESSAGES.unreadable }]);
+      }
+      assert.deepEqual(it.fake.updates, []);
+      assert.deepEqual(account.writes, []);
+      assert.match(it.logs.join('\n'), /refused a set: who manages the setting is not known/);
+      const { state } = await it.request('get');
+      assert.equal(state.managedBy, null, 'no policy claimed that may not exist');
+      assert.deepEqual([state.enabled, state.accountLinked], [true, true]);
+    });
+  }
+
+  test('once the policy reads again, a set is written', async () => {
+    let fails = true;
+    const it = connect({ managedBy: () => (fails ? unreadable.throws() : null) });
+    assert.equal((await it.request('set', { enabled: false })).code, 'locked');
+    fails = false;
+    assert.equal((await it.request('set', { enabled: false })).state.enabled, false);
+    assert.equal(it.fake.userValue('codeStudio.telemetry.enabled'), false);
+  });
+});
+
+describe('overridden: a write that another scope overrides is explained', () => {
+  const cases = [
+    ['a workspace value over the user\'s', {}, ConfigurationTarget.Workspace, 'workspace'],
+    ['a workspace folder value over the user\'s', {}, ConfigurationTarget.WorkspaceFolder, 'workspaceFolder'],
+    ['a workspace folder value over the workspace\'s (target Workspace)', { target: ConfigurationTarget.Workspace }, ConfigurationTarget.WorkspaceFolder, 'workspaceFolder'],
+  ];
+  for (const [name, options, scope, words] of cases) {
+    test(`${name}: the write lands, then overridden naming that scope, then the real state`, async () => {
+      const it = connect(options);
+      it.fake.values[scope].set('codeStudio.telemetry.enabled', true);
+      const hello = await it.request('hello');
+      const id = it.nextId();
+      const out = await it.exchange({ type: 'telemetry/set', id, enabled: false });
+      const written = options.target ?? ConfigurationTarget.Global;
+      assert.equal(it.fake.values[written].get('codeStudio.telemetry.enabled'), false, 'VS Code took the write');
+      assert.equal(out.length, 2, JSON.stringify(out));
+      assert.deepEqual(out[0], { type: 'telemetry/error', protocol: 1, instance: hello.instance, inReplyTo: id, code: 'overridden', message: OVERRIDDEN_MESSAGES[words] });
+      assert.match(out[0].message, words === 'workspace' ? /a workspace setting overrides/ : /a workspace folder setting overrides/);
+      assert.ok(isStateMessage(out[1]));
+      assert.equal(out[1].inReplyTo, undefined);
+      assert.equal(out[1].state.enabled, true);
+      assert.equal(out[1].rev, hello.rev, 'nothing the panel shows changed, the history neither');
+      assert.match(it.logs.join('\n'), /overrides it/);
+    });
+  }
+
+  test('a value that decides by a road inspect does not show (language-specific, say): the general words', async () => {
+    const fake = createFakeVsCode();
+    const getConfiguration = (section) => ({ ...fake.vscode.workspace.getConfiguration(section), get: () => true });
+    const it = connect({ fake, vscode: { ...fake.vscode, workspace: { ...fake.vscode.workspace, getConfiguration } } });
+    const reply = await it.request('set', { enabled: false });
+    assert.deepEqual([reply.code, reply.message], ['overridden', OVERRIDDEN_MESSAGES.other]);
+    assert.equal(lastState(it.webview).state.enabled, true);
+  });
+});
+
+describe('history: true to the value it describes', () => {
+  const KEY = `${HISTORY_KEY_PREFIX}codeStudio.telemetry.enabled`;
+  const WRITER_TIME = '2026-11-30T10:05:00.000Z';
+  const OTHER_TIME = '2026-11-30T10:05:00.200Z';
+
+  test('the record stores the value: a panel write, then a change in settings', async () => {
+    const memento = createFakeMemento();
+    let now = NOW;
+    const it = connect({ history: memento, now: () => new Date(now) });
+    await it.request('set', { enabled: false });
+    assert.deepEqual(memento.get(KEY), { changedAt: NOW, changedBy: 'user', value: false });
+    now = '2026-11-30T11:00:00.000Z';
+    await it.after(() => it.fake.editByHand('codeStudio.telemetry.enabled', true));
+    assert.deepEqual(memento.get(KEY), { changedAt: now, changedBy: 'settings-file', value: true });
+  });
+
+  test('a change made while no panel was open: "settings-file" at an unknown time, never the old change, and saved so', async () => {
+    const memento = createFakeMemento({ [KEY]: { changedAt: NOW, changedBy: 'user', value: false } });
+    const fake = createFakeVsCode();
+    fake.values[ConfigurationTarget.Global].set('codeStudio.telemetry.enabled', true);
+    const it = connect({ fake, history: memento });
+    assert.deepEqual(memento.get(KEY), { changedAt: null, changedBy: 'settings-file', value: true }, 'corrected at connect');
+    assert.deepEqual(pick((await it.request('hello')).state), { changedAt: null, changedBy: 'settings-file' });
+    // A record that still matches is kept as it is.
+    const kept = createFakeMemento({ [KEY]: { changedAt: NOW, changedBy: 'user', value: true } });
+    assert.deepEqual(pick((await connect({ fake, history: kept }).request('hello')).state), { changedAt: NOW, changedBy: 'user' });
+    assert.deepEqual(kept.get(KEY), { changedAt: NOW, changedBy: 'user', value: true });
+  });
+
+  test('a change the state read finds without a configuration event is corrected there too', async () => {
+    const memento = createFakeMemento();
+    const it = connect({ history: memento });
+    await it.request('set', { enabled: false });
+    it.fake.values[ConfigurationTarget.Global].set('codeStudio.telemetry.enabled', true); // no event (yet)
+    const { state } = await it.request('get');
+    assert.equal(state.enabled, true);
+    assert.deepEqual(pick(state), { changedAt: null, changedBy: 'settings-file' });
+    assert.deepEqual(memento.get(KEY), { changedAt: null, changedBy: 'settings-file', value: true });
+    // The event coming late records nothing more.
+    assert.deepEqual(await it.after(() => it.fake.configurationChanged.fire({ affectsConfiguration: () => true })), []);
+  });
+
+  test('a record of adapter 0.2.0 (no value) is read as it is; the next change saves a whole record', async () => {
+    const memento = createFakeMemento({ [KEY]: { changedAt: NOW, changedBy: 'user' } });
+    const it = connect({ history: memento, now: () => new Date(OTHER_TIME) });
+    assert.deepEqual(pick((await it.request('hello')).state), { changedAt: NOW, changedBy: 'user' });
+    await it.after(() => it.fake.editByHand('codeStudio.telemetry.enabled', false));
+    assert.deepEqual(memento.get(KEY), { changedAt: OTHER_TIME, changedBy: 'settings-file', value: false });
+  });
+
+  for (const writerFirst of [true, false]) {
+    test(`two windows on one globalState: the writer's "user" record stands when ${writerFirst ? 'it' : 'the other'} hears the change first`, async () => {
+      const memento = createFakeMemento();
+      const fake = createFakeVsCode();
+      // The fake fires configuration events to adapters in the order they connected.
+      const make = (time) => connect({ fake, history: memento, now: () => new Date(time) });
+      let writer, other;
+      if (writerFirst) [writer, other] = [make(WRITER_TIME), make(OTHER_TIME)];
+      else [other, writer] = [make(OTHER_TIME), make(WRITER_TIME)];
+      await writer.request('hello');
+      await other.request('hello');
+      const reply = await writer.request('set', { enabled: false });
+      await settle(other.fake, other.webview);
+      assert.deepEqual(pick(reply.state), { changedAt: WRITER_TIME, changedBy: 'user' });
+      assert.deepEqual(memento.get(KEY), { changedAt: WRITER_TIME, changedBy: 'user', value: false });
+      assert.deepEqual(pick(lastState(other.webview).state), { changedAt: WRITER_TIME, changedBy: 'user' }, 'the other window took it on');
+      assert.deepEqual(pick((await connect({ fake, history: memento }).request('hello')).state), { changedAt: WRITER_TIME, changedBy: 'user' });
+    });
+  }
+
+  for (const lagging of ['writer', 'other']) {
+    test(`two windows: when the ${lagging}'s save reaches the shared globalState last, their next reads agree on "user"`, async () => {
+      const memento = createFakeMemento();
+      const fake = createFakeVsCode();
+      const store = (who) => (who === lagging ? laggingMemento(memento, 10) : memento);
+      const other = connect({ fake, history: store('other'), now: () => new Date(OTHER_TIME) });
+      const writer = connect({ fake, history: store('writer'), now: () => new Date(WRITER_TIME) });
+      await writer.request('hello');
+      await other.request('hello');
+      await writer.request('set', { enabled: false });
+      await sleep(30); // every save has landed
+      await settle(other.fake, other.webview);
+      // The next read of each (the panel shown again, say).
+      assert.deepEqual(pick((await writer.request('get')).state), { changedAt: WRITER_TIME, changedBy: 'user' });
+      await sleep(30);
+      assert.deepEqual(pick((await other.request('get')).state), { changedAt: WRITER_TIME, changedBy: 'user' });
+      assert.deepEqual(memento.get(KEY), { changedAt: WRITER_TIME, changedBy: 'user', value: false });
+    });
+  }
+});
+
+describe('extensions: events, bounded', () => {
+  test('a field name over 4096 characters is clipped like a value, not a reason to drop the event', async () => {
+    const it = connect({ events: () => [event('system', 0, { ['k'.repeat(MAX_STRING_LENGTH + 1)]: 1, ok: 'x' })] });
+    const reply = await it.request('events', { category: 'system' });
+    assert.ok(isEventsMessage(reply));
+    assert.equal(reply.events.length, 1);
+    assert.deepEqual(reply.events[0].data, { ['k'.repeat(MAX_STRING_LENGTH)]: 1, ok: 'x' });
+    assert.deepEqual(it.logs, []);
+  });
+
+  test(`a reply stays within ${MAX_EVENTS_JSON_LENGTH} characters of JSON: the oldest are left out, with one log line`, async () => {
+    const wide = (i) => Object.fromEntries(Array.from({ length: 16 }, (_, f) => [`field${f}`, `${i}:`.padEnd(500, 'v')]));
+    const source = Array.from({ length: 200 }, (_, i) => event('tokens', i, wide(i)));
+    const it = connect({ events: () => source });
+    const reply = await it.request('events', { category: 'tokens' });
+    assert.ok(isEventsMessage(reply));
+    assert.ok(JSON.stringify(reply.events).length <= MAX_EVENTS_JSON_LENGTH);
+    const sent = reply.events.length;
+    assert.ok(sent > 0 && sent < source.length, `${sent} sent`);
+    // The most recent, oldest first, and as many as fit: one more would not.
+    assert.deepEqual(reply.events, source.slice(-sent));
+    assert.ok(JSON.stringify(source.slice(-sent - 1)).length > MAX_EVENTS_JSON_LENGTH);
+    assert.equal(it.logs.length, 1, JSON.stringify(it.logs));
+    assert.match(it.logs[0], /left out the older ones/);
+  });
+
+  test(`${MAX_EVENTS} events × ${MAX_EVENT_FIELDS} fields × ${MAX_STRING_LENGTH}-character keys and values: the reply fits`, async () => {
+    const keys = Array.from({ length: MAX_EVENT_FIELDS }, (_, f) => `${f}:`.padEnd(MAX_STRING_LENGTH, 'k'));
+    const value = 'v'.repeat(MAX_STRING_LENGTH);
+    const data = Object.fromEntries(keys.map((key) => [key, value]));
+    const source = Array.from({ length: MAX_EVENTS }, (_, i) => ({ ...event('system', i), data }));
+    const it = connect({ events: () => source });
+    const reply = await it.request('events', { category: 'system' });
+    assert.ok(isEventsMessage(reply));
+    assert.ok(JSON.stringify(reply.events).length <= MAX_EVENTS_JSON_LENGTH);
+    assert.equal(eventsJsonLength(reply.events), JSON.stringify(reply.events).length);
+    // Even one of these is longer than that: the most recent goes out cut down, not an empty list saying nothing was sent.
+    assert.equal(reply.events.length, 1);
+    assert.equal(reply.events[0].time, source.at(-1).time);
+    assert.equal(Object.keys(reply.events[0].data).length, MAX_EVENT_FIELDS);
+    assert.match(it.logs.join('\n'), /cut the strings of the most recent one/);
+  });
+
+  test('each time is parsed once, and a source already in time order is not sorted', async () => {
+    const source = Array.from({ length: 2 * MAX_EVENTS }, (_, i) => event('model-command', i, { i }));
+    const it = connect({ events: () => source });
+    const { parse } = Date;
+    const { sort } = Array.prototype;
+    const counted = { parses: 0, sorts: 0 };
+    Date.parse = (text) => (counted.parses++, parse(text));
+    Array.prototype.sort = function (...args) {
+      counted.sorts++;
+      return sort.apply(this, args);
+    };
+    try {
+      it.webview.send({ type: 'telemetry/events', id: 'p-1', category: 'model-command' });
+      await settle(it.fake, it.webview);
+    } finally {
+      Date.parse = parse;
+      Array.prototype.sort = sort;
+    }
+    const [reply] = it.webview.posted;
+    assert.ok(isEventsMessage(reply));
+    assert.deepEqual(counted, { parses: source.length, sorts: 0 });
+    assert.deepEqual(reply.events.map((e) => e.data.i), source.slice(-MAX_EVENTS).map((e) => e.data.i));
+  });
+
+  test('a source out of order: the most recent are chosen and put in order, ties in source order, as a stable sort would', async () => {
+    // 97 distinct times over 3000 events: out of order, and many ties across the cut.
+    const source = Array.from({ length: 3000 }, (_, i) => event('autocomplete', (i * 7919) % 97, { i }));
+    const expected = [...source].sort((a, b) => Date.parse(a.time) - Date.parse(b.time)).slice(-MAX_EVENTS);
+    const it = connect({ events: () => source });
+    const reply = await it.request('events', { category: 'autocomplete' });
+    assert.ok(isEventsMessage(reply));
+    assert.deepEqual(reply.events.map((e) => e.data.i), expected.map((e) => e.data.i));
   });
 });

@@ -229,6 +229,20 @@ export function createFakeMemento(initial = {}) {
 }
 
 /**
+ * One extension host's view of a Memento shared with others (`globalState` in two windows): `get` reads the shared
+ * store at once, `update` reaches it only after `delayMs`, as a save from another process arrives late.
+ * @param {ReturnType<typeof createFakeMemento>} memento
+ */
+export function laggingMemento(memento, delayMs) {
+  return {
+    /** @param {string} key @param {unknown} [defaultValue] */
+    get: (key, defaultValue) => memento.get(key, defaultValue),
+    /** @param {string} key @param {unknown} value */
+    update: (key, value) => setTimeout(delayMs).then(() => memento.update(key, value)),
+  };
+}
+
+/**
  * A webview: `postMessage` records a structured clone of each message and resolves true; false while `hidden`;
  * rejects once `disposed` (VS Code: "Webview is disposed").
  * @param {ListenerCounter} [counter] share the fake vscode's counter to count every listener in one place
