@@ -61,9 +61,9 @@ export interface TelemetryPanels extends vscode.Disposable {
   readonly settled: Promise<void>;
 }
 
-/** Memento key prefix of the window sessions seen; the view type follows it. */
+/** Memento key prefix of the editor sessions seen; the view type follows it. */
 export const PANEL_SESSIONS_KEY_PREFIX = 'codeStudio.telemetrySettings.sessions:';
-/** How many window sessions are remembered: one per window open on the same workspace. */
+/** How many editor sessions are remembered: as many as editors open at once on one workspace. */
 export const MAX_PANEL_SESSIONS = 16;
 /** VS Code 1.100 names a webview panel's tab input `mainThreadWebview-<viewType>`. */
 const MAIN_THREAD_PREFIX = 'mainThreadWebview-';
@@ -172,19 +172,19 @@ export function registerTelemetryPanels(options: TelemetryPanelsOptions): Teleme
   try {
     const stored = options.memento.get<unknown>(sessionsKey);
     if (Array.isArray(stored)) sessions = stored.filter((id): id is string => typeof id === 'string');
-    else if (stored !== undefined) log('ignored a malformed record of window sessions');
+    else if (stored !== undefined) log('ignored a malformed record of editor sessions');
   } catch (error) {
-    log(`could not read the window sessions: ${describe(error)}`);
+    log(`could not read the editor sessions: ${describe(error)}`);
   }
   const restarted = typeof sessionId === 'string' && sessionId !== '' && sessions.includes(sessionId);
   if (!restarted && typeof sessionId === 'string' && sessionId !== '') {
     const next = [...sessions, sessionId].slice(-MAX_PANEL_SESSIONS);
     try {
       Promise.resolve(options.memento.update(sessionsKey, next)).catch((error: unknown) =>
-        log(`could not save the window session: ${describe(error)}`),
+        log(`could not save the editor session: ${describe(error)}`),
       );
     } catch (error) {
-      log(`could not save the window session: ${describe(error)}`);
+      log(`could not save the editor session: ${describe(error)}`);
     }
   }
 

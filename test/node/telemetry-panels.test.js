@@ -2,6 +2,7 @@
 // pages to revive, a reload leaves tabs to the serializer. Tested on the BUILT entry (dist/host.js): run
 // `npm run build` first.
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { afterEach, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MAX_PANEL_SESSIONS, PANEL_SESSIONS_KEY_PREFIX, registerTelemetryPanels } from '../../dist/host.js';
@@ -20,12 +21,15 @@ afterEach(() => {
   registered = [];
 });
 
-/** Registers the panels on the workbench's current host, recording every set-up and what it returned. */
-function register(workbench, options = {}) {
+/**
+ * Registers the panels on the workbench's current host, recording every set-up and what it returned. `register`: the
+ * function under test, default the ES module's.
+ */
+function register(workbench, { register: registerPanels = registerTelemetryPanels, ...options } = {}) {
   const host = workbench.host;
   const setUps = [];
   const logs = [];
-  const panels = registerTelemetryPanels({
+  const panels = registerPanels({
     vscode: host.vscode,
     viewType: VIEW_TYPE,
     title: TITLE,
@@ -323,7 +327,7 @@ describe('window sessions', () => {
     await panels.settled;
     await settled();
     assert.deepEqual(workbench.requests, []);
-    assert.deepEqual(logs, ['ignored a malformed record of window sessions']);
+    assert.deepEqual(logs, ['ignored a malformed record of editor sessions']);
   });
 
   test('a memento that throws or rejects is logged, and the panels work on', async () => {
@@ -332,9 +336,9 @@ describe('window sessions', () => {
     workbench.memento.failNextUpdate = true;
     const rejected = register(workbench);
     await settled();
-    assert.deepEqual(rejected.logs, ['could not save the window session: Cannot write the global state.']);
+    assert.deepEqual(rejected.logs, ['could not save the editor session: Cannot write the global state.']);
     const throwing = register(workbench, { memento: { get: () => { throw new Error('gone'); }, update: () => { throw new Error('gone'); } } });
-    assert.deepEqual(throwing.logs, ['could not read the window sessions: gone', 'could not save the window session: gone']);
+    assert.deepEqual(throwing.logs, ['could not read the editor sessions: gone', 'could not save the editor session: gone']);
     await throwing.panels.open();
     assert.equal(throwing.panels.panels.length, 1);
   });
@@ -403,4 +407,15 @@ describe('failures and disposal', () => {
     assert.deepEqual(after.setUps, [], 'a disposed registration restores nothing');
     assert.deepEqual(setUps, []);
   });
+});
+
+test('dist/host.cjs exports the same registerTelemetryPanels, and it works from require()', async () => {
+  const cjs = createRequire(import.meta.url)('../../dist/host.cjs');
+  assert.equal(typeof cjs.registerTelemetryPanels, 'function');
+  assert.equal(cjs.PANEL_SESSIONS_KEY_PREFIX, PANEL_SESSIONS_KEY_PREFIX);
+  const workbench = createWorkbench();
+  workbench.startHost();
+  const { panels, setUps } = register(workbench, { register: cjs.registerTelemetryPanels });
+  await panels.open();
+  assert.deepEqual(setUps.map(({ origin }) => origin), ['opened']);
 });
