@@ -129,10 +129,12 @@ export function registerTelemetryPanels(options: TelemetryPanelsOptions): Teleme
       api.window.createWebviewPanel(viewType, title, { viewColumn: group.viewColumn, preserveFocus }, options.panelOptions),
       'revived',
     );
-    Promise.resolve(api.window.tabGroups.close(tab, true)).then(
-      (closed) => closed || log('the orphaned tab did not close'),
-      (error: unknown) => log(`could not close the orphaned tab: ${describe(error)}`),
-    );
+    const failed = (error: unknown) => log(`could not close the orphaned tab: ${describe(error)}`);
+    try {
+      Promise.resolve(api.window.tabGroups.close(tab, true)).then((closed) => closed || log('the orphaned tab did not close'), failed);
+    } catch (error) {
+      failed(error);
+    }
     return panel;
   };
 
@@ -201,14 +203,12 @@ export function registerTelemetryPanels(options: TelemetryPanelsOptions): Teleme
   const settled = new Promise<void>((resolve) => (settle = resolve));
   if (restarted) {
     // After a restart nobody will fill the pages on screen: revive them once the serializer had its chance.
-    afterSettling(() => {
+    const reviveAndSettle = () => {
       reviveShown();
       settle();
-    });
-    subscriptions.push(api.window.tabGroups.onDidChangeTabs(() => afterSettling(() => {
-      reviveShown();
-      settle();
-    })));
+    };
+    afterSettling(reviveAndSettle);
+    subscriptions.push(api.window.tabGroups.onDidChangeTabs(() => afterSettling(reviveAndSettle)));
   } else {
     // A reload: every tab of the view type is the serializer's; lazily, when it is shown.
     const timer = setTimeout(() => {

@@ -354,7 +354,7 @@ describe('failures and disposal', () => {
     assert.equal(await panels.open(), panel);
   });
 
-  test('a close that fails is logged', async () => {
+  test('a close that fails, refuses or throws is logged', async () => {
     const { workbench } = await withOpenPanel();
     workbench.startHost();
     workbench.host.vscode.window.tabGroups.close = () => Promise.reject(new Error('busy'));
@@ -369,6 +369,16 @@ describe('failures and disposal', () => {
     await refused.panels.settled;
     await settled();
     assert.deepEqual(refused.logs, ['the orphaned tab did not close']);
+
+    workbench.startHost();
+    workbench.host.vscode.window.tabGroups.close = () => {
+      throw new Error('no such tab');
+    };
+    const throwing = register(workbench);
+    await throwing.panels.settled;
+    await settled();
+    assert.deepEqual(throwing.logs, ['could not close the orphaned tab: no such tab']);
+    await assert.doesNotReject(throwing.panels.open());
   });
 
   test('a log that throws does not stop the panels', async () => {
