@@ -3,7 +3,13 @@
 // <cs-telemetry-settings>, and the package's host adapter connects it to the setting codeStudio.telemetry.enabled.
 const vscode = require('vscode');
 const { randomBytes } = require('node:crypto');
-const { connectTelemetryHost, isLocaleTag, readTelemetrySetting, TELEMETRY_CATEGORIES } = require('@code-studio/telemetry-settings/host');
+const {
+  connectTelemetryHost,
+  isLocaleTag,
+  readTelemetrySetting,
+  registerTelemetryPanels,
+  TELEMETRY_CATEGORIES,
+} = require('@code-studio/telemetry-settings/host');
 
 const VIEW_TYPE = 'codeStudio.telemetrySettings';
 const ACCOUNT_KEY = 'codeStudio.demoAccount';
@@ -71,8 +77,6 @@ function activate(context) {
   const signedIn = () => context.globalState.get(ACCOUNT_KEY) ?? null;
   // Linked unless the user said otherwise: the product as specified attaches the account to telemetry.
   const isAccountLinked = () => context.globalState.get(ACCOUNT_LINKED_KEY, true);
-  /** @type {vscode.WebviewPanel | undefined} */
-  let openPanel;
 
   telemetry.send('system', 'system/session-start', {
     os: process.platform,
@@ -94,12 +98,12 @@ function activate(context) {
     }
   };
 
-  /** Wires a new or restored panel: its page, its host adapter, and cleanup when it closes. */
+  /** Wires a panel, however it came (the command, a reload, a revival): its page and its host adapter. */
   const setUp = (/** @type {vscode.WebviewPanel} */ panel) => {
-    openPanel = panel;
     panel.webview.options = { enableScripts: true, localResourceRoots: [dist] };
     panel.webview.html = pageHtml(panel.webview, vscode.Uri.joinPath(dist, 'webview.js'), displayLanguage());
-    const host = connectTelemetryHost(panel.webview, {
+    // Disposed with the panel by registerTelemetryPanels.
+    return connectTelemetryHost(panel.webview, {
       vscode,
       // A real editor returns its signed-in user here; the demo account is kept in globalState.
       account: signedIn,
@@ -118,11 +122,18 @@ function activate(context) {
       links: LINKS,
       locale: displayLanguage,
     });
-    panel.onDidDispose(() => {
-      host.dispose();
-      if (openPanel === panel) openPanel = undefined;
-    });
   };
+
+  // One panel: the command shows it; a reload restores it (the serializer); an extension-host restart revives it.
+  const panels = registerTelemetryPanels({
+    vscode,
+    viewType: VIEW_TYPE,
+    title: 'Telemetry Settings',
+    panelOptions: { enableScripts: true, localResourceRoots: [dist] },
+    setUp,
+    memento: context.workspaceState,
+    log: (message) => log.warn(message),
+  });
 
   const setAccount = async (/** @type {{loginName: string, email: string} | null} */ account) => {
     await context.globalState.update(ACCOUNT_KEY, account ?? undefined);
@@ -133,16 +144,8 @@ function activate(context) {
     log,
     accountChanged,
     accountLinkChanged,
-    vscode.commands.registerCommand('codeStudio.telemetry.openSettings', () => {
-      if (openPanel) return openPanel.reveal();
-      setUp(vscode.window.createWebviewPanel(VIEW_TYPE, 'Telemetry Settings', vscode.ViewColumn.Active));
-    }),
-    // Brings the panel back after a window reload; the page paints its saved state, then says hello.
-    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
-      async deserializeWebviewPanel(panel) {
-        setUp(panel);
-      },
-    }),
+    panels,
+    vscode.commands.registerCommand('codeStudio.telemetry.openSettings', () => panels.open()),
     vscode.commands.registerCommand('codeStudio.demo.signIn', () => setAccount({ loginName: 'ada', email: 'ada@example.com' })),
     vscode.commands.registerCommand('codeStudio.demo.signOut', () => setAccount(null)),
     vscode.commands.registerCommand('codeStudio.demo.sendSampleEvents', sendSampleEvents),

@@ -16,3 +16,12 @@ export {
   type TelemetryHostWebview,
 } from './telemetry-host.js';
 export * from '../bridge/protocol.js';
+export {
+  registerTelemetryPanels,
+  MAX_PANEL_SESSIONS,
+  PANEL_SESSIONS_KEY_PREFIX,
+  type TelemetryPanelOrigin,
+  type TelemetryPanels,
+  type TelemetryPanelsOptions,
+  type TelemetryPanelsVsCode,
+} from './telemetry-panels.js';

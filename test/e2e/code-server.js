@@ -1,6 +1,6 @@
 // Starts a genuine VS Code (code-server 4.100.3) with the example extension, in a throwaway folder, on 127.0.0.1.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -36,7 +36,7 @@ function freePort() {
 
 /**
  * Starts code-server in its own process group, with its own home, user-data and extensions folders.
- * Returns { url, dir, settingsPath, readSettings(), stop() }.
+ * Returns { url, dir, settingsPath, readSettings(), stop(), extensionHostPids() }.
  */
 export async function startCodeServer(installDir, { settings = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'cs-telemetry-e2e-'));
@@ -99,5 +99,32 @@ export async function startCodeServer(installDir, { settings = {} } = {}) {
     await new Promise((wait) => setTimeout(wait, 200));
   }
   const readSettings = () => JSON.parse(readFileSync(settingsPath, 'utf8') || '{}');
-  return { url: `${url}/?folder=${encodeURIComponent(join(dir, 'ws'))}`, dir, settingsPath, readSettings, stop, log };
+  /** The extension hosts of this code-server: processes of its group with `extensionHost` in their command line. */
+  const extensionHostPids = () => processGroup(child.pid).filter((pid) => readCmdline(pid).includes('extensionHost'));
+  return { url: `${url}/?folder=${encodeURIComponent(join(dir, 'ws'))}`, dir, settingsPath, readSettings, stop, log, extensionHostPids };
+}
+
+/** The pids of the processes in process group `group`, from /proc/<pid>/stat. */
+function processGroup(group) {
+  const pids = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // The command name is in parentheses and may hold spaces: the fields after it are state, ppid, pgrp.
+      const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+      if (pgrp === group) pids.push(Number(name));
+    } catch {
+      /* ended meanwhile */
+    }
+  }
+  return pids;
+}
+
+function readCmdline(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+  } catch {
+    return '';
+  }
 }

@@ -196,3 +196,27 @@ export async function editSettingsJson(changes, timeout = 10_000) {
   }
   assert.deepEqual(server.readSettings(), expected, 'settings.json on disk should have the saved changes');
 }
+
+/**
+ * Ends the extension host as a crash or an update does (SIGKILL) and waits until code-server has started another.
+ * Returns when each happened (ms since the epoch).
+ */
+export async function killExtensionHost() {
+  const old = server.extensionHostPids();
+  assert.ok(old.length > 0, 'an extension host runs');
+  const killedAt = Date.now();
+  for (const pid of old) process.kill(pid, 'SIGKILL');
+  const deadline = killedAt + 30_000;
+  for (;;) {
+    const fresh = server.extensionHostPids().filter((pid) => !old.includes(pid));
+    if (fresh.length > 0) return { killedAt, startedAt: Date.now(), pids: fresh };
+    assert.ok(Date.now() < deadline, 'code-server started a new extension host within 30 s');
+    await new Promise((wait) => setTimeout(wait, 50));
+  }
+}
+
+/** The id VS Code gives the page in the panel's webview (its iframe's `id` parameter): a new page has a new one. */
+export async function panelPageId() {
+  const src = await page.locator('iframe.webview.ready').getAttribute('src', { timeout: 5000 });
+  return new URL(src, server.url).searchParams.get('id');
+}
