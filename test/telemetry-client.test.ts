@@ -69,6 +69,7 @@ describe('TelemetryClient', () => {
         accountLinked: null,
         accountSaving: false,
         host: null,
+        certainty: 'unknown',
         problem: null,
       });
       expect(client.pendingRequests).to.equal(1);
@@ -313,6 +314,7 @@ describe('TelemetryClient', () => {
         accountLinked: null,
         accountSaving: false,
         host: null,
+        certainty: 'unknown',
         problem: { kind: 'unreachable', code: 'timeout', message: '' },
       });
     });
@@ -386,14 +388,31 @@ describe('TelemetryClient', () => {
       const context = ready({ enabled: true });
       const { client, api, host, scheduler } = context;
       host.silent = true;
-      client.setEnabled(false);
-      scheduler.advance(2 * TIMEOUT);
-      expect(client.view.phase).to.equal('unreachable');
+      client.retry(); // a read, and no save in doubt
+      scheduler.advance(TIMEOUT);
+      expect(client.view).to.include({ phase: 'unreachable', certainty: 'last-known' });
       host.silent = false;
       client.retry();
       expect(api.last!.type).to.equal('telemetry/hello');
-      expect(client.view).to.include({ phase: 'ready', enabled: true, problem: null });
+      expect(client.view).to.include({ phase: 'ready', enabled: true, certainty: 'last-known', problem: null });
       host.replyAll();
+      expect(client.view.certainty).to.equal('confirmed');
+      expectQuiet(context);
+    });
+
+    it('after a save and its re-read went unanswered, shows loading, not the unknown value, while the hello is out', () => {
+      const context = ready({ enabled: true });
+      const { client, api, host, scheduler } = context;
+      host.silent = true;
+      client.setEnabled(false);
+      scheduler.advance(2 * TIMEOUT);
+      expect(client.view).to.include({ phase: 'unreachable', certainty: 'unknown' });
+      host.silent = false;
+      client.retry();
+      expect(api.last!.type).to.equal('telemetry/hello');
+      expect(client.view).to.include({ phase: 'loading', certainty: 'unknown', problem: null });
+      host.replyAll();
+      expect(client.view).to.include({ phase: 'ready', enabled: true, certainty: 'confirmed' });
       expectQuiet(context);
     });
   });
@@ -419,6 +438,14 @@ describe('TelemetryClient', () => {
       }
       host.deliver(answers[4]);
       expect(client.view.saving).to.equal(false);
+      // The overtaken replies looked older than what was shown: the client asks the host with a hello at once, and
+      // (a second one came while the first was out) once more after the timeout, backing off.
+      expect(host.held.map((m) => m.type)).to.deep.equal(['telemetry/hello']);
+      host.replyAll();
+      context.scheduler.advance(TIMEOUT);
+      expect(host.held.map((m) => m.type)).to.deep.equal(['telemetry/hello']);
+      host.replyAll();
+      expect(client.view.enabled).to.equal(false);
       expectQuiet(context);
     });
 
@@ -482,6 +509,7 @@ describe('TelemetryClient', () => {
       deliverFromHost(push(-1, false));
       expect(client.view.enabled).to.equal(true);
       expect(api.savedStates).to.have.length(saved);
+      expect(api.sent('telemetry/hello'), 'one check for the two, at once').to.have.length(2);
       deliverFromHost(push(6, false));
       expect(client.view.enabled).to.equal(false);
       deliverFromHost(push(5.5, true));
@@ -663,6 +691,7 @@ describe('TelemetryClient', () => {
         accountLinked: null,
         accountSaving: false,
         host: first.host.state,
+        certainty: 'last-known', // an earlier page's word, until this host answers
         problem: null,
       });
       expect(api.posted).to.have.length(1);

@@ -182,11 +182,14 @@ describe('<cs-telemetry-settings>', () => {
       control(el).click();
       await expectShows(el, { status: 'saving', checked: false, disabled: false });
       await until(el, () => el.view.problem !== null, 'timeout');
+      // The save may have landed: only the last confirmed value is named, as such, while the re-read is out.
       await expectShows(el, { status: 'on', checked: true, disabled: false });
-      expect(words(alertRegion(el))).to.contain('did not answer in time');
+      expect(words(alertRegion(el))).to.equal('Code Studio did not answer. It was last on. Retry');
       expect(host.held.map((m) => m.type)).to.deep.equal(['telemetry/set', 'telemetry/get']);
       host.held.splice(0, 1); // the set was lost
-      host.reply(); // the get
+      host.reply(); // the get: now the host has said so
+      await expectShows(el, { status: 'on', checked: true, disabled: false });
+      expect(words(alertRegion(el))).to.equal('Could not save. It is still on. Code Studio did not answer in time. Retry');
       host.manual = false;
       retryButton(el)!.click();
       await until(el, () => !el.view.saving && host.state.enabled === false, 'retry saved');
@@ -210,15 +213,34 @@ describe('<cs-telemetry-settings>', () => {
       expect(words(alertRegion(el))).to.equal('');
     });
 
-    it('unreachable after a failed save names the last known state', async () => {
+    it('a save and the re-read after it both unanswered: Unknown, the switch disabled, and says the setting is not known', async () => {
       const { el, host } = await readyPanel({ enabled: true });
       host.silent = true;
       control(el).click();
       await until(el, () => el.view.phase === 'unreachable', 'unreachable');
       await expectShows(el, { status: 'error', checked: true, disabled: true });
-      expect(words(alertRegion(el))).to.contain("Can't reach Code Studio");
-      expect(words(alertRegion(el))).to.contain('last on');
-      expect(retryButton(el)).to.not.equal(null);
+      expect(words(alertRegion(el))).to.equal('Code Studio did not answer. Your setting is not known now. Retry');
+      expect(words(shadow(badge(el)).querySelector('[part=label]'))).to.equal('Unknown');
+      host.silent = false;
+      host.manual = true;
+      retryButton(el)!.click();
+      // Not known yet: checking, not the old value as if it were current.
+      await expectShows(el, { status: 'loading', checked: true, disabled: true });
+      expect(panelText(el)).to.contain('Reading your setting from Code Studio');
+      host.replyAll();
+      await until(el, () => el.view.phase === 'ready', 'ready');
+      await expectShows(el, { status: 'on', checked: true, disabled: false });
+      expect(words(alertRegion(el))).to.equal('');
+    });
+
+    it('a read unanswered with no save in doubt names the last known value; the badge is Unknown', async () => {
+      const api = new FakeVsCodeApi({ csTelemetry: { rev: 4, state: { enabled: true } } });
+      const host = fakeHost({ api, enabled: true });
+      host.silent = true;
+      const el = await panel(host);
+      await until(el, () => el.view.phase === 'unreachable', 'unreachable');
+      await expectShows(el, { status: 'error', checked: true, disabled: true });
+      expect(words(alertRegion(el))).to.equal("Can't reach Code Studio to read or change this setting. It was last on. Retry");
     });
 
     it('managed by policy: switch disabled, says so, badge locked', async () => {
