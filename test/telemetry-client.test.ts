@@ -1152,6 +1152,26 @@ describe('TelemetryClient', () => {
       expectQuiet(context);
     });
 
+    it('a check of a held set answered by a replaced instance is asked again of the current one', () => {
+      const context = ready({ enabled: true, rev: 5, instance: 'a' });
+      const { client, host, api } = context;
+      client.setEnabled(false);
+      const setAnswer = host.answer(host.held.shift()!); // a writes it: rev 6
+      host.push({ editorTelemetryEnabled: false }); // a's rev 7 overtakes it
+      host.deliver(setAnswer); // looks stale: the set is held, a hello checks
+      expect(client.view).to.include({ enabled: false, saving: true });
+      const checkAnswer = host.answer(host.held.shift()!); // a answers the check...
+      host.restart({ instance: 'b' });
+      host.push({ editorTelemetryEnabled: true }); // ...but b has spoken first
+      const hellos = api.sent('telemetry/hello').length;
+      host.deliver(checkAnswer);
+      expect(client.view.saving, 'a dead instance cannot settle it').to.equal(true);
+      expect(api.sent('telemetry/hello'), 'b is asked').to.have.length(hellos + 1);
+      host.reply();
+      expect(client.view).to.include({ enabled: false, saving: false, certainty: 'confirmed' });
+      expectQuiet(context);
+    });
+
     it("an error from a new instance leaves the host's value last known until its state comes", () => {
       const context = ready({ enabled: true, instance: 'a' });
       const { client, host } = context;
