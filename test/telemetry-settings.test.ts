@@ -10,7 +10,7 @@ import { badgeStatus, type CsTelemetrySettings } from '../src/components/telemet
 import { telemetryContext } from '../src/context/telemetry-context.js';
 import { LOCKED_MESSAGES, normalizeState, type TelemetryEvent } from '../src/bridge/protocol.js';
 import { relativeTimeClock } from '../src/components/relative-time.js';
-import { setLocale } from '../src/i18n/locale.js';
+import { setLocale, type SupportedLocale } from '../src/i18n/locale.js';
 import { FakeHost, FakeVsCodeApi, ManualScheduler, deliverFromHost, type FakeHostOptions } from './support/fake-host.js';
 
 /** A small subtree element that reads the panel's view through context. */
@@ -574,7 +574,7 @@ describe('<cs-telemetry-settings>', () => {
       while (host.held.length) host.replyAll();
     };
     /** Clicks the main switch against a host told to refuse the save, and waits for the words and the re-read. */
-    async function refusedWith(code: string, message: string, locale = 'en') {
+    async function refusedWith(code: string, message: string, locale: SupportedLocale = 'en') {
       const { el, host } = await readyPanel({ enabled: true });
       await setLocale(locale);
       host.failNextSave(code, message);
