@@ -311,10 +311,7 @@ export class TelemetryClient {
       this.#forget();
       this.#update({
         phase: 'incompatible',
-        saving: false,
-        enabled: this.#view.host?.enabled ?? null,
-        accountSaving: false,
-        accountLinked: this.#view.host?.accountLinked ?? null,
+        ...this.#shown(),
         certainty: this.#view.host ? 'last-known' : 'unknown',
         problem: { kind: 'incompatible', code: 'protocol', message: '', hostProtocol: data.protocol },
       });
@@ -334,11 +331,10 @@ export class TelemetryClient {
     const retired = message.instance !== undefined && this.#retired.has(message.instance);
     const newInstance = !retired && this.#isNewInstance(message.instance);
     if (request?.kind === HELLO && !retired) {
-      // A hello starts a new count: forget the other reads, except the user's pending intent and a later hello sent to
-      // check a held set, whose answer alone can settle that set.
-      this.#countStart = Math.max(this.#countStart, request.number);
-      const checks = new Set(this.#held.values());
-      this.#forget(({ kind, number }) => kind === GET || (kind === HELLO && !(number > request.number && checks.has(number))));
+      // A hello starts a new count: forget the reads sent before it, except the user's pending intent. A later hello
+      // stays awaited: it may be the check of a held set.
+      this.#countStart = request.number;
+      this.#forget(({ kind, number }) => kind === GET || (kind === HELLO && number < request.number));
       // A lower rev of the same host is a restart without an id, or a reply overtaken by a newer state: a get tells which.
       if (message.rev < this.#rev && !newInstance) this.#send(GET);
       else this.#checks = 0; // the host answered in step with what was shown
@@ -369,27 +365,19 @@ export class TelemetryClient {
       // The reply to the user's set cannot be placed: keep it saving until a hello tells what the host holds now.
       this.#held.set(request.kind, this.#checkHost(true));
       return;
-    } else if (request?.kind === HELLO && [...this.#held.values()].includes(request.number)) {
-      // A replaced instance answered the check of a held set: ask the current one.
-      const check = this.#checkHost(true);
-      for (const [kind, number] of this.#held) if (number === request.number) this.#held.set(kind, check);
-      return;
     } else {
       // Unasked, or a reply to a read, that looks older than what is shown: a host that restarted without an id
-      // looks like this, so ask, within bounds; the shown state stands meanwhile.
-      return this.#checkHost(false);
+      // looks like this, so ask, within bounds; the shown state stands meanwhile. While a set is held (its check may
+      // have been answered by a replaced instance), ask at once: any later hello's answer settles it.
+      this.#checkHost(this.#held.size > 0);
+      return;
     }
-    const saving = this.#pending(SET);
-    const accountSaving = this.#pending(ACCOUNT_SET);
     const problem = this.#view.problem;
     this.#update({
       phase: 'ready',
       host,
       certainty: 'confirmed',
-      saving,
-      enabled: saving ? this.#view.enabled : (host?.enabled ?? null),
-      accountSaving,
-      accountLinked: accountSaving ? this.#view.accountLinked : (host?.accountLinked ?? null),
+      ...this.#shown(host),
       // A problem outlives a state only while it is still true: a late reply may bring what the failed save asked for.
       problem: this.#view.phase === 'ready' && problem?.wanted !== host?.[problem?.field ?? 'enabled'] ? problem : null,
     });
@@ -402,20 +390,17 @@ export class TelemetryClient {
 
   #retire(instance: string): void {
     this.#retired.add(instance);
-    for (const oldest of this.#retired) {
-      if (this.#retired.size <= RETIRED_INSTANCES) break;
-      this.#retired.delete(oldest);
-    }
+    // Oldest first: a host that keeps changing its id cannot grow the set without end.
+    if (this.#retired.size > RETIRED_INSTANCES) this.#retired.delete(this.#retired.values().next().value!);
   }
 
   /**
-   * Says hello to learn what the host holds after a stale-looking state; returns the hello's number. `now` (for the
-   * user's set) goes at once; otherwise a check already waiting will do, and a row of checks backs off and is bounded.
+   * Says hello to learn what the host holds after a stale-looking state; returns the hello's number, 0 when none went
+   * out now. `now` (for the user's set) goes at once; otherwise a check already waiting will do, and a row of checks
+   * backs off and is bounded.
    */
-  #checkHost(now: true): number;
-  #checkHost(now: false): void;
-  #checkHost(now: boolean): number | void {
-    if (!now && (this.#checkTimer !== undefined || this.#checks >= STALE_CHECKS)) return;
+  #checkHost(now: boolean): number {
+    if (!now && (this.#checkTimer !== undefined || this.#checks >= STALE_CHECKS)) return 0;
     const wait = now || this.#checks === 0 ? 0 : this.#timeout << (this.#checks - 1);
     this.#checks++;
     this.#scheduler.clearTimeout(this.#checkTimer);
@@ -425,6 +410,7 @@ export class TelemetryClient {
       this.#checkTimer = undefined;
       this.#send(HELLO);
     }, wait);
+    return 0;
   }
 
   /**
@@ -434,7 +420,6 @@ export class TelemetryClient {
    */
   #fail(request: Outstanding, code: string, message: string, newInstance = false): void {
     if (request.settle) return request.settle.reject(new TelemetryRequestError(code, message));
-    const host = this.#view.host;
     const wanted = request.wanted;
     if (wanted === undefined) {
       // Sets held for this hello's answer will not get it: their outcome is not known.
@@ -448,8 +433,7 @@ export class TelemetryClient {
       this.#setInDoubt ||= held.length > 0;
       return this.#update({
         phase: 'unreachable',
-        ...(held.includes(SET) && { saving: this.#pending(SET), enabled: host?.enabled ?? null }),
-        ...(held.includes(ACCOUNT_SET) && { accountSaving: this.#pending(ACCOUNT_SET), accountLinked: host?.accountLinked ?? null }),
+        ...this.#shown(), // a set that was held shows the host's value again
         certainty: unknown ? 'unknown' : 'last-known',
         problem: { kind: 'unreachable', code, message },
       });
@@ -459,12 +443,8 @@ export class TelemetryClient {
     if (timeout) this.#setInDoubt = true;
     this.#send(GET);
     const field: SetField = request.kind === ACCOUNT_SET ? 'accountLinked' : 'enabled';
-    const shown =
-      field === 'enabled'
-        ? { saving: false, enabled: host?.enabled ?? null }
-        : { accountSaving: false, accountLinked: host?.accountLinked ?? null };
     this.#update({
-      ...shown,
+      ...this.#shown(),
       certainty: timeout || newInstance ? (this.#view.certainty === 'unknown' ? 'unknown' : 'last-known') : this.#view.certainty,
       problem: { kind: 'save-failed', code, message, wanted, field },
     });
@@ -517,6 +497,18 @@ export class TelemetryClient {
     } else if (typeof which === 'string') {
       this.#held.delete(which as RequestKind);
     }
+  }
+
+  /** What the switches show with `host` as the host's state: a pending set its intent, otherwise the host's value. */
+  #shown(host = this.#view.host): Pick<TelemetryView, 'saving' | 'enabled' | 'accountSaving' | 'accountLinked'> {
+    const saving = this.#pending(SET);
+    const accountSaving = this.#pending(ACCOUNT_SET);
+    return {
+      saving,
+      enabled: saving ? this.#view.enabled : (host?.enabled ?? null),
+      accountSaving,
+      accountLinked: accountSaving ? this.#view.accountLinked : (host?.accountLinked ?? null),
+    };
   }
 
   /** A request of the kind is unanswered, or a set of the kind waits for a check. */
