@@ -7,6 +7,9 @@ import type { CsTelemetryDataTypes } from '../src/components/telemetry-data-type
 import type { CsTelemetryStatusBadge } from '../src/components/telemetry-status-badge/telemetry-status-badge.js';
 import '../src/components/telemetry-data-types/define.js';
 import '../src/components/telemetry-status-badge/define.js';
+import { templates as de } from '../src/i18n/locales/de.js';
+import { templates as ja } from '../src/i18n/locales/ja.js';
+import { templates as pseudo } from '../src/i18n/locales/qps-ploc.js';
 
 // The panel's own strings, one of each kind: plain (the badge's word), with a value (its label), with markup (the
 // signed-in account line, whose <b>s hold the account).
@@ -21,6 +24,15 @@ const listHeading = (list: CsTelemetryDataTypes) => list.shadowRoot!.querySelect
 async function localeIs(locale: string): Promise<void> {
   await waitUntil(() => getLocale() === locale, `the locale to become ${locale}, it is ${getLocale()}`);
 }
+
+describe('translations', () => {
+  // The pseudo-locale is made from every string the panel has, so it lists them all.
+  for (const [locale, templates] of [['de', de], ['ja', ja]] as const) {
+    it(`${locale} has every string the panel has`, () => {
+      expect(Object.keys(templates).sort()).to.deep.equal(Object.keys(pseudo).sort());
+    });
+  }
+});
 
 describe('resolveLocale', () => {
   const cases: [string | undefined | null, string][] = [

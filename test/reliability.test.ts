@@ -57,7 +57,8 @@ describe('timeout: with no reply, the host\'s real state within the timeout plus
     await rendered(el);
     expect(badge(el).getAttribute('status')).to.equal('on');
     expect(control(el).getAttribute('aria-checked')).to.equal('true');
-    expect(alertText(el)).to.match(/^Could not save\. It is still on\. Code Studio did not answer in time\. Retry$/);
+    // The save may have landed: the words name only the value the host last confirmed, as such.
+    expect(alertText(el)).to.equal('Code Studio did not answer. It was last on. Retry');
   }));
 
   it('a host that saved but whose reply was lost: the saved state, read again, and no alert', () => inVirtualTime(async (scheduler) => {

@@ -10,6 +10,13 @@ import { FakeHost, ManualScheduler } from './support/fake-host.js';
 // Requests that arrive keep their order, as the webview's channel to the extension host does.
 // The host also changes the setting by itself now and then (settings.json, a policy), and pushes it; pushes are late
 // and reordered but not lost, since a lost push is news no webview can miss until its next exchange.
+// Now and then the host restarts, as an extension host does after a crash or an update: a new adapter on the same
+// setting, its count of `rev` starting again at 1; it may announce itself with a push, or find the setting changed.
+// Its old channel dies with it: requests on their way to it are lost. In half the runs each adapter names its
+// instance, and what the old one had sent still arrives, late and mixed in with the new one's messages; in the other
+// half no adapter sends an id, and what the old one had sent arrives before anything of the new one's, as one
+// channel closing before the next opens does (without an id, a late state of the old count cannot be told from one
+// of the new, so no webview could place it).
 // Time is virtual (ManualScheduler), so a run of 1000 flips takes milliseconds and a failing seed replays exactly.
 // After things go quiet, what is shown must be the host's state, and no timer or request may be left.
 // Even seeds drive a real <cs-telemetry-settings> by clicking its rendered switch and read its rendered badge;
@@ -23,6 +30,8 @@ const LOSS = 0.05;
 interface RunEnd {
   seed: number;
   problems: string[];
+  restarts: number;
+  withIds: boolean;
 }
 
 /** The subject under test: a client, or a panel wrapping one. */
@@ -92,20 +101,39 @@ async function run(seed: number): Promise<RunEnd> {
   const flips = 1 + Math.floor(next() * MAX_FLIPS);
   // Short timeouts make replies late (after their request timed out) as often as on time.
   const timeout = [20, 60, 500][seed % 3];
-  const host = new FakeHost({ manual: true, enabled: next() < 0.5 });
+  const withIds = (seed >> 1) % 2 === 0; // each kind of run on both subjects
+  let restarts = 0;
+  const host = new FakeHost({ manual: true, enabled: next() < 0.5, instance: withIds ? 'adapter-0' : undefined });
   const scheduler = new ManualScheduler();
   const problems: string[] = [];
   const onPanel = seed % 2 === 0;
   const restoreTimers = onPanel ? scheduler.useAsWindowTimers() : () => {};
   let subject: Subject | undefined;
   try {
-    /** Carries `deliver` after a random delay, or loses it; `inOrder` never lets it overtake what went before. */
+    /**
+     * Carries `deliver` after a random delay, or loses it; `inOrder` never lets it overtake what went before.
+     * `toHost`: a request, lost if the host restarts on its way.
+     */
     let lastRequestAt = 0;
-    const wire = (deliver: () => void, { lossy = true, inOrder = false } = {}) => {
+    /** Host messages on their way, by timer: a restart without ids delivers them first. */
+    const fromHost = new Map<number, { at: number; deliver: () => void }>();
+    const wire = (deliver: () => void, { lossy = true, inOrder = false, toHost = false } = {}) => {
       if (lossy && next() < LOSS) return;
       let at = scheduler.now + Math.floor(next() * (MAX_DELAY + 1));
       if (inOrder) at = lastRequestAt = Math.max(at, lastRequestAt);
-      scheduler.setTimeout(deliver, at - scheduler.now);
+      const generation = host.generation;
+      const timer = scheduler.setTimeout(() => {
+        fromHost.delete(timer);
+        if (!toHost || host.generation === generation) deliver();
+      }, at - scheduler.now);
+      if (!toHost) fromHost.set(timer, { at, deliver });
+    };
+    const deliverAllFromHost = () => {
+      for (const [timer, { deliver }] of [...fromHost].sort(([, a], [, b]) => a.at - b.at)) {
+        scheduler.clearTimeout(timer);
+        fromHost.delete(timer);
+        deliver();
+      }
     };
     const hostHandles = host.api.onPost!; // the fake host's own request handler, which holds requests in manual mode
     host.api.onPost = (message) =>
@@ -115,11 +143,14 @@ async function run(seed: number): Promise<RunEnd> {
           const answer = host.answer(request);
           wire(() => host.deliver(answer));
         }
-      }, { inOrder: true });
-    const pushChange = (patch: Parameters<FakeHost['change']>[0]) => {
-      host.change(patch);
+      }, { inOrder: true, toHost: true });
+    const pushState = () => {
       const message = host.stateMessage();
       wire(() => host.deliver(message), { lossy: false });
+    };
+    const pushChange = (patch: Parameters<FakeHost['change']>[0]) => {
+      host.change(patch);
+      pushState();
     };
 
     subject = onPanel ? await panelSubject(host, timeout) : clientSubject(host, scheduler, timeout);
@@ -136,6 +167,13 @@ async function run(seed: number): Promise<RunEnd> {
         pushChange({ managedBy: host.state.managedBy ? null : 'policy' }); // a policy comes or goes
       } else if (roll < 0.67) {
         pushChange({ editorTelemetryEnabled: !host.state.editorTelemetryEnabled });
+      } else if (roll < 0.68) {
+        restarts++;
+        if (!withIds) deliverAllFromHost();
+        host.restart({ instance: withIds ? `adapter-${restarts}` : undefined });
+        const after = next();
+        if (after < 0.3) pushState(); // the new adapter announces itself (rev 1)
+        else if (after < 0.6) pushChange({ enabled: next() < 0.5 }); // the setting changed while the host was down
       }
       scheduler.advance(Math.floor(next() * (roll < 0.97 ? 30 : 4 * timeout)));
       if (next() < 0.3) await subject.settle();
@@ -154,10 +192,12 @@ async function run(seed: number): Promise<RunEnd> {
     if (subject.pendingRequests()) problems.push(`${subject.pendingRequests()} requests pending`);
     if (view.phase !== 'ready') problems.push(`phase ${view.phase} (${view.problem?.code})`);
     if (view.saving) problems.push('still saving');
+    if (view.certainty !== 'confirmed') problems.push(`certainty ${view.certainty}`);
     if (view.enabled !== host.state.enabled) problems.push(`shows ${view.enabled}, host ${host.state.enabled}`);
     if (JSON.stringify(view.host) !== JSON.stringify(host.state)) problems.push('host state differs');
     problems.push(...subject.shownMismatches(host));
-    return { seed, problems };
+    if (problems.length) problems.push(`${restarts} restarts, ${withIds ? 'with' : 'without'} instance ids`);
+    return { seed, problems, restarts, withIds };
   } finally {
     subject?.dispose();
     restoreTimers();
@@ -168,10 +208,15 @@ async function run(seed: number): Promise<RunEnd> {
 describe('stress: rapid flips over a slow, lossy, reordering wire', () => {
   it(`ends in step with the host in each of ${RUNS} seeded runs of up to ${MAX_FLIPS} flips`, async () => {
     const outOfStep: string[] = [];
+    const restarts = { with: 0, without: 0 };
     for (let seed = 1; seed <= RUNS; seed++) {
       const end = await run(seed);
       if (end.problems.length) outOfStep.push(`seed ${seed}: ${end.problems.join('; ')}`);
+      restarts[end.withIds ? 'with' : 'without'] += end.restarts;
     }
     expect(outOfStep).to.deep.equal([]);
+    // The runs did meet restarted hosts of both kinds.
+    expect(restarts.with, 'restarts with instance ids').to.be.greaterThan(100);
+    expect(restarts.without, 'restarts without instance ids').to.be.greaterThan(100);
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { StateMessage, WebviewMessage } from '../src/bridge/protocol.js';
-import { AUTO_HELLOS, DEFAULT_TIMEOUT, TelemetryClient, type TelemetryView } from '../src/bridge/telemetry-client.js';
+import { AUTO_HELLOS, DEFAULT_TIMEOUT, STALE_CHECKS, TelemetryClient, type TelemetryView } from '../src/bridge/telemetry-client.js';
 import { FakeHost, FakeVsCodeApi, ManualScheduler, deliverFromHost, type FakeHostOptions, type RequestMessage } from './support/fake-host.js';
 
 const TIMEOUT = 1000;
@@ -69,6 +69,7 @@ describe('TelemetryClient', () => {
         accountLinked: null,
         accountSaving: false,
         host: null,
+        certainty: 'unknown',
         problem: null,
       });
       expect(client.pendingRequests).to.equal(1);
@@ -313,6 +314,7 @@ describe('TelemetryClient', () => {
         accountLinked: null,
         accountSaving: false,
         host: null,
+        certainty: 'unknown',
         problem: { kind: 'unreachable', code: 'timeout', message: '' },
       });
     });
@@ -379,6 +381,7 @@ describe('TelemetryClient', () => {
       host.reply();
       expect(client.view.phase).to.equal('ready');
       expect(client.view.enabled).to.equal(false);
+      host.replyAll(); // Retry's own hello, sent after the one answered, is still awaited
       expectQuiet(context);
     });
 
@@ -386,14 +389,31 @@ describe('TelemetryClient', () => {
       const context = ready({ enabled: true });
       const { client, api, host, scheduler } = context;
       host.silent = true;
-      client.setEnabled(false);
-      scheduler.advance(2 * TIMEOUT);
-      expect(client.view.phase).to.equal('unreachable');
+      client.retry(); // a read, and no save in doubt
+      scheduler.advance(TIMEOUT);
+      expect(client.view).to.include({ phase: 'unreachable', certainty: 'last-known' });
       host.silent = false;
       client.retry();
       expect(api.last!.type).to.equal('telemetry/hello');
-      expect(client.view).to.include({ phase: 'ready', enabled: true, problem: null });
+      expect(client.view).to.include({ phase: 'ready', enabled: true, certainty: 'last-known', problem: null });
       host.replyAll();
+      expect(client.view.certainty).to.equal('confirmed');
+      expectQuiet(context);
+    });
+
+    it('after a save and its re-read went unanswered, shows loading, not the unknown value, while the hello is out', () => {
+      const context = ready({ enabled: true });
+      const { client, api, host, scheduler } = context;
+      host.silent = true;
+      client.setEnabled(false);
+      scheduler.advance(2 * TIMEOUT);
+      expect(client.view).to.include({ phase: 'unreachable', certainty: 'unknown' });
+      host.silent = false;
+      client.retry();
+      expect(api.last!.type).to.equal('telemetry/hello');
+      expect(client.view).to.include({ phase: 'loading', certainty: 'unknown', problem: null });
+      host.replyAll();
+      expect(client.view).to.include({ phase: 'ready', enabled: true, certainty: 'confirmed' });
       expectQuiet(context);
     });
   });
@@ -419,6 +439,14 @@ describe('TelemetryClient', () => {
       }
       host.deliver(answers[4]);
       expect(client.view.saving).to.equal(false);
+      // The overtaken replies looked older than what was shown: the client asks the host with a hello at once, and
+      // (a second one came while the first was out) once more after the timeout, backing off.
+      expect(host.held.map((m) => m.type)).to.deep.equal(['telemetry/hello']);
+      host.replyAll();
+      context.scheduler.advance(TIMEOUT);
+      expect(host.held.map((m) => m.type)).to.deep.equal(['telemetry/hello']);
+      host.replyAll();
+      expect(client.view.enabled).to.equal(false);
       expectQuiet(context);
     });
 
@@ -482,6 +510,7 @@ describe('TelemetryClient', () => {
       deliverFromHost(push(-1, false));
       expect(client.view.enabled).to.equal(true);
       expect(api.savedStates).to.have.length(saved);
+      expect(api.sent('telemetry/hello'), 'one check for the two, at once').to.have.length(2);
       deliverFromHost(push(6, false));
       expect(client.view.enabled).to.equal(false);
       deliverFromHost(push(5.5, true));
@@ -663,6 +692,7 @@ describe('TelemetryClient', () => {
         accountLinked: null,
         accountSaving: false,
         host: first.host.state,
+        certainty: 'last-known', // an earlier page's word, until this host answers
         problem: null,
       });
       expect(api.posted).to.have.length(1);
@@ -1087,6 +1117,240 @@ describe('TelemetryClient', () => {
       client.dispose();
       const error = await promise.then(() => null, (e: unknown) => e);
       expect(error).to.include({ code: 'cancelled' });
+    });
+  });
+
+  describe('a restarted host that names its instance', () => {
+    it("a new instance's push starts a new count of rev and is shown, without any check", () => {
+      const context = ready({ enabled: true, rev: 7, instance: 'a' });
+      const { client, host, api } = context;
+      host.restart({ instance: 'b' }); // rev 1 again
+      host.push({ enabled: false }); // b's rev 2, below a's 7
+      expect(client.view).to.include({ enabled: false, certainty: 'confirmed' });
+      expect(client.view.host?.enabled).to.equal(false);
+      host.push({ enabled: true }); // b's rev 3: in order in the new count
+      expect(client.view.enabled).to.equal(true);
+      expect(api.sent('telemetry/hello'), 'the id tells: nothing to check').to.have.length(1);
+      expectQuiet(context);
+    });
+
+    it("the reply to the user's set from a new instance settles it with the new host's state", () => {
+      const context = ready({ enabled: true, rev: 7, instance: 'a' });
+      const { client, host } = context;
+      host.restart({ instance: 'b' });
+      host.state.enabled = false; // changed while the extension host was down; b holds it at rev 1
+      client.setEnabled(false);
+      host.reply(); // b: nothing to write, rev 1
+      expect(client.view).to.include({ enabled: false, saving: false, certainty: 'confirmed', problem: null });
+      expect(client.view.host?.enabled).to.equal(false);
+      expectQuiet(context);
+    });
+
+    it("a replaced instance's late state is not taken for a new host", () => {
+      const context = ready({ enabled: true, rev: 7, instance: 'a' });
+      const { client, host } = context;
+      host.change({ enabled: false });
+      const late = host.stateMessage(); // a's rev 8, still on its way when a dies
+      host.restart({ instance: 'b' });
+      host.push({ enabled: true }); // b's rev 2
+      expect(client.view.enabled).to.equal(true);
+      host.deliver(late);
+      expect(client.view.enabled, 'a is dead: its word is stale whatever its rev').to.equal(true);
+      host.replyAll(); // the check it caused, answered by b
+      expect(client.view.enabled).to.equal(true);
+      expectQuiet(context);
+    });
+
+    it('a check of a held set answered by a replaced instance is asked again of the current one', () => {
+      const context = ready({ enabled: true, rev: 5, instance: 'a' });
+      const { client, host, api } = context;
+      client.setEnabled(false);
+      const setAnswer = host.answer(host.held.shift()!); // a writes it: rev 6
+      host.push({ editorTelemetryEnabled: false }); // a's rev 7 overtakes it
+      host.deliver(setAnswer); // looks stale: the set is held, a hello checks
+      expect(client.view).to.include({ enabled: false, saving: true });
+      const checkAnswer = host.answer(host.held.shift()!); // a answers the check...
+      host.restart({ instance: 'b' });
+      host.push({ editorTelemetryEnabled: true }); // ...but b has spoken first
+      const hellos = api.sent('telemetry/hello').length;
+      host.deliver(checkAnswer);
+      expect(client.view.saving, 'a dead instance cannot settle it').to.equal(true);
+      expect(api.sent('telemetry/hello'), 'b is asked').to.have.length(hellos + 1);
+      host.reply();
+      expect(client.view).to.include({ enabled: false, saving: false, certainty: 'confirmed' });
+      expectQuiet(context);
+    });
+
+    it("an error from a new instance leaves the host's value last known until its state comes", () => {
+      const context = ready({ enabled: true, instance: 'a' });
+      const { client, host } = context;
+      host.restart({ instance: 'b' });
+      host.failNextSave('write-failed', 'Disk full');
+      client.setEnabled(false);
+      host.reply(); // b's error: b has not told its state yet
+      expect(client.view).to.include({ enabled: true, certainty: 'last-known' });
+      expect(client.view.problem).to.include({ kind: 'save-failed', code: 'write-failed' });
+      host.reply(); // the get: b's state
+      expect(client.view).to.include({ enabled: true, certainty: 'confirmed' });
+      expect(client.view.problem?.code, 'the failure stays true').to.equal('write-failed');
+      expectQuiet(context);
+    });
+  });
+
+  describe('a restarted host without an instance id', () => {
+    it('a push that looks stale makes the client check with a hello, whose answer starts a new count', () => {
+      const context = ready({ enabled: true, rev: 7 });
+      const { client, host, api } = context;
+      host.restart();
+      host.push({ enabled: false }); // rev 2: looks older than 7
+      expect(client.view.enabled, 'not placed yet: the shown state stands').to.equal(true);
+      expect(api.last).to.deep.include({ type: 'telemetry/hello' });
+      host.reply(); // rev 2, below what was shown: a new count, and a get to be sure
+      expect(client.view.enabled).to.equal(false);
+      expect(api.last!.type).to.equal('telemetry/get');
+      host.replyAll();
+      host.push({ enabled: true }); // rev 3 in the new count: in order
+      expect(client.view.enabled).to.equal(true);
+      expectQuiet(context);
+    });
+
+    it("a stale-looking reply to the user's set keeps it saving until the check answers, then shows the host's", () => {
+      const context = ready({ enabled: true, rev: 7 });
+      const { client, host, api } = context;
+      host.restart();
+      client.setEnabled(false);
+      host.reply(); // the host writes it: rev 2, below 7
+      expect(client.view, 'not settled by a reply it cannot place').to.include({ enabled: false, saving: true });
+      expect(client.view.host?.enabled).to.equal(true);
+      expect(api.last!.type).to.equal('telemetry/hello');
+      host.change({ enabled: true }); // and then settings.json turns it back on (rev 3), unannounced
+      host.reply(); // the check
+      expect(client.view).to.include({ enabled: true, saving: false, certainty: 'confirmed' });
+      expect(client.view.host?.enabled, "what is shown is the host's").to.equal(true);
+      host.replyAll();
+      expectQuiet(context);
+    });
+
+    it("the check of the user's set goes unanswered: the value is unknown", () => {
+      const context = ready({ enabled: true, rev: 7 });
+      const { client, host, scheduler } = context;
+      host.restart();
+      client.setEnabled(false);
+      host.reply(); // rev 2: held, a check goes out...
+      host.held.length = 0; // ...and is lost
+      scheduler.advance(TIMEOUT);
+      expect(client.view).to.include({ phase: 'unreachable', certainty: 'unknown', saving: false, enabled: true });
+      expect(client.view.problem).to.deep.equal({ kind: 'unreachable', code: 'timeout', message: '' });
+      host.reply(); // the automatic hello
+      expect(client.view).to.include({ phase: 'ready', certainty: 'confirmed', enabled: false });
+      host.replyAll();
+      expectQuiet(context);
+    });
+
+    it('checks are bounded and back off while the host keeps seeming to restart; its states in order start a new row', () => {
+      const { client, host, api, scheduler } = ready({ enabled: true, rev: 100 });
+      const hellos = () => api.sent('telemetry/hello').length;
+      const state = (rev: number, inReplyTo?: string): StateMessage => ({
+        type: 'telemetry/state',
+        protocol: 1,
+        rev,
+        ...(inReplyTo === undefined ? {} : { inReplyTo }),
+        state: { enabled: true },
+      });
+      /** Answers every read with `rev`, lower each time: the host seems to have restarted again. */
+      const answerReads = (rev: number) => {
+        while (host.held.length) deliverFromHost(state(rev, host.held.shift()!.id));
+      };
+      deliverFromHost(state(95));
+      expect(hellos(), 'the first check at once').to.equal(2);
+      answerReads(80);
+      deliverFromHost(state(70));
+      scheduler.advance(TIMEOUT - 1);
+      expect(hellos(), 'the second waits the timeout').to.equal(2);
+      scheduler.advance(1);
+      expect(hellos()).to.equal(3);
+      answerReads(60);
+      deliverFromHost(state(50));
+      scheduler.advance(2 * TIMEOUT - 1);
+      expect(hellos(), 'the third waits twice that').to.equal(3);
+      scheduler.advance(1);
+      expect(hellos()).to.equal(4);
+      answerReads(40);
+      deliverFromHost(state(30));
+      scheduler.advance(100 * TIMEOUT);
+      expect(hellos(), `at most ${STALE_CHECKS} in a row`).to.equal(1 + STALE_CHECKS);
+      deliverFromHost(state(41)); // the host's own state, in order
+      deliverFromHost(state(35));
+      expect(hellos(), 'a new row starts at once').to.equal(2 + STALE_CHECKS);
+      answerReads(41);
+      expect(client.pendingRequests).to.equal(0);
+      expect(scheduler.pending).to.equal(0);
+    });
+  });
+
+  describe('after silence', () => {
+    it("a timed-out save leaves the host's value last known, and the re-read confirms it", () => {
+      const context = ready({ enabled: true });
+      const { client, host, scheduler } = context;
+      client.setEnabled(false);
+      scheduler.advance(TIMEOUT);
+      expect(client.view).to.include({ enabled: true, certainty: 'last-known' });
+      host.held.splice(0, 1); // the set never arrived
+      host.reply(); // the get
+      expect(client.view).to.include({ enabled: true, certainty: 'confirmed' });
+      expect(client.view.problem).to.include({ kind: 'save-failed', code: 'timeout' });
+      expectQuiet(context);
+    });
+
+    it('the re-read after a timed-out save times out too: the value is unknown', () => {
+      const { client, host, scheduler } = ready({ enabled: true });
+      host.silent = true;
+      client.setEnabled(false);
+      scheduler.advance(TIMEOUT);
+      expect(client.view.certainty).to.equal('last-known');
+      scheduler.advance(TIMEOUT);
+      expect(client.view).to.include({ phase: 'unreachable', certainty: 'unknown', enabled: true });
+    });
+
+    it('the re-read after a timed-out save is refused: the value is unknown', () => {
+      const { client, host, scheduler } = ready({ enabled: true });
+      client.setEnabled(false);
+      scheduler.advance(TIMEOUT);
+      host.held.splice(0, 1);
+      const get = host.held.shift()!;
+      deliverFromHost({ type: 'telemetry/error', protocol: 1, inReplyTo: get.id, code: 'read-failed', message: 'No settings' });
+      expect(client.view).to.include({ phase: 'unreachable', certainty: 'unknown' });
+      expect(client.view.problem).to.deep.equal({ kind: 'unreachable', code: 'read-failed', message: 'No settings' });
+    });
+
+    it('silence on a read alone, with no save in doubt, leaves the value last known', () => {
+      const { client, host, scheduler } = ready({ enabled: false });
+      host.silent = true;
+      client.retry();
+      scheduler.advance(TIMEOUT);
+      expect(client.view).to.include({ phase: 'unreachable', certainty: 'last-known', enabled: false });
+    });
+
+    it("a read lost after the host's current state came is a lost message, not silence", () => {
+      const context = ready({ enabled: true });
+      const { client, host, api, scheduler } = context;
+      client.retry(); // a hello goes out...
+      host.held.length = 0; // ...and is lost
+      host.push({ enabled: false }); // but the host's current state came after it
+      scheduler.advance(TIMEOUT);
+      expect(client.view).to.include({ phase: 'ready', enabled: false, certainty: 'confirmed', problem: null });
+      expect(api.sent('telemetry/hello'), 'no automatic hello').to.have.length(2);
+      expectQuiet(context);
+    });
+
+    it('a timed-out account save leaves its value last known; a failed re-read makes it unknown', () => {
+      const { client, host, scheduler } = ready({ enabled: true, accountLinked: false, account: { loginName: 'ada', email: 'a@example.com' } });
+      host.silent = true;
+      client.setAccountLinked(true);
+      scheduler.advance(TIMEOUT);
+      expect(client.view).to.include({ accountLinked: false, accountSaving: false, certainty: 'last-known' });
+      scheduler.advance(TIMEOUT);
+      expect(client.view).to.include({ phase: 'unreachable', certainty: 'unknown' });
     });
   });
 

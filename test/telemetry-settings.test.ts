@@ -3,14 +3,14 @@ import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testi
 import { sendKeys } from '@web/test-runner-commands';
 import { LitElement, html as litHtml } from 'lit';
 import type { TelemetryBadgeStatus } from '../src/components/telemetry-status-badge/telemetry-status-badge.js';
-import type { TelemetryView } from '../src/bridge/telemetry-client.js';
+import { LOADING_VIEW, type TelemetryView } from '../src/bridge/telemetry-client.js';
 import { provideVsCodeApi } from '../src/bridge/vscode-api.js';
 import '../src/components/telemetry-settings/define.js';
-import type { CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
+import { badgeStatus, type CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
 import { telemetryContext } from '../src/context/telemetry-context.js';
-import type { TelemetryEvent } from '../src/bridge/protocol.js';
+import { LOCKED_MESSAGES, normalizeState, type TelemetryEvent } from '../src/bridge/protocol.js';
 import { relativeTimeClock } from '../src/components/relative-time.js';
-import { setLocale } from '../src/i18n/locale.js';
+import { setLocale, type SupportedLocale } from '../src/i18n/locale.js';
 import { FakeHost, FakeVsCodeApi, ManualScheduler, deliverFromHost, type FakeHostOptions } from './support/fake-host.js';
 
 /** A small subtree element that reads the panel's view through context. */
@@ -182,11 +182,14 @@ describe('<cs-telemetry-settings>', () => {
       control(el).click();
       await expectShows(el, { status: 'saving', checked: false, disabled: false });
       await until(el, () => el.view.problem !== null, 'timeout');
+      // The save may have landed: only the last confirmed value is named, as such, while the re-read is out.
       await expectShows(el, { status: 'on', checked: true, disabled: false });
-      expect(words(alertRegion(el))).to.contain('did not answer in time');
+      expect(words(alertRegion(el))).to.equal('Code Studio did not answer. It was last on. Retry');
       expect(host.held.map((m) => m.type)).to.deep.equal(['telemetry/set', 'telemetry/get']);
       host.held.splice(0, 1); // the set was lost
-      host.reply(); // the get
+      host.reply(); // the get: now the host has said so
+      await expectShows(el, { status: 'on', checked: true, disabled: false });
+      expect(words(alertRegion(el))).to.equal('Could not save. It is still on. Code Studio did not answer in time. Retry');
       host.manual = false;
       retryButton(el)!.click();
       await until(el, () => !el.view.saving && host.state.enabled === false, 'retry saved');
@@ -210,15 +213,34 @@ describe('<cs-telemetry-settings>', () => {
       expect(words(alertRegion(el))).to.equal('');
     });
 
-    it('unreachable after a failed save names the last known state', async () => {
+    it('a save and the re-read after it both unanswered: Unknown, the switch disabled, and says the setting is not known', async () => {
       const { el, host } = await readyPanel({ enabled: true });
       host.silent = true;
       control(el).click();
       await until(el, () => el.view.phase === 'unreachable', 'unreachable');
       await expectShows(el, { status: 'error', checked: true, disabled: true });
-      expect(words(alertRegion(el))).to.contain("Can't reach Code Studio");
-      expect(words(alertRegion(el))).to.contain('last on');
-      expect(retryButton(el)).to.not.equal(null);
+      expect(words(alertRegion(el))).to.equal('Code Studio did not answer. Your setting is not known now. Retry');
+      expect(words(shadow(badge(el)).querySelector('[part=label]'))).to.equal('Unknown');
+      host.silent = false;
+      host.manual = true;
+      retryButton(el)!.click();
+      // Not known yet: checking, not the old value as if it were current.
+      await expectShows(el, { status: 'loading', checked: true, disabled: true });
+      expect(panelText(el)).to.contain('Reading your setting from Code Studio');
+      host.replyAll();
+      await until(el, () => el.view.phase === 'ready', 'ready');
+      await expectShows(el, { status: 'on', checked: true, disabled: false });
+      expect(words(alertRegion(el))).to.equal('');
+    });
+
+    it('a read unanswered with no save in doubt names the last known value; the badge is Unknown', async () => {
+      const api = new FakeVsCodeApi({ csTelemetry: { rev: 4, state: { enabled: true } } });
+      const host = fakeHost({ api, enabled: true });
+      host.silent = true;
+      const el = await panel(host);
+      await until(el, () => el.view.phase === 'unreachable', 'unreachable');
+      await expectShows(el, { status: 'error', checked: true, disabled: true });
+      expect(words(alertRegion(el))).to.equal("Can't reach Code Studio to read or change this setting. It was last on. Retry");
     });
 
     it('managed by policy: switch disabled, says so, badge locked', async () => {
@@ -539,6 +561,150 @@ describe('<cs-telemetry-settings>', () => {
       await until(el, () => !el.view.saving, 'saved');
       expect(other.state.enabled).to.equal(true);
       expect(host.api.posted, 'the old host hears nothing more').to.have.length(posted);
+    });
+  });
+
+  describe('claims only what the host confirmed', () => {
+    const ada = { loginName: 'ada-l', email: 'ada@example.com' };
+    const dataTypes = (el: CsTelemetrySettings) => shadow(el).querySelector('cs-telemetry-data-types')!;
+    const accountControl = (el: CsTelemetrySettings) =>
+      shadow(shadow(dataTypes(el)).querySelector('cs-switch')!).querySelector<HTMLButtonElement>('[role="switch"]')!;
+    /** Answers until the host holds nothing more: a hello's answer may bring a get, and so on. */
+    const replyUntilQuiet = (host: FakeHost) => {
+      while (host.held.length) host.replyAll();
+    };
+    /** Clicks the main switch against a host told to refuse the save, and waits for the words and the re-read. */
+    async function refusedWith(code: string, message: string, locale: SupportedLocale = 'en') {
+      const { el, host } = await readyPanel({ enabled: true });
+      await setLocale(locale);
+      host.failNextSave(code, message);
+      control(el).click();
+      await until(el, () => el.view.problem !== null, 'refused');
+      await host.idle();
+      await rendered(el);
+      return { el, host };
+    }
+
+    it('the badge is Unknown while the value is not known, whatever else the view says', () => {
+      const host = normalizeState({ enabled: true });
+      const known: TelemetryView = { ...LOADING_VIEW, phase: 'ready', enabled: true, host, certainty: 'last-known' };
+      expect(badgeStatus(known), 'last known: the badge may name it').to.equal('on');
+      expect(badgeStatus({ ...known, certainty: 'unknown' })).to.equal('error');
+    });
+
+    it('an account save timed out: names the value last confirmed, then "still" once the re-read answers', async () => {
+      const { el, host } = await readyPanel({ enabled: true, account: ada, accountLinked: false });
+      host.manual = true;
+      accountControl(el).click();
+      await until(el, () => el.view.problem !== null, 'timeout');
+      expect(words(alertRegion(el))).to.equal('Code Studio did not answer. Your account details were last left out. Retry');
+      host.held.splice(0, 1); // the set was lost
+      host.reply(); // the get
+      await rendered(el);
+      expect(words(alertRegion(el))).to.equal(
+        'Could not save. Your account details are still not included. Code Studio did not answer in time. Retry',
+      );
+    });
+
+    it('the words after silence, in German and Japanese', async () => {
+      try {
+        for (const [locale, last, unknown] of [
+          ['de', 'Code Studio hat nicht geantwortet. Zuletzt war die Telemetrie aktiviert.', 'Code Studio hat nicht geantwortet. Ihre Einstellung ist derzeit nicht bekannt.'],
+          ['ja', 'Code Studio が応答しませんでした。最後に確認した状態はオンです。', 'Code Studio が応答しませんでした。現在の設定は不明です。'],
+        ] as const) {
+          const { el, host } = await readyPanel({ enabled: true });
+          await setLocale(locale);
+          host.silent = true;
+          control(el).click();
+          await until(el, () => el.view.problem?.kind === 'save-failed', 'timeout');
+          expect(words(alertRegion(el)).replace(/\s*(Wiederholen|再試行)$/, '')).to.equal(last);
+          await until(el, () => el.view.certainty === 'unknown', 'the re-read fails too');
+          expect(words(alertRegion(el)).replace(/\s*(Wiederholen|再試行)$/, '')).to.equal(unknown);
+          fixtureCleanup();
+        }
+      } finally {
+        await setLocale('en');
+      }
+    });
+
+    it('overridden: "Could not save", the value still, and the host\'s words naming the scope', async () => {
+      const { el } = await refusedWith('overridden', 'A workspace setting overrides this.');
+      await expectShows(el, { status: 'on', checked: true, disabled: false });
+      expect(words(alertRegion(el))).to.equal('Could not save. It is still on. A workspace setting overrides this. Retry');
+    });
+
+    it('overridden without words: says a workspace or folder setting decides', async () => {
+      const { el } = await refusedWith('overridden', '');
+      expect(words(alertRegion(el))).to.equal('Could not save. It is still on. A workspace or folder setting overrides this. Retry');
+    });
+
+    it("locked by a policy: the panel's own words, in its language, and no Retry", async () => {
+      try {
+        const { el } = await refusedWith('locked', LOCKED_MESSAGES.policy, 'de');
+        expect(words(alertRegion(el))).to.equal(
+          'Speichern fehlgeschlagen. Die Telemetrie ist weiterhin aktiviert. Ihre Organisation verwaltet diese Einstellung.',
+        );
+        expect(retryButton(el)).to.equal(null);
+      } finally {
+        await setLocale('en');
+      }
+    });
+
+    it("locked because the policy could not be read: that sentence, in the panel's language, and no Retry", async () => {
+      const { el } = await refusedWith('locked', LOCKED_MESSAGES.unreadable);
+      expect(words(alertRegion(el))).to.equal(`Could not save. It is still on. ${LOCKED_MESSAGES.unreadable}`);
+      expect(retryButton(el)).to.equal(null);
+      try {
+        await setLocale('de');
+        await rendered(el);
+        expect(words(alertRegion(el))).to.equal(
+          'Speichern fehlgeschlagen. Die Telemetrie ist weiterhin aktiviert. Code Studio konnte die Richtlinie Ihrer Organisation für diese Einstellung nicht lesen, daher kann sie jetzt nicht geändert werden.',
+        );
+      } finally {
+        await setLocale('en');
+      }
+    });
+
+    it("locked with other words: the host's words as it wrote them, and no Retry", async () => {
+      const { el } = await refusedWith('locked', 'The admin tool holds this setting.');
+      expect(words(alertRegion(el))).to.equal('Could not save. It is still on. The admin tool holds this setting.');
+      expect(retryButton(el)).to.equal(null);
+    });
+
+    it('an error from a restarted host says "still" only once that host\'s state has come', async () => {
+      const { el, host } = await readyPanel({ enabled: true, instance: 'a' });
+      host.manual = true;
+      host.restart({ instance: 'b' });
+      host.failNextSave('write-failed', 'Disk full.');
+      control(el).click();
+      host.reply(); // b's error
+      await rendered(el);
+      expect(words(alertRegion(el))).to.equal('Could not save. Disk full. Retry');
+      host.reply(); // the get: b's state
+      await rendered(el);
+      expect(words(alertRegion(el))).to.equal('Could not save. It is still on. Disk full. Retry');
+    });
+
+    it('a restarted host that names its instance: its push with a lower rev is shown', async () => {
+      const { el, host } = await readyPanel({ enabled: true, rev: 7, instance: 'a' });
+      host.restart({ instance: 'b' });
+      host.push({ enabled: false });
+      await expectShows(el, { status: 'off', checked: false, disabled: false });
+    });
+
+    it("a restarted host without an id: the user's save is shown saving until checked, then as the host holds it", async () => {
+      const { el, host } = await readyPanel({ enabled: true, rev: 7 });
+      host.manual = true;
+      host.restart();
+      control(el).click();
+      host.reply(); // written, rev 2: below what was shown
+      await expectShows(el, { status: 'saving', checked: false, disabled: false });
+      replyUntilQuiet(host);
+      await expectShows(el, { status: 'off', checked: false, disabled: false });
+      expect(host.state.enabled).to.equal(false);
+      expect(words(alertRegion(el))).to.equal('');
+      host.push({ enabled: true }); // and the new count goes on
+      await expectShows(el, { status: 'on', checked: true, disabled: false });
     });
   });
 

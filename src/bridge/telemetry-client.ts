@@ -35,6 +35,13 @@ export interface TelemetryProblem {
   hostProtocol?: number;
 }
 
+/**
+ * How sure the panel is that `host` is what the host holds now: `confirmed` by its latest word; `last-known` after a
+ * request went unanswered (or a new host instance answered without its state), until the host's state comes; `unknown`
+ * once a read failed after a save went unanswered, so the host may hold either value.
+ */
+export type TelemetryCertainty = 'confirmed' | 'last-known' | 'unknown';
+
 /** What the panel shows; replaced, never mutated, on every change. */
 export interface TelemetryView {
   phase: TelemetryPhase;
@@ -51,6 +58,8 @@ export interface TelemetryView {
   accountSaving: boolean;
   /** The host's state as last confirmed (or as saved by an earlier page, until the host answers). */
   host: NormalizedTelemetryState | null;
+  /** Whether `host` is known to be current; the panel claims only what this allows. */
+  certainty: TelemetryCertainty;
   problem: TelemetryProblem | null;
 }
 
@@ -110,6 +119,15 @@ export const DEFAULT_TIMEOUT = 5000;
 /** Hellos sent by themselves after a hello or get went unanswered, each waiting twice as long as the one before. */
 export const AUTO_HELLOS = 3;
 
+/**
+ * Hellos sent in a row to check a host whose states look stale (a restarted host without an instance id): the first
+ * at once, then after the timeout, then twice that. The row ends when the host's states come in order again.
+ */
+export const STALE_CHECKS = 3;
+
+/** Instance ids of hosts replaced by a newer one, kept so that their late messages are not taken for a new host. */
+const RETIRED_INSTANCES = 16;
+
 /** What a panel shows before anything is known. */
 export const LOADING_VIEW: TelemetryView = {
   phase: 'loading',
@@ -118,6 +136,7 @@ export const LOADING_VIEW: TelemetryView = {
   accountLinked: null,
   accountSaving: false,
   host: null,
+  certainty: 'unknown',
   problem: null,
 };
 
@@ -146,6 +165,26 @@ export class TelemetryClient {
   /** The first request number of the host's current count of `rev`: replies to earlier ones belong to an older count. */
   #countStart = 0;
   #rev = -Infinity;
+  /** The host instance of the last accepted state; undefined for a host that sends no id. */
+  #instance: string | undefined;
+  /** Instances a newer one replaced, oldest first: a dead adapter's late messages are stale, whatever their rev. */
+  #retired = new Set<string>();
+  /** Checks of stale-looking states sent in the current row (see STALE_CHECKS). */
+  #checks = 0;
+  /** A check waiting out its back-off. */
+  #checkTimer: unknown;
+  /**
+   * Sets answered by a stale-looking state: still shown as saving until the hello sent to check (by number) is
+   * answered, since that reply may be a restarted host's truth or an overtaken one.
+   */
+  #held = new Map<RequestKind, number>();
+  /** A set went unanswered and no state came since: the host may hold either value. */
+  #setInDoubt = false;
+  /**
+   * The last request number sent before a state was last accepted: silence on a read up to it is a lost message, since
+   * the host's current word came after it.
+   */
+  #heard = 0;
   #view = LOADING_VIEW;
   #ignored = 0;
   #disposed = false;
@@ -161,7 +200,9 @@ export class TelemetryClient {
       const { rev, state } = (isPlainObject(saved) && isPlainObject(saved.csTelemetry) && saved.csTelemetry) || {};
       if (typeof rev === 'number' && isTelemetryState(state)) {
         const host = normalizeState(state);
-        this.#view = { ...this.#view, phase: 'ready', enabled: host.enabled, accountLinked: host.accountLinked ?? null, host };
+        // An earlier page's word, not this host's: good to paint, not yet confirmed.
+        const certainty = 'last-known';
+        this.#view = { ...this.#view, phase: 'ready', enabled: host.enabled, accountLinked: host.accountLinked ?? null, host, certainty };
       }
     } catch {
       // A saved state that cannot be read is no saved state.
@@ -221,8 +262,10 @@ export class TelemetryClient {
       return field === 'accountLinked' ? this.setAccountLinked(wanted) : this.setEnabled(wanted);
     }
     if (this.#disposed) return;
+    this.#checks = 0; // the user asks: a new row of checks may follow
     this.#send(HELLO);
-    this.#update({ phase: this.#view.host ? 'ready' : 'loading', problem: null });
+    // A value not known now is not shown as ready: the switch waits for the host's answer.
+    this.#update({ phase: this.#view.host && this.#view.certainty !== 'unknown' ? 'ready' : 'loading', problem: null });
   }
 
   /**
@@ -269,15 +312,13 @@ export class TelemetryClient {
       if (request?.settle && !error) return request.settle.reject(new TelemetryRequestError('bad-reply', ''));
       if (!error) return this.#onState(data, request);
       // An error for a superseded request changes nothing: the latest intent still stands.
-      if (request) this.#fail(request, data.code, data.message);
+      if (request) this.#fail(request, data.code, data.message, this.#isNewInstance(data.instance));
     } else if (isForeignProtocolMessage(data)) {
       this.#forget();
       this.#update({
         phase: 'incompatible',
-        saving: false,
-        enabled: this.#view.host?.enabled ?? null,
-        accountSaving: false,
-        accountLinked: this.#view.host?.accountLinked ?? null,
+        ...this.#shown(),
+        certainty: this.#view.host ? 'last-known' : 'unknown',
         problem: { kind: 'incompatible', code: 'protocol', message: '', hostProtocol: data.protocol },
       });
     } else if (this.#ignored++ === 0) {
@@ -301,62 +342,127 @@ export class TelemetryClient {
   }
 
   #onState(message: StateMessage, request: Outstanding | undefined): void {
-    if (request?.kind === HELLO) {
-      // A hello starts a new count: forget what was sent before it, except the user's pending intent.
+    // A dead adapter's late word: a newer instance has spoken since, so this tells nothing current.
+    const retired = message.instance !== undefined && this.#retired.has(message.instance);
+    const newInstance = !retired && this.#isNewInstance(message.instance);
+    if (request?.kind === HELLO && !retired) {
+      // A hello starts a new count: forget the reads sent before it, except the user's pending intent. A later hello
+      // stays awaited: it may be the check of a held set.
       this.#countStart = request.number;
-      this.#forget(HELLO);
-      this.#forget(GET);
-      // A lower rev is a restarted host or a reply overtaken by a newer state: a get tells which.
-      if (message.rev < this.#rev) this.#send(GET);
+      this.#forget(({ kind, number }) => kind === GET || (kind === HELLO && number < request.number));
+      // A lower rev of the same host is a restart without an id, or a reply overtaken by a newer state: a get tells which.
+      if (message.rev < this.#rev && !newInstance) this.#send(GET);
+      else this.#checks = 0; // the host answered in step with what was shown
+      for (const [kind, check] of this.#held) if (check <= request.number) this.#held.delete(kind);
       this.#rev = -Infinity;
     }
-    const stale = message.rev < this.#rev;
+    // A new instance starts a new count of `rev`, so its first word is current whatever its rev.
+    const stale = retired || (!newInstance && message.rev < this.#rev);
     const host = stale ? this.#view.host : normalizeState(message.state);
     if (!stale) {
+      if (message.instance !== undefined) {
+        if (newInstance && this.#instance !== undefined) this.#retire(this.#instance);
+        this.#instance = message.instance;
+      }
+      // The host's own states (a push, a set's reply) in order again: a later stale-looking one may be a new
+      // restart, worth a new row of checks. The replies to the checks' own reads do not count.
+      const organic = request === undefined || request.kind === SET || request.kind === ACCOUNT_SET;
+      if (organic && !newInstance && this.#checkTimer === undefined) this.#checks = 0;
       this.#rev = message.rev;
       this.#save({ rev: message.rev, state: host! });
       if (host!.managedBy) {
         this.#forget(SET);
         this.#forget(ACCOUNT_SET);
       }
+      this.#setInDoubt = false;
+      this.#heard = this.#nextId;
+    } else if (request?.kind === SET || request?.kind === ACCOUNT_SET) {
+      // The reply to the user's set cannot be placed: keep it saving until a hello tells what the host holds now.
+      this.#held.set(request.kind, this.#checkHost(true));
+      return;
+    } else {
+      // Unasked, or a reply to a read, that looks older than what is shown: a host that restarted without an id
+      // looks like this, so ask, within bounds; the shown state stands meanwhile. While a set is held (its check may
+      // have been answered by a replaced instance), ask at once: any later hello's answer settles it.
+      this.#checkHost(this.#held.size > 0);
+      return;
     }
-    // Older than what is shown changes nothing, but still settles the latest set it answers.
-    if (stale && request?.kind !== SET && request?.kind !== ACCOUNT_SET) return;
-    const saving = this.#pending(SET);
-    const accountSaving = this.#pending(ACCOUNT_SET);
     const problem = this.#view.problem;
     this.#update({
       phase: 'ready',
       host,
-      saving,
-      enabled: saving ? this.#view.enabled : (host?.enabled ?? null),
-      accountSaving,
-      accountLinked: accountSaving ? this.#view.accountLinked : (host?.accountLinked ?? null),
+      certainty: 'confirmed',
+      ...this.#shown(host),
       // A problem outlives a state only while it is still true: a late reply may bring what the failed save asked for.
       problem: this.#view.phase === 'ready' && problem?.wanted !== host?.[problem?.field ?? 'enabled'] ? problem : null,
     });
   }
 
+  /** An instance id other than the one of the last accepted state, and not one a newer instance replaced. */
+  #isNewInstance(instance: string | undefined): boolean {
+    return instance !== undefined && instance !== this.#instance && !this.#retired.has(instance);
+  }
+
+  #retire(instance: string): void {
+    this.#retired.add(instance);
+    // Oldest first: a host that keeps changing its id cannot grow the set without end.
+    if (this.#retired.size > RETIRED_INSTANCES) this.#retired.delete(this.#retired.values().next().value!);
+  }
+
+  /**
+   * Says hello to learn what the host holds after a stale-looking state; returns the hello's number, 0 when none went
+   * out now. `now` (for the user's set) goes at once; otherwise a check already waiting will do, and a row of checks
+   * backs off and is bounded.
+   */
+  #checkHost(now: boolean): number {
+    if (!now && (this.#checkTimer !== undefined || this.#checks >= STALE_CHECKS)) return 0;
+    const wait = now || this.#checks === 0 ? 0 : this.#timeout << (this.#checks - 1);
+    this.#checks++;
+    this.#scheduler.clearTimeout(this.#checkTimer);
+    this.#checkTimer = undefined;
+    if (!wait) return this.#send(HELLO);
+    this.#checkTimer = this.#scheduler.setTimeout(() => {
+      this.#checkTimer = undefined;
+      this.#send(HELLO);
+    }, wait);
+    return 0;
+  }
+
   /**
    * A request failed. A save: show the host's state as last known, read it again, and explain. A hello or get: the
-   * host cannot be read, by silence or by an error, so what is shown may be stale.
+   * host cannot be read, by silence or by an error, so what is shown may be stale; after a save in doubt, unknown.
+   * `newInstance`: the error came from a host instance whose state is not known yet.
    */
-  #fail(request: Outstanding, code: string, message: string): void {
+  #fail(request: Outstanding, code: string, message: string, newInstance = false): void {
     if (request.settle) return request.settle.reject(new TelemetryRequestError(code, message));
     const wanted = request.wanted;
     if (wanted === undefined) {
+      // Sets held for this hello's answer will not get it: their outcome is not known.
+      const held = [...this.#held].filter(([, check]) => request.kind === HELLO && check <= request.number).map(([kind]) => kind);
+      // The host's current state came after this read went out: it is reachable, and nothing is left to read.
+      if (code === 'timeout' && request.number <= this.#heard && !held.length) return;
       // Silence may be one lost message: say hello again by itself, a bounded number of times, backing off.
       if (code === 'timeout' && request.tries < AUTO_HELLOS) this.#send(HELLO, {}, request.tries + 1);
-      return this.#update({ phase: 'unreachable', problem: { kind: 'unreachable', code, message } });
+      for (const kind of held) this.#held.delete(kind);
+      const unknown = this.#setInDoubt || held.length > 0 || this.#view.certainty === 'unknown';
+      this.#setInDoubt ||= held.length > 0;
+      return this.#update({
+        phase: 'unreachable',
+        ...this.#shown(), // a set that was held shows the host's value again
+        certainty: unknown ? 'unknown' : 'last-known',
+        problem: { kind: 'unreachable', code, message },
+      });
     }
+    // Silence may hide a save that landed; an error from a new instance came without its state.
+    const timeout = code === 'timeout';
+    if (timeout) this.#setInDoubt = true;
     this.#send(GET);
-    const host = this.#view.host;
     const field: SetField = request.kind === ACCOUNT_SET ? 'accountLinked' : 'enabled';
-    const shown =
-      field === 'enabled'
-        ? { saving: false, enabled: host?.enabled ?? null }
-        : { accountSaving: false, accountLinked: host?.accountLinked ?? null };
-    this.#update({ ...shown, problem: { kind: 'save-failed', code, message, wanted, field } });
+    this.#update({
+      ...this.#shown(),
+      certainty: timeout || newInstance ? (this.#view.certainty === 'unknown' ? 'unknown' : 'last-known') : this.#view.certainty,
+      problem: { kind: 'save-failed', code, message, wanted, field },
+    });
   }
 
   #send(
@@ -364,7 +470,7 @@ export class TelemetryClient {
     fields: { enabled?: boolean; accountLinked?: boolean; category?: TelemetryCategory } = {},
     tries = 0,
     settle?: Outstanding['settle'],
-  ): void {
+  ): number {
     const number = ++this.#nextId;
     const id = `${this.#prefix}-${number}`;
     const wanted = fields.enabled ?? fields.accountLinked;
@@ -383,24 +489,46 @@ export class TelemetryClient {
     } catch {
       // Reported as any lost message is: by the request's timeout.
     }
+    return number;
   }
 
   /**
-   * Forgets one request by id, every request of a kind, or all of them, and stops their timers. Forgetting all
-   * (disposed, or a host of another protocol) also rejects the events requests, which no reply will settle now.
+   * Forgets one request by id, every request of a kind (and a held set of it), those a test picks, or all of them,
+   * and stops their timers. Forgetting all (disposed, or a host of another protocol) also stops a waiting check and
+   * rejects the events requests, which no reply will settle now.
    */
-  #forget(which?: string): void {
+  #forget(which?: string | ((request: Outstanding) => boolean)): void {
     for (const [id, request] of this.#outstanding) {
-      if (which === undefined || which === id || which === request.kind) {
+      if (which === undefined || which === id || which === request.kind || (typeof which === 'function' && which(request))) {
         this.#scheduler.clearTimeout(request.timer);
         this.#outstanding.delete(id);
         if (which === undefined) request.settle?.reject(new TelemetryRequestError('cancelled', ''));
       }
     }
+    if (which === undefined) {
+      this.#held.clear();
+      this.#scheduler.clearTimeout(this.#checkTimer);
+      this.#checkTimer = undefined;
+    } else if (typeof which === 'string') {
+      this.#held.delete(which as RequestKind);
+    }
   }
 
+  /** What the switches show with `host` as the host's state: a pending set its intent, otherwise the host's value. */
+  #shown(host = this.#view.host): Pick<TelemetryView, 'saving' | 'enabled' | 'accountSaving' | 'accountLinked'> {
+    const saving = this.#pending(SET);
+    const accountSaving = this.#pending(ACCOUNT_SET);
+    return {
+      saving,
+      enabled: saving ? this.#view.enabled : (host?.enabled ?? null),
+      accountSaving,
+      accountLinked: accountSaving ? this.#view.accountLinked : (host?.accountLinked ?? null),
+    };
+  }
+
+  /** A request of the kind is unanswered, or a set of the kind waits for a check. */
   #pending(kind: RequestKind): boolean {
-    return [...this.#outstanding.values()].some((request) => request.kind === kind);
+    return this.#held.has(kind) || [...this.#outstanding.values()].some((request) => request.kind === kind);
   }
 
   #canSet(): boolean {

@@ -18,6 +18,8 @@
  *   host.failNextEvents('read-failed', 'Log missing');        // the next events request gets that error
  *   host.opened                                                // the link targets the webview asked to open
  *   new FakeHost({ protocol: 2 });                            // an editor that speaks another protocol version
+ *   new FakeHost({ instance: 'a' });                          // a host that names its instance on each message
+ *   host.restart({ instance: 'b' });                          // an extension-host restart: rev counts from 1 again
  *
  * Call `dispose()` when done so no scheduled reply reaches a later test.
  */
@@ -124,6 +126,8 @@ export interface FakeHostOptions extends Partial<TelemetryState> {
   api?: FakeVsCodeApi;
   /** The protocol version the host speaks (default: this package's). */
   protocol?: number;
+  /** The host instance id sent on each state and error (default: none, as a host without the extension). */
+  instance?: string;
 }
 
 /** An editor backend that answers hello/get/set with state messages; `rev` grows on each change. */
@@ -138,6 +142,10 @@ export class FakeHost {
   silent = false;
   delay: number;
   readonly protocol: number;
+  /** The id of this host instance, sent as `instance`; undefined sends none. `restart()` changes it. */
+  instance: string | undefined;
+  /** How many times the host restarted: a message or request of an earlier generation belongs to a dead channel. */
+  generation = 0;
   /** Requests waiting for an answer in manual mode, oldest first. */
   readonly held: RequestMessage[] = [];
   /** The link targets the webview asked to open, in order (opens have no reply, so are never held). */
@@ -154,12 +162,13 @@ export class FakeHost {
   #disposed = false;
 
   constructor(options: FakeHostOptions = {}) {
-    const { rev = 1, manual = false, delay = 0, api = new FakeVsCodeApi(), protocol = PROTOCOL_VERSION, ...state } = options;
+    const { rev = 1, manual = false, delay = 0, api = new FakeVsCodeApi(), protocol = PROTOCOL_VERSION, instance, ...state } = options;
     this.state = normalizeState({ enabled: true, ...state });
     this.rev = rev;
     this.manual = manual;
     this.delay = delay;
     this.protocol = protocol;
+    this.instance = instance;
     this.api = api;
     api.onPost = (message) => this.#onRequest(message);
   }
@@ -172,6 +181,20 @@ export class FakeHost {
   /** The next events request gets a `telemetry/error` with this code instead of events. */
   failNextEvents(code = 'read-failed', message = ''): void {
     this.#failNextEvents = { code, message };
+  }
+
+  /**
+   * Restart as an extension-host restart does: a new adapter on the same setting (`state` stays) whose count of `rev`
+   * starts again at 1, named `instance` (none: a host that sends no id). What the old one held or had scheduled to
+   * answer is lost with it.
+   */
+  restart({ instance }: { instance?: string } = {}): void {
+    this.instance = instance;
+    this.rev = 1;
+    this.generation++;
+    this.held.length = 0;
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
   }
 
   /** Answer the oldest held request (or the one with `id`); returns what was delivered. */
@@ -197,14 +220,14 @@ export class FakeHost {
     if (request.type === 'telemetry/events') {
       const failure = this.#failNextEvents;
       this.#failNextEvents = undefined;
-      if (failure) return { type: 'telemetry/error', protocol, inReplyTo: request.id, ...failure };
+      if (failure) return { type: 'telemetry/error', protocol, ...this.#instanceField(), inReplyTo: request.id, ...failure };
       const events: EventsMessage = { type: 'telemetry/events', protocol, inReplyTo: request.id, events: this.eventSource(request.category) };
       return events;
     }
     if (request.type === 'telemetry/set') {
       const failure = this.#failNext ?? (this.state.managedBy ? { code: 'locked', message: '' } : undefined);
       this.#failNext = undefined;
-      if (failure) return { type: 'telemetry/error', protocol, inReplyTo: request.id, ...failure };
+      if (failure) return { type: 'telemetry/error', protocol, ...this.#instanceField(), inReplyTo: request.id, ...failure };
       if (request.enabled !== undefined && request.enabled !== this.state.enabled) this.change({ enabled: request.enabled });
       if (request.accountLinked !== undefined && request.accountLinked !== this.state.accountLinked) {
         this.change({ accountLinked: request.accountLinked });
@@ -233,6 +256,7 @@ export class FakeHost {
       type: 'telemetry/state',
       // Typed as this package's version; another number tests how the webview meets a host that speaks another.
       protocol: this.protocol as typeof PROTOCOL_VERSION,
+      ...this.#instanceField(),
       rev: this.rev,
       ...(inReplyTo === undefined ? {} : { inReplyTo }),
       state: structuredClone(this.state),
@@ -255,6 +279,10 @@ export class FakeHost {
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
     this.api.onPost = undefined;
+  }
+
+  #instanceField(): { instance?: string } {
+    return this.instance === undefined ? {} : { instance: this.instance };
   }
 
   #onRequest(message: unknown): void {

@@ -263,8 +263,9 @@ export async function walkEveryState(page: WebviewPage): Promise<string[]> {
 
   from = page.requests.length;
   page.switchControl.click();
-  await reach('save timed out', () => page.alertText.includes('did not answer in time') && page.badge === 'off');
-  await reach('unreachable', () => page.alertText.includes("Can't reach Code Studio") && page.badge === 'error');
+  // The save may have landed: the last confirmed value, named as such; once the re-read goes unanswered too, Unknown.
+  await reach('save timed out', () => page.alertText.includes('Code Studio did not answer. It was last off.') && page.badge === 'off');
+  await reach('unreachable', () => page.alertText.includes('Your setting is not known now.') && page.badge === 'error');
   page.answering = true;
   page.shadow.querySelector<HTMLButtonElement>('[part=retry]')!.click();
   await reach('recovered', () => page.alertText === '' && page.badge === 'off');

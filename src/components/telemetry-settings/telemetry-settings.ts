@@ -2,7 +2,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { DEFAULT_TIMEOUT, type TelemetryRequestError, type TelemetryView } from '../../bridge/telemetry-client.js';
-import { PROTOCOL_VERSION, type TelemetryCategory } from '../../bridge/protocol.js';
+import { LOCKED_MESSAGES, PROTOCOL_VERSION, type TelemetryCategory } from '../../bridge/protocol.js';
 import type { VsCodeApi } from '../../bridge/vscode-api.js';
 import { applyLocale, getLocale } from '../../i18n/locale.js';
 import { lockIcon, spinnerIcon, warningIcon } from '../icons.js';
@@ -20,13 +20,16 @@ import { telemetrySettingsStyles } from './telemetry-settings.styles.js';
 /** The words for a request the editor left unanswered, for a save and for a list of events alike. */
 const noAnswerText = () => msg('Code Studio did not answer in time.', { id: 'alert.reason-timeout' });
 
+/** The words for silence while the value shown is not confirmed: they say only that the editor did not answer. */
+const silenceText = () => msg('Code Studio did not answer.', { id: 'alert.no-answer' });
+
 const note = (icon: unknown, text: string, kind = '') => html`<p class="note ${kind}">${icon}<span>${text}</span></p>`;
 
 /** The badge's answer to "is telemetry on?": nothing is sent while the editor-wide telemetry is off. */
 export function badgeStatus(view: TelemetryView): TelemetryBadgeStatus {
   if (view.saving || view.accountSaving) return 'saving';
   if (view.phase === 'loading') return view.problem ? 'error' : 'loading';
-  if (view.phase !== 'ready' || view.enabled === null) return 'error';
+  if (view.phase !== 'ready' || view.enabled === null || view.certainty === 'unknown') return 'error';
   return view.enabled && view.host?.editorTelemetryEnabled !== false ? 'on' : 'off';
 }
 
@@ -115,7 +118,7 @@ export class CsTelemetrySettings extends LitElement {
     const view = this.view;
     const host = view.host;
     const locked = host?.managedBy === 'policy';
-    const usable = view.phase === 'ready' && view.enabled !== null && !locked;
+    const usable = view.phase === 'ready' && view.enabled !== null && !locked && view.certainty !== 'unknown';
     const account = host?.account ?? null;
     const consentOffered = host?.accountLinked !== undefined;
     // Never call the data anonymous while an account is, or is about to be, attached.
@@ -231,38 +234,59 @@ export class CsTelemetrySettings extends LitElement {
     </p>`;
   }
 
-  /** The failure in words: what failed, what it means for the user, and whether Retry can help. */
-  #problemText({ problem, host }: TelemetryView): [text: string, retry: boolean] | undefined {
+  /**
+   * The failure in words: what failed, what it means for the user, and whether Retry can help. They claim only what
+   * the host confirmed: a value is "still" so only when the host's word is current, "last" so after silence, and not
+   * known once a read failed after a save went unanswered.
+   */
+  #problemText({ problem, host, certainty }: TelemetryView): [text: string, retry: boolean] | undefined {
     // Sentences follow one another as the language writes them: after a space, or none in Japanese and Chinese.
     const sentence = (...parts: string[]) => parts.filter(Boolean).join(/^(ja|zh)\b/.test(getLocale()) ? '' : ' ');
+    const notKnown = certainty === 'unknown' ? msg('Your setting is not known now.', { id: 'alert.not-known' }) : '';
     switch (problem?.kind) {
       case 'save-failed': {
         const locked = problem.code === 'locked';
-        const reason =
-          problem.code === 'timeout'
-            ? noAnswerText()
-            : locked
-              ? msg('Your organization manages this setting.', { id: 'alert.reason-locked' })
-              : problem.message || problem.code;
-        const still =
-          problem.field === 'accountLinked'
+        const account = problem.field === 'accountLinked';
+        if (problem.code === 'timeout' && certainty !== 'confirmed') {
+          // The save may have landed: say what the host last confirmed, no more.
+          const last = account
             ? host?.accountLinked === undefined
               ? ''
               : host.accountLinked
-                ? msg('Your account details are still included.', { id: 'alert.still-linked' })
-                : msg('Your account details are still not included.', { id: 'alert.still-unlinked' })
+                ? msg('Your account details were last included.', { id: 'alert.last-linked' })
+                : msg('Your account details were last left out.', { id: 'alert.last-unlinked' })
             : !host
               ? ''
               : host.enabled
-                ? msg('It is still on.', { id: 'alert.still-on' })
-                : msg('It is still off.', { id: 'alert.still-off' });
+                ? msg('It was last on.', { id: 'alert.last-on' })
+                : msg('It was last off.', { id: 'alert.last-off' });
+          return [sentence(silenceText(), last), true];
+        }
+        const reason = problem.code === 'timeout' ? noAnswerText() : this.#errorReason(problem.code, problem.message);
+        // Still so only when the host's state is current: after its error, its state followed or is on its way.
+        const still =
+          certainty !== 'confirmed'
+            ? ''
+            : account
+              ? host?.accountLinked === undefined
+                ? ''
+                : host.accountLinked
+                  ? msg('Your account details are still included.', { id: 'alert.still-linked' })
+                  : msg('Your account details are still not included.', { id: 'alert.still-unlinked' })
+              : !host
+                ? ''
+                : host.enabled
+                  ? msg('It is still on.', { id: 'alert.still-on' })
+                  : msg('It is still off.', { id: 'alert.still-off' });
         return [sentence(msg('Could not save.', { id: 'alert.save-failed' }), still, reason), !locked];
       }
       case 'unreachable':
         if (problem.code === 'no-host') return [msg('Not connected to Code Studio.', { id: 'alert.no-host' }), false];
         if (problem.code !== 'timeout') {
-          return [sentence(msg('Could not read your setting.', { id: 'alert.read-failed' }), problem.message || problem.code), true];
+          return [sentence(msg('Could not read your setting.', { id: 'alert.read-failed' }), problem.message || problem.code, notKnown), true];
         }
+        // A save went unanswered and the read after it too: the host may hold either value.
+        if (host && notKnown) return [sentence(silenceText(), notKnown), true];
         return [
           sentence(
             msg("Can't reach Code Studio to read or change this setting.", { id: 'alert.unreachable' }),
@@ -282,6 +306,21 @@ export class CsTelemetrySettings extends LitElement {
           false,
         ];
     }
+  }
+
+  /** Why the host refused a save, in its words, except the two `locked` texts the panel has in its own language. */
+  #errorReason(code: string, message: string): string {
+    if (code === 'locked') {
+      if (!message || message === LOCKED_MESSAGES.policy) return msg('Your organization manages this setting.', { id: 'alert.reason-locked' });
+      if (message === LOCKED_MESSAGES.unreadable) {
+        return msg("Code Studio could not read your organization's policy for this setting, so it cannot be changed now.", {
+          id: 'alert.reason-locked-unreadable',
+        });
+      }
+    }
+    // The host names the scope that decides (a workspace or folder setting); without its words, say so generally.
+    if (code === 'overridden' && !message) return msg('A workspace or folder setting overrides this.', { id: 'alert.reason-overridden' });
+    return message || code;
   }
 
   #onAccountLinkedChange(event: CsAccountLinkedChangeEvent): void {

@@ -10,11 +10,17 @@
 
     export const templates = {
       'alert.incompatible': str`Code Studio muss aktualisiert werden: Der Editor verwendet Einstellungsprotokoll ${0}, diese Seite ${1}.`,
+'alert.last-linked': `Zuletzt waren Ihre Kontodaten enthalten.`,
 'alert.last-off': `Zuletzt war die Telemetrie deaktiviert.`,
 'alert.last-on': `Zuletzt war die Telemetrie aktiviert.`,
+'alert.last-unlinked': `Zuletzt waren Ihre Kontodaten nicht enthalten.`,
+'alert.no-answer': `Code Studio hat nicht geantwortet.`,
 'alert.no-host': `Keine Verbindung mit Code Studio.`,
+'alert.not-known': `Ihre Einstellung ist derzeit nicht bekannt.`,
 'alert.read-failed': `Ihre Einstellung konnte nicht gelesen werden.`,
 'alert.reason-locked': `Ihre Organisation verwaltet diese Einstellung.`,
+'alert.reason-locked-unreadable': `Code Studio konnte die Richtlinie Ihrer Organisation für diese Einstellung nicht lesen, daher kann sie jetzt nicht geändert werden.`,
+'alert.reason-overridden': `Eine Arbeitsbereichs- oder Ordnereinstellung überschreibt dies.`,
 'alert.reason-timeout': `Code Studio hat nicht rechtzeitig geantwortet.`,
 'alert.retry': `Wiederholen`,
 'alert.save-failed': `Speichern fehlgeschlagen.`,

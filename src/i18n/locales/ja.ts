@@ -10,11 +10,17 @@
 
     export const templates = {
       'alert.incompatible': str`Code Studio の更新が必要です: エディターの設定プロトコルは ${0}、このページは ${1} です。`,
+'alert.last-linked': `最後に確認した時点では、アカウントの詳細は含まれていました。`,
 'alert.last-off': `最後に確認した状態はオフです。`,
 'alert.last-on': `最後に確認した状態はオンです。`,
+'alert.last-unlinked': `最後に確認した時点では、アカウントの詳細は含まれていませんでした。`,
+'alert.no-answer': `Code Studio が応答しませんでした。`,
 'alert.no-host': `Code Studio に接続されていません。`,
+'alert.not-known': `現在の設定は不明です。`,
 'alert.read-failed': `設定を読み取れませんでした。`,
 'alert.reason-locked': `この設定は組織によって管理されています。`,
+'alert.reason-locked-unreadable': `Code Studio はこの設定に関する組織のポリシーを読み取れなかったため、現在は変更できません。`,
+'alert.reason-overridden': `ワークスペースまたはフォルダーの設定がこれを上書きしています。`,
 'alert.reason-timeout': `Code Studio が時間内に応答しませんでした。`,
 'alert.retry': `再試行`,
 'alert.save-failed': `保存できませんでした。`,
