@@ -4,10 +4,11 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 
-// Issue 2 set 12 KB for the panel it asked for. Issue 6 added @lit/localize's runtime with every string behind an
-// id, the account switch, the history line with Intl relative times, the links and the events protocol: 4.8 KB
-// measured. The events list itself is a chunk of its own (below), fetched only when a host offers events.
-const BUDGET = 17.5 * 1024;
+// The first panel fit in 12 KB. @lit/localize's runtime with every string behind an id, the account switch, the
+// history line with Intl relative times, the links and the events protocol added 4.8 KB; following a restarted host
+// (instance ids, the stale-state check, the words after silence, the trusted-message filter) 0.9 KB more (17,141 to 18,059 bytes).
+// The events list itself is a chunk of its own (below), fetched only when a host offers events.
+const BUDGET = 17.75 * 1024;
 /** The events list, loaded when a host offers events. */
 const EVENTS_BUDGET = 2.5 * 1024;
 /** Each language's strings (about 70, Japanese at 3 bytes a character), fetched only by a page that speaks it. */
