@@ -47,7 +47,7 @@ export default {
   // The size and CSP tests read dist/, which `npm test` builds first.
   rootDir: '.',
   testFramework: { config: { timeout: 20000 } },
-  // json: the demo page imports VS Code's theme colours from stories/themes/*.json.
+  // json: the demo page imports VS Code's theme colours from dev/themes/*.json.
   plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColorsPlugin(), networkLogPlugin()],
   browsers: [
     chromeLauncher({

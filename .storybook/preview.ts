@@ -3,8 +3,8 @@ import '@fontsource/ubuntu/700.css';
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import customElements from '../custom-elements.json';
-import { setLocale, type SupportedLocale } from '../src/i18n/locale.js';
-import { applyVsCodeTheme, vscodeThemeIds, vscodeThemes, type VsCodeThemeId } from '../stories/themes/vscode-themes.js';
+import { setLocale, type SupportedLocale } from '../src/internal/i18n/locale.js';
+import { applyVsCodeTheme, vscodeThemeIds, vscodeThemes, type VsCodeThemeId } from '../dev/themes/vscode-themes.js';
 import './preview.css';
 
 // Docs pages and controls read the same manifest that editors read (package.json `customElements`).

@@ -5,7 +5,7 @@
 import axe from 'axe-core';
 import { afterEach, expect } from 'vitest';
 import { page } from 'vitest/browser';
-import { applyVsCodeTheme, vscodeThemeIds } from '../stories/themes/vscode-themes.js';
+import { applyVsCodeTheme, vscodeThemeIds } from '../dev/themes/vscode-themes.js';
 
 interface StoryContext {
   story?: { id: string; tags: string[]; globals: Record<string, unknown> };

@@ -7,8 +7,8 @@ import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
 import { LitElement, css, html, nothing } from 'lit';
-import type { TelemetryView } from '../src/bridge/telemetry-client.js';
-import type { VsCodeApi } from '../src/bridge/vscode-api.js';
+import type { TelemetryView } from '../src/webview/telemetry-client.js';
+import type { VsCodeApi } from '../src/webview/vscode-api.js';
 import { TelemetryController } from '../src/components/telemetry-settings/telemetry-controller.js';
 import { DEFAULT_DATA_TYPES } from '../src/components/telemetry-data-types/data-types.js';
 

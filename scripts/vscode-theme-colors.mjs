@@ -1,5 +1,5 @@
 // Reads VS Code's own colours for the four default themes from a running VS Code (code-server 4.100.3 = VS Code
-// 1.100.3) and writes stories/themes/<theme>.json: only the --vscode-* variables the components use.
+// 1.100.3) and writes dev/themes/<theme>.json: only the --vscode-* variables the components use.
 // The workbench resolves each theme's JSON and the colour registry's defaults into variables on .monaco-workbench,
 // which is what a webview receives, so reading them there gives VS Code's values without re-implementing the registry.
 //
@@ -110,7 +110,7 @@ try {
       unset,
       colors,
     };
-    await writeFile(join(root, 'stories/themes', `${theme.file}.json`), `${JSON.stringify(data, null, 2)}\n`);
+    await writeFile(join(root, 'dev/themes', `${theme.file}.json`), `${JSON.stringify(data, null, 2)}\n`);
     console.log(`${theme.file}: ${Object.keys(colors).length} colours, unset: ${unset.join(', ') || 'none'}`);
   }
 } finally {

@@ -25,9 +25,9 @@ export {
   type TelemetryEventsStatus,
 } from './components/telemetry-events/telemetry-events.js';
 export { CsTelemetrySettings, badgeIdentity, badgeStatus } from './components/telemetry-settings/telemetry-settings.js';
-export { telemetryContext } from './context/telemetry-context.js';
-export { applyLocale, getLocale, resolveLocale, setLocale, type SupportedLocale } from './i18n/locale.js';
-export * from './bridge/protocol.js';
+export { telemetryContext } from './webview/telemetry-context.js';
+export { applyLocale, getLocale, resolveLocale, setLocale, type SupportedLocale } from './internal/i18n/locale.js';
+export * from './protocol/protocol.js';
 export {
   TelemetryClient,
   TelemetryRequestError,
@@ -38,6 +38,6 @@ export {
   type TelemetryProblem,
   type TelemetryView,
   type Scheduler,
-} from './bridge/telemetry-client.js';
-export { isFromHost, listenToHost } from './bridge/host-channel.js';
-export { provideVsCodeApi, sharedVsCodeApi, type VsCodeApi } from './bridge/vscode-api.js';
+} from './webview/telemetry-client.js';
+export { isFromHost, listenToHost } from './webview/host-messages.js';
+export { provideVsCodeApi, sharedVsCodeApi, type VsCodeApi } from './webview/vscode-api.js';

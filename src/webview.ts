@@ -2,4 +2,4 @@
 // <cs-telemetry-settings> on the page connects to the editor through the page's acquireVsCodeApi() by itself.
 import './components/telemetry-settings/define.js';
 
-export { provideVsCodeApi, sharedVsCodeApi, type VsCodeApi } from './bridge/vscode-api.js';
+export { provideVsCodeApi, sharedVsCodeApi, type VsCodeApi } from './webview/vscode-api.js';

@@ -4,8 +4,8 @@ import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import '../src/components/telemetry-data-types/define.js';
 import type { TelemetryDataType } from '../src/components/telemetry-data-types/data-types.js';
 import type { CsTelemetryDataTypes } from '../src/components/telemetry-data-types/telemetry-data-types.js';
-import type { TelemetryAccount } from '../src/bridge/protocol.js';
-import { demoEvents } from '../demo/demo-events.js';
+import type { TelemetryAccount } from '../src/protocol/protocol.js';
+import { demoEvents } from '../dev/demo-events.js';
 import { SIGNED_IN_ACCOUNT } from './support/story-backend.js';
 
 /** The `accountLinked` property in words: not offered (undefined), on (true), off (false), not known yet (null). */

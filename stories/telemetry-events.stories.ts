@@ -4,9 +4,9 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import '../src/components/telemetry-events/define.js';
-import type { TelemetryEvent } from '../src/bridge/protocol.js';
+import type { TelemetryEvent } from '../src/protocol/protocol.js';
 import { EVENTS_FIRST_CHUNK, type TelemetryEventsStatus } from '../src/components/telemetry-events/telemetry-events.js';
-import { MANY_EVENTS, demoEvents } from '../demo/demo-events.js';
+import { MANY_EVENTS, demoEvents } from '../dev/demo-events.js';
 
 interface EventsArgs {
   status: TelemetryEventsStatus;

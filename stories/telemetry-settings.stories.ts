@@ -5,7 +5,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/define.js';
-import { getLocale } from '../src/i18n/locale.js';
+import { getLocale } from '../src/internal/i18n/locale.js';
 import {
   ACCOUNT_SWITCH,
   CHANGED_BY_CHOICES,

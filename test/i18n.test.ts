@@ -2,14 +2,14 @@
 // uses msg(), the pseudo-locale's shape, a language that fails to load, and dist/webview.js's locale chunks
 // loading under a webview's strict CSP.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { applyLocale, getLocale, intlLocale, resolveLocale, setLocale } from '../src/i18n/locale.js';
+import { applyLocale, getLocale, intlLocale, resolveLocale, setLocale } from '../src/internal/i18n/locale.js';
 import type { CsTelemetryDataTypes } from '../src/components/telemetry-data-types/telemetry-data-types.js';
 import type { CsTelemetryStatusBadge } from '../src/components/telemetry-status-badge/telemetry-status-badge.js';
 import '../src/components/telemetry-data-types/define.js';
 import '../src/components/telemetry-status-badge/define.js';
-import { templates as de } from '../src/i18n/locales/de.js';
-import { templates as ja } from '../src/i18n/locales/ja.js';
-import { templates as pseudo } from '../src/i18n/locales/qps-ploc.js';
+import { templates as de } from '../src/internal/i18n/locales/de.js';
+import { templates as ja } from '../src/internal/i18n/locales/ja.js';
+import { templates as pseudo } from '../src/internal/i18n/locales/qps-ploc.js';
 
 // The panel's own strings, one of each kind: plain (the badge's word), with a value (its label), with markup (the
 // signed-in account line, whose <b>s hold the account).
@@ -184,7 +184,7 @@ interface FrameWindow extends Window {
   warnings: string[];
   statuses: string[];
   ready?: boolean;
-  i18n: typeof import('../src/i18n/locale.js');
+  i18n: typeof import('../src/internal/i18n/locale.js');
 }
 
 describe('a language whose strings fail to load', () => {
@@ -194,13 +194,13 @@ describe('a language whose strings fail to load', () => {
   before(async () => {
     // An import map sends the de module to an address that does not exist (404), as a chunk missing from the
     // extension's package would. (A CSP cannot block it: a module imported by a nonce-bearing script inherits its nonce.)
-    const missing = Object.fromEntries(['ts', 'js'].map((ext) => [`${location.origin}/src/i18n/locales/de.${ext}`, '/src/i18n/locales/missing-de.js']));
+    const missing = Object.fromEntries(['ts', 'js'].map((ext) => [`${location.origin}/src/internal/i18n/locales/de.${ext}`, '/src/internal/i18n/locales/missing-de.js']));
     frame = await framePage(
       "default-src 'none'; script-src 'nonce-n0nce'",
       `<script type="importmap" nonce="n0nce">${JSON.stringify({ imports: missing })}</script>
 <cs-telemetry-status-badge status="on"></cs-telemetry-status-badge>
 <script type="module" nonce="n0nce">
-  import * as i18n from '/src/i18n/locale.ts';
+  import * as i18n from '/src/internal/i18n/locale.ts';
   import '/src/components/telemetry-status-badge/define.ts';
   window.i18n = i18n;
   window.ready = true;

@@ -12,7 +12,7 @@ import {
   normalizeState,
   type ErrorMessage,
   type StateMessage,
-} from '../src/bridge/protocol.js';
+} from '../src/protocol/protocol.js';
 
 const validState = (): StateMessage => ({
   type: 'telemetry/state',

@@ -1,5 +1,5 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
-import { TelemetryClient, type TelemetryView } from '../src/bridge/telemetry-client.js';
+import { TelemetryClient, type TelemetryView } from '../src/webview/telemetry-client.js';
 import '../src/components/telemetry-settings/define.js';
 import type { CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
 import { seededRandom } from './support/seeded-random.js';

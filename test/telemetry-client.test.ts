@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import type { StateMessage, WebviewMessage } from '../src/bridge/protocol.js';
-import { AUTO_HELLOS, DEFAULT_TIMEOUT, STALE_CHECKS, TelemetryClient, type TelemetryView } from '../src/bridge/telemetry-client.js';
+import type { StateMessage, WebviewMessage } from '../src/protocol/protocol.js';
+import { AUTO_HELLOS, DEFAULT_TIMEOUT, STALE_CHECKS, TelemetryClient, type TelemetryView } from '../src/webview/telemetry-client.js';
 import { FakeHost, FakeVsCodeApi, ManualScheduler, deliverFromHost, type FakeHostOptions, type RequestMessage } from './support/fake-host.js';
 
 const TIMEOUT = 1000;

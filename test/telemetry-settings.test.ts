@@ -3,14 +3,14 @@ import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testi
 import { sendKeys } from '@web/test-runner-commands';
 import { LitElement, html as litHtml } from 'lit';
 import type { TelemetryBadgeStatus } from '../src/components/telemetry-status-badge/telemetry-status-badge.js';
-import { LOADING_VIEW, type TelemetryView } from '../src/bridge/telemetry-client.js';
-import { provideVsCodeApi } from '../src/bridge/vscode-api.js';
+import { LOADING_VIEW, type TelemetryView } from '../src/webview/telemetry-client.js';
+import { provideVsCodeApi } from '../src/webview/vscode-api.js';
 import '../src/components/telemetry-settings/define.js';
 import { badgeStatus, type CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
-import { telemetryContext } from '../src/context/telemetry-context.js';
-import { LOCKED_MESSAGES, normalizeState, type TelemetryEvent } from '../src/bridge/protocol.js';
-import { relativeTimeClock } from '../src/components/relative-time.js';
-import { setLocale, type SupportedLocale } from '../src/i18n/locale.js';
+import { telemetryContext } from '../src/webview/telemetry-context.js';
+import { LOCKED_MESSAGES, normalizeState, type TelemetryEvent } from '../src/protocol/protocol.js';
+import { relativeTimeClock } from '../src/internal/relative-time.js';
+import { setLocale, type SupportedLocale } from '../src/internal/i18n/locale.js';
 import { FakeHost, FakeVsCodeApi, ManualScheduler, deliverFromHost, type FakeHostOptions } from './support/fake-host.js';
 
 /** A small subtree element that reads the panel's view through context. */

@@ -3,10 +3,10 @@ import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import '../src/components/telemetry-settings/define.js';
 import type { CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
 import { FakeHost } from './support/fake-host.js';
-import { applyVsCodeTheme, vscodeThemes, type VsCodeThemeId } from '../stories/themes/vscode-themes.js';
+import { applyVsCodeTheme, vscodeThemes, type VsCodeThemeId } from '../dev/themes/vscode-themes.js';
 
 // VS Code sets its theme as --vscode-* variables (and a body class); the section must follow them, not its fallbacks.
-// The themes are VS Code's own data (stories/themes/*.json), the same that Storybook and the demo paint with.
+// The themes are VS Code's own data (dev/themes/*.json), the same that Storybook and the demo paint with.
 const rgb = (hex: string) => {
   const n = parseInt(hex.slice(1), 16);
   return `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`;

@@ -1,9 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sharedVsCodeApi } from '../src/bridge/vscode-api.js';
+import { sharedVsCodeApi } from '../src/webview/vscode-api.js';
 import '../src/components/telemetry-settings/define.js';
 import type { CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
-import { normalizeState } from '../src/bridge/protocol.js';
-import { TelemetryClient } from '../src/bridge/telemetry-client.js';
+import { normalizeState } from '../src/protocol/protocol.js';
+import { TelemetryClient } from '../src/webview/telemetry-client.js';
 import { FakeVsCodeApi, deliverFromHost } from './support/fake-host.js';
 
 // vscode-api.ts keeps the page's one API in module state, and each test file runs in a page of its own:

@@ -15,7 +15,7 @@ export {
   type TelemetryHostVsCode,
   type TelemetryHostWebview,
 } from './telemetry-host.js';
-export * from '../bridge/protocol.js';
+export * from '../protocol/protocol.js';
 export {
   registerTelemetryPanels,
   MAX_PANEL_SESSIONS,

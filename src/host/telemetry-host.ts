@@ -30,7 +30,7 @@ import {
   type TelemetryOffer,
   type TelemetryState,
   type WebviewMessage,
-} from '../bridge/protocol.js';
+} from '../protocol/protocol.js';
 
 /** The parts of the `vscode` module the adapter uses; pass the module itself. */
 export interface TelemetryHostVsCode {

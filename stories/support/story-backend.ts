@@ -9,10 +9,10 @@ import {
   type HostMessage,
   type TelemetryState,
   type WebviewMessage,
-} from '../../src/bridge/protocol.js';
-import type { VsCodeApi } from '../../src/bridge/vscode-api.js';
+} from '../../src/protocol/protocol.js';
+import type { VsCodeApi } from '../../src/webview/vscode-api.js';
 import { FakeHost, FakeVsCodeApi } from '../../test/support/fake-host.js';
-import { MANY_EVENTS, demoEvents } from '../../demo/demo-events.js';
+import { MANY_EVENTS, demoEvents } from '../../dev/demo-events.js';
 
 /** The host's account switch: not offered (an older host), or offered and on or off. */
 export const ACCOUNT_SWITCH = ['not offered', 'linked', 'anonymous'] as const;

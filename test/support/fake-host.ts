@@ -3,7 +3,7 @@
  *
  * Host messages arrive through the fake API's own transport (`onDidReceiveMessage`), at once, so that a test steps
  * through an exchange without waiting for tasks; the guards still check every message. The window path, real
- * `message` events that must pass `isFromHost`, is tested with real frames in host-channel.test.ts and with
+ * `message` events that must pass `isFromHost`, is tested with real frames in host-messages.test.ts and with
  * dist/webview.js in a real page (support/webview-page.ts).
  *
  *   const host = new FakeHost({ enabled: true });             // answers every request on its own, a task later
@@ -34,10 +34,10 @@ import type {
   TelemetryEvent,
   TelemetryState,
   WebviewMessage,
-} from '../../src/bridge/protocol.js';
-import { PROTOCOL_VERSION, isWebviewMessage, normalizeState } from '../../src/bridge/protocol.js';
-import type { Scheduler } from '../../src/bridge/telemetry-client.js';
-import type { VsCodeApi } from '../../src/bridge/vscode-api.js';
+} from '../../src/protocol/protocol.js';
+import { PROTOCOL_VERSION, isWebviewMessage, normalizeState } from '../../src/protocol/protocol.js';
+import type { Scheduler } from '../../src/webview/telemetry-client.js';
+import type { VsCodeApi } from '../../src/webview/vscode-api.js';
 
 /** A message the webview sends that expects a reply, so carries an id (every one but `telemetry/open`). */
 export type RequestMessage = Exclude<WebviewMessage, OpenMessage>;

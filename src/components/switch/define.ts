@@ -1,4 +1,4 @@
-import { defineElement } from '../define-element.js';
+import { defineElement } from '../../internal/define-element.js';
 import { CsSwitch } from './switch.js';
 
 defineElement('cs-switch', CsSwitch);

@@ -1,4 +1,4 @@
-import { defineElement } from '../define-element.js';
+import { defineElement } from '../../internal/define-element.js';
 import { CsTelemetryDataTypes } from './telemetry-data-types.js';
 
 defineElement('cs-telemetry-data-types', CsTelemetryDataTypes);

@@ -1,4 +1,4 @@
-import { defineElement } from '../define-element.js';
+import { defineElement } from '../../internal/define-element.js';
 import { CsTelemetryEvents } from './telemetry-events.js';
 
 defineElement('cs-telemetry-events', CsTelemetryEvents);

@@ -1,9 +1,9 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import type { TelemetryEvent } from '../../bridge/protocol.js';
-import { spinnerIcon, warningIcon } from '../icons.js';
-import { dateTimeFormat } from '../locale-format.js';
+import type { TelemetryEvent } from '../../protocol/protocol.js';
+import { spinnerIcon, warningIcon } from '../../internal/icons.js';
+import { dateTimeFormat } from '../../internal/locale-format.js';
 import { telemetryEventsStyles } from './telemetry-events.styles.js';
 
 export type TelemetryEventsStatus = 'loading' | 'ready' | 'error' | 'off';

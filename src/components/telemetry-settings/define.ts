@@ -3,7 +3,7 @@
 import '../switch/define.js';
 import '../telemetry-data-types/define.js';
 import '../telemetry-status-badge/define.js';
-import { defineElement } from '../define-element.js';
+import { defineElement } from '../../internal/define-element.js';
 import { CsTelemetrySettings } from './telemetry-settings.js';
 
 defineElement('cs-telemetry-settings', CsTelemetrySettings);

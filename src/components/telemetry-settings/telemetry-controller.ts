@@ -1,8 +1,8 @@
 import { ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { LOADING_VIEW, TelemetryClient, type TelemetryView } from '../../bridge/telemetry-client.js';
-import { sharedVsCodeApi, type VsCodeApi } from '../../bridge/vscode-api.js';
-import { telemetryContext } from '../../context/telemetry-context.js';
+import { LOADING_VIEW, TelemetryClient, type TelemetryView } from '../../webview/telemetry-client.js';
+import { sharedVsCodeApi, type VsCodeApi } from '../../webview/vscode-api.js';
+import { telemetryContext } from '../../webview/telemetry-context.js';
 
 const NO_HOST_VIEW: TelemetryView = {
   ...LOADING_VIEW,

@@ -1,13 +1,13 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { DEFAULT_TIMEOUT, type TelemetryRequestError, type TelemetryView } from '../../bridge/telemetry-client.js';
-import { LOCKED_MESSAGES, PROTOCOL_VERSION, type TelemetryCategory } from '../../bridge/protocol.js';
-import type { VsCodeApi } from '../../bridge/vscode-api.js';
-import { applyLocale, getLocale } from '../../i18n/locale.js';
-import { lockIcon, spinnerIcon, warningIcon } from '../icons.js';
+import { DEFAULT_TIMEOUT, type TelemetryRequestError, type TelemetryView } from '../../webview/telemetry-client.js';
+import { LOCKED_MESSAGES, PROTOCOL_VERSION, type TelemetryCategory } from '../../protocol/protocol.js';
+import type { VsCodeApi } from '../../webview/vscode-api.js';
+import { applyLocale, getLocale } from '../../internal/i18n/locale.js';
+import { lockIcon, spinnerIcon, warningIcon } from '../../internal/icons.js';
 
-import { relativeTime } from '../relative-time.js';
+import { relativeTime } from '../../internal/relative-time.js';
 import type {
   CsAccountLinkedChangeEvent,
   CsEventsRequestEvent,

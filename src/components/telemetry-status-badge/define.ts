@@ -1,4 +1,4 @@
-import { defineElement } from '../define-element.js';
+import { defineElement } from '../../internal/define-element.js';
 import { CsTelemetryStatusBadge } from './telemetry-status-badge.js';
 
 defineElement('cs-telemetry-status-badge', CsTelemetryStatusBadge);

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { baseStyles } from '../base.styles.js';
+import { baseStyles } from '../../internal/base.styles.js';
 
 export const statusBadgeStyles = [
   baseStyles,

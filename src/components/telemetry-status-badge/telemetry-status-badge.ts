@@ -1,6 +1,6 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html } from 'lit';
-import { checkIcon, lockIcon, offIcon, spinnerIcon, warningIcon } from '../icons.js';
+import { checkIcon, lockIcon, offIcon, spinnerIcon, warningIcon } from '../../internal/icons.js';
 import { statusBadgeStyles } from './telemetry-status-badge.styles.js';
 
 export type TelemetryBadgeStatus = 'loading' | 'on' | 'off' | 'saving' | 'error';

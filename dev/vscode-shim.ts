@@ -1,6 +1,6 @@
 // Stands in for the VS Code webview API inside the demo's iframe: messages go to the parent page (the mock editor),
 // and state lives in sessionStorage, as VS Code keeps it for a webview across reloads.
-import type { VsCodeApi } from '../src/bridge/vscode-api.js';
+import type { VsCodeApi } from '../src/webview/vscode-api.js';
 
 const STATE_KEY = 'cs-demo-webview-state';
 let acquired = false;

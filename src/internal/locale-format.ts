@@ -1,4 +1,4 @@
-import { intlLocale } from '../i18n/locale.js';
+import { intlLocale } from './i18n/locale.js';
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 

@@ -7,7 +7,7 @@ import {
   type ChangedBy,
   type HostMessage,
   type TelemetryState,
-} from '../src/bridge/protocol.js';
+} from '../src/protocol/protocol.js';
 import { MANY_EVENTS, demoEvents } from './demo-events.js';
 
 const STORE_KEY = 'cs-demo-editor';

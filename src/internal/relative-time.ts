@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { AsyncDirective, directive } from 'lit/async-directive.js';
-import { intlLocale } from '../i18n/locale.js';
+import { intlLocale } from './i18n/locale.js';
 import { formatDateTime } from './locale-format.js';
 
 /** Where the relative time reads the time and sets its timers; tests swap these for a manual clock. */

@@ -1,6 +1,6 @@
 // Realistic telemetry events for the fake editors (the demo page's and Storybook's): a few per category, or many,
 // oldest first, as a host's `telemetry/events` reply carries them.
-import { MAX_EVENTS, type TelemetryCategory, type TelemetryEvent } from '../src/bridge/protocol.js';
+import { MAX_EVENTS, type TelemetryCategory, type TelemetryEvent } from '../src/protocol/protocol.js';
 
 type EventData = TelemetryEvent['data'];
 

@@ -1,6 +1,6 @@
-// The demo webview's theme colours: VS Code's own, from the same data files the stories use (stories/themes/).
+// The demo webview's theme colours: VS Code's own, from the same data files the stories use (dev/themes/).
 // A constructable stylesheet, as the elements use, so the demo's CSP needs no inline style.
-import { vscodeThemes } from '../stories/themes/vscode-themes.js';
+import { vscodeThemes } from './themes/vscode-themes.js';
 
 const themeRules = Object.values(vscodeThemes).map(
   ({ bodyClass, colors }) =>

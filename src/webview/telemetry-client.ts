@@ -14,8 +14,8 @@ import {
   type TelemetryEvent,
   type TelemetryState,
   type WebviewMessage,
-} from './protocol.js';
-import { listenToHost } from './host-channel.js';
+} from '../protocol/protocol.js';
+import { listenToHost } from './host-messages.js';
 import { saveStateEntry, type VsCodeApi } from './vscode-api.js';
 
 export type TelemetryPhase = 'loading' | 'ready' | 'unreachable' | 'incompatible';
