@@ -10,7 +10,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { TelemetryView } from '../src/webview/telemetry-client.js';
 import type { VsCodeApi } from '../src/webview/vscode-api.js';
 import { TelemetryController } from '../src/components/telemetry-settings/telemetry-controller.js';
-import { DEFAULT_DATA_TYPES } from '../src/components/telemetry-data-types/data-types.js';
+import { defaultDataTypes } from '../src/components/telemetry-data-types/data-types.js';
 
 // The panel's words for its badge (badgeStatus in telemetry-settings.ts, not imported: its module brings the panel).
 function badgeText(view: TelemetryView): string {
@@ -87,7 +87,7 @@ export class PeerTelemetrySettings extends LitElement {
           ${problem ? html`<span>${problem}</span><button @click=${() => this.#controller.client?.retry()}>Retry</button>` : nothing}
         </div>
         <h3>What is collected when telemetry is on</h3>
-        ${DEFAULT_DATA_TYPES.map(
+        ${defaultDataTypes().map(
           (item) => html`<vscode-collapsible heading=${item.title}>
             <p>${item.description}</p>
             ${item.id !== 'account'

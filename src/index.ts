@@ -12,12 +12,7 @@ export {
   type CsEventsRequestEvent,
   type TelemetryEventsEntry,
 } from './components/telemetry-data-types/telemetry-data-types.js';
-export {
-  DEFAULT_DATA_TYPES,
-  defaultDataTypes,
-  type TelemetryDataType,
-  type TelemetryDataTypeId,
-} from './components/telemetry-data-types/data-types.js';
+export { defaultDataTypes, type TelemetryDataType } from './components/telemetry-data-types/data-types.js';
 export {
   CsTelemetryEvents,
   EVENTS_CHUNK,

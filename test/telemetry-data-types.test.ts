@@ -1,9 +1,13 @@
 import { elementUpdated, expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/components/telemetry-data-types/define.js';
-import { DEFAULT_DATA_TYPES, defaultDataTypes, type TelemetryDataType } from '../src/components/telemetry-data-types/data-types.js';
+import { defaultDataTypes, type TelemetryDataType } from '../src/components/telemetry-data-types/data-types.js';
+import { TELEMETRY_CATEGORIES } from '../src/protocol/protocol.js';
 import { CsTelemetryDataTypes } from '../src/components/telemetry-data-types/telemetry-data-types.js';
 import { darkFixture as onDark } from './support/dark-fixture.js';
+
+/** The source texts, in English: the tests read this file's words before any locale is set. */
+const ENGLISH_DATA_TYPES = defaultDataTypes();
 
 const darkFixture = (template = html`<cs-telemetry-data-types></cs-telemetry-data-types>`) =>
   onDark('cs-telemetry-data-types', template);
@@ -30,7 +34,7 @@ function detailOf(el: CsTelemetryDataTypes, button: HTMLButtonElement): HTMLElem
 
 /** The item that holds the signed-in account (or says it is signed out). */
 function accountItem(el: CsTelemetryDataTypes): HTMLElement {
-  const index = DEFAULT_DATA_TYPES.findIndex((item) => item.id === 'account');
+  const index = ENGLISH_DATA_TYPES.findIndex((item) => item.id === 'account');
   const item = items(el)[index];
   if (!item) throw new Error('no account item');
   return item;
@@ -56,10 +60,8 @@ describe('<cs-telemetry-data-types>', () => {
       expect(el).to.be.instanceOf(CsTelemetryDataTypes);
     });
 
-    it('defaultDataTypes() holds the five kinds, with stable ids, in order; DEFAULT_DATA_TYPES is its frozen English copy', () => {
-      expect(defaultDataTypes().map((item) => item.id)).to.deep.equal(['system', 'model-command', 'tokens', 'autocomplete', 'account']);
-      expect(DEFAULT_DATA_TYPES).to.deep.equal(defaultDataTypes());
-      expect(Object.isFrozen(DEFAULT_DATA_TYPES)).to.equal(true);
+    it('defaultDataTypes() holds the five kinds, with the protocol\'s category ids, in order', () => {
+      expect(defaultDataTypes().map((item) => item.id)).to.deep.equal([...TELEMETRY_CATEGORIES]);
       for (const item of defaultDataTypes()) {
         for (const key of ['title', 'description', 'detail'] as const) expect(item[key], `${item.id}.${key}`).to.be.a('string').and.not.equal('');
       }
@@ -82,7 +84,7 @@ describe('<cs-telemetry-data-types>', () => {
     it('shows each description, and no detail yet', async () => {
       const { el } = await darkFixture();
       items(el).forEach((item, index) => {
-        const { description, detail } = DEFAULT_DATA_TYPES[index];
+        const { description, detail } = ENGLISH_DATA_TYPES[index];
         expect(item.textContent).to.contain(description);
         expect(item.innerText).to.not.contain(detail);
       });
@@ -106,7 +108,7 @@ describe('<cs-telemetry-data-types>', () => {
         const detail = detailOf(el, button);
         expect(detail.hidden).to.equal(true);
         expect(getComputedStyle(detail).display).to.equal('none');
-        expect(detail.textContent?.trim()).to.equal(DEFAULT_DATA_TYPES[index].detail);
+        expect(detail.textContent?.trim()).to.equal(ENGLISH_DATA_TYPES[index].detail);
       });
       const controlled = buttons.map((button) => button.getAttribute('aria-controls'));
       expect(new Set(controlled).size).to.equal(5);
@@ -146,7 +148,7 @@ describe('<cs-telemetry-data-types>', () => {
     it('only an item with the id "account" shows the account', async () => {
       const { el } = await darkFixture();
       el.account = { loginName: 'octocat', email: 'octocat@example.com' };
-      el.items = DEFAULT_DATA_TYPES.filter((item) => item.id !== 'account');
+      el.items = ENGLISH_DATA_TYPES.filter((item) => item.id !== 'account');
       await elementUpdated(el);
       expect(el.shadowRoot?.textContent).to.not.contain('octocat');
       expect(el.shadowRoot?.querySelector('[part=account]')).to.equal(null);
@@ -267,12 +269,12 @@ describe('<cs-telemetry-data-types>', () => {
       expect(button.getAttribute('aria-expanded')).to.equal('true');
       expect(detailOf(el, button).hidden).to.equal(false);
       expect(getComputedStyle(detailOf(el, button)).display).to.not.equal('none');
-      expect(items(el)[0].innerText).to.contain(DEFAULT_DATA_TYPES[0].detail);
+      expect(items(el)[0].innerText).to.contain(ENGLISH_DATA_TYPES[0].detail);
       button.click();
       await elementUpdated(el);
       expect(button.getAttribute('aria-expanded')).to.equal('false');
       expect(detailOf(el, button).hidden).to.equal(true);
-      expect(items(el)[0].innerText).to.not.contain(DEFAULT_DATA_TYPES[0].detail);
+      expect(items(el)[0].innerText).to.not.contain(ENGLISH_DATA_TYPES[0].detail);
     });
 
     it('each item expands alone', async () => {
@@ -328,7 +330,7 @@ describe('<cs-telemetry-data-types>', () => {
         expect(button.getAttribute('aria-label')).to.equal(null);
         expect(button.querySelector('svg')?.getAttribute('aria-hidden')).to.equal('true');
       }
-      expect(titles(el)).to.deep.equal(DEFAULT_DATA_TYPES.map((item) => item.title));
+      expect(titles(el)).to.deep.equal(ENGLISH_DATA_TYPES.map((item) => item.title));
     });
 
     it('the list is a list, labelled by the heading', async () => {

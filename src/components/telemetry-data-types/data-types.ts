@@ -2,7 +2,7 @@ import { msg } from '@lit/localize';
 
 /** One kind of data collected while telemetry is on. */
 export interface TelemetryDataType {
-  /** Stable id that protocol extensions use to refer to this kind of data. */
+  /** Stable id: one of the protocol's `TelemetryCategory` ids for the five kinds, any other for an item of your own. */
   id: string;
   title: string;
   /** One line, always visible. */
@@ -10,8 +10,6 @@ export interface TelemetryDataType {
   /** Shown when the item is expanded. */
   detail: string;
 }
-
-export type TelemetryDataTypeId = 'system' | 'model-command' | 'tokens' | 'autocomplete' | 'account';
 
 /** The five kinds of data the product collects, in the order the settings page lists them, in the active locale. */
 // A function, not a constant: the words are looked up at render time, so a locale change reaches them.
@@ -49,9 +47,3 @@ export function defaultDataTypes(): readonly TelemetryDataType[] {
     },
   ];
 }
-
-/**
- * @deprecated The English source texts, frozen when the module loads; they do not follow the locale. Use
- * `defaultDataTypes()`, or leave `items` unset so the list shows the defaults in the active locale.
- */
-export const DEFAULT_DATA_TYPES: readonly TelemetryDataType[] = Object.freeze(defaultDataTypes());

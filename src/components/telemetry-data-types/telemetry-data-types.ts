@@ -2,7 +2,6 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { isTelemetryCategory, type TelemetryAccount, type TelemetryCategory, type TelemetryEvent } from '../../protocol/protocol.js';
 import { chevronIcon } from '../../internal/icons.js';
-import '../switch/define.js';
 import { defaultDataTypes, type TelemetryDataType } from './data-types.js';
 import { dataTypesStyles } from './telemetry-data-types.styles.js';
 

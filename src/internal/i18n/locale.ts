@@ -23,21 +23,26 @@ const localeModules: Record<TargetLocale, () => Promise<LocaleModule>> = {
 /** Locales whose module failed to load: not asked for again on this page. */
 const failed = new Set<string>();
 
-const { getLocale, setLocale: setLitLocale } = configureLocalization({
-  sourceLocale,
-  targetLocales,
-  loadLocale: async (locale) => {
-    try {
-      return await localeModules[locale as TargetLocale]();
-    } catch (error) {
-      if (!failed.has(locale)) console.warn(`Could not load the "${locale}" strings; showing English.`, error);
-      failed.add(locale);
-      throw error;
-    }
-  },
-});
+/** @lit/localize's configuration, made on first use rather than on import, so that importing the library does nothing. */
+let localization: ReturnType<typeof configureLocalization> | undefined;
+const configured = () =>
+  (localization ??= configureLocalization({
+    sourceLocale,
+    targetLocales,
+    loadLocale: async (locale) => {
+      try {
+        return await localeModules[locale as TargetLocale]();
+      } catch (error) {
+        if (!failed.has(locale)) console.warn(`Could not load the "${locale}" strings; showing English.`, error);
+        failed.add(locale);
+        throw error;
+      }
+    },
+  }));
 
-export { getLocale };
+/** The locale the page shows now. */
+export const getLocale = (): string => configured().getLocale();
+const setLitLocale = (locale: string) => configured().setLocale(locale);
 
 /** The locale last asked for: a load in flight counts, so the same request twice loads once. */
 let requested: SupportedLocale = sourceLocale;
