@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { optimizedDeps } from './.storybook/optimized-deps.ts';
 import { chromiumLaunchOptions } from './scripts/chromium.js';
 
 const root = import.meta.dirname;
@@ -12,8 +13,7 @@ const screenshotPath = ({ arg, ext }: { arg: string; ext: string }) => join(root
 
 export default defineConfig({
   plugins: [storybookTest({ configDir: join(root, '.storybook'), storybookScript: 'npm run storybook -- --ci' })],
-  // One copy of lit for the stories and the elements (otherwise Lit warns that several versions are loaded).
-  optimizeDeps: { include: ['lit', 'lit/directive-helpers.js', 'lit/async-directive.js', '@lit/context', '@lit/localize', 'storybook/test'] },
+  optimizeDeps: { include: optimizedDeps },
   test: {
     name: 'storybook',
     globalSetup: ['.storybook/clear-visual-diffs.ts'],
