@@ -4,7 +4,6 @@
  */
 import type * as vscode from 'vscode';
 import {
-  eventsJsonLength,
   isLocaleTag,
   isPlainObject,
   isTime,
@@ -12,7 +11,6 @@ import {
   LINK_TARGETS,
   LOCKED_MESSAGES,
   MAX_EVENT_FIELDS,
-  MAX_EVENTS,
   MAX_EVENTS_JSON_LENGTH,
   MAX_STRING_LENGTH,
   PROTOCOL_VERSION,
@@ -31,6 +29,7 @@ import {
   type TelemetryState,
   type WebviewMessage,
 } from '../protocol/protocol.js';
+import { selectEvents, type EventSelection } from '../protocol/events.js';
 
 /** The parts of the `vscode` module the adapter uses; pass the module itself. */
 export interface TelemetryHostVsCode {
@@ -582,7 +581,7 @@ export function connectTelemetryHost(webview: TelemetryHostWebview, options: Tel
       log(`the event source gave ${events === null ? 'null' : typeof events} for ${category}, not an array`);
       return postError(id, 'events-failed', EVENTS_FAILED_MESSAGE);
     }
-    let selected: ReturnType<typeof selectEvents>;
+    let selected: EventSelection;
     try {
       selected = selectEvents(events, category);
     } catch (error) {
@@ -712,144 +711,6 @@ const isHttpsUrl = (url: unknown): url is string => {
     return false;
   }
 };
-
-const ownProperty = (value: object, name: string): unknown =>
-  Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined;
-
-/** An event of the source with its time parsed once, and its place in the source to keep ties in source order. */
-interface Candidate {
-  time: number;
-  index: number;
-  value: object;
-}
-
-/** Later in the order of the reply: by time, then by place in the source. */
-const isAfter = (a: Candidate, b: Candidate) => a.time > b.time || (a.time === b.time && a.index > b.index);
-
-/** The candidates, most recent first; only as many are ordered as are taken. */
-function* mostRecentFirst(candidates: Candidate[], inTimeOrder: boolean): Generator<Candidate> {
-  if (inTimeOrder) {
-    for (let index = candidates.length - 1; index >= 0; index--) yield candidates[index]!;
-    return;
-  }
-  // A max-heap, built in linear time and popped only as far as the reply needs.
-  const heap = candidates;
-  const siftDown = (start: number, size: number) => {
-    for (let parent = start; ; ) {
-      let top = parent;
-      for (const child of [2 * parent + 1, 2 * parent + 2]) {
-        if (child < size && isAfter(heap[child]!, heap[top]!)) top = child;
-      }
-      if (top === parent) return;
-      [heap[parent], heap[top]] = [heap[top]!, heap[parent]!];
-      parent = top;
-    }
-  };
-  for (let index = (heap.length >> 1) - 1; index >= 0; index--) siftDown(index, heap.length);
-  for (let size = heap.length; size > 0; size--) {
-    yield heap[0]!;
-    heap[0] = heap[size - 1]!;
-    siftDown(0, size - 1);
-  }
-}
-
-/**
- * The events of `category` from an untrusted source, as the webview accepts them: malformed ones dropped, strings
- * clipped, `data` cut to MAX_EVENT_FIELDS fields, at most MAX_EVENTS and MAX_EVENTS_JSON_LENGTH characters of JSON,
- * the most recent, oldest first. Each time is parsed once; the source is not sorted when it is in time order
- * already, and otherwise only the events sent are put in order.
- */
-function selectEvents(source: readonly unknown[], category: TelemetryCategory) {
-  let dropped = 0;
-  const candidates: Candidate[] = [];
-  let inTimeOrder = true;
-  for (let index = 0; index < source.length; index++) {
-    const value = source[index];
-    const time = typeof value === 'object' && value !== null && !Array.isArray(value) ? ownProperty(value, 'time') : undefined;
-    const parsed = typeof time === 'string' && time.length <= MAX_STRING_LENGTH ? Date.parse(time) : NaN;
-    const eventCategory = Number.isNaN(parsed) ? undefined : ownProperty(value as object, 'category');
-    if (typeof eventCategory !== 'string') {
-      dropped++;
-      continue;
-    }
-    if (eventCategory !== category) continue;
-    if (candidates.length > 0 && parsed < candidates[candidates.length - 1]!.time) inTimeOrder = false;
-    candidates.push({ time: parsed, index, value: value as object });
-  }
-  const events: TelemetryEvent[] = [];
-  let trimmed = 0;
-  let overBudget = false;
-  let shrunk = false;
-  let length = eventsJsonLength([]);
-  for (const candidate of mostRecentFirst(candidates, inTimeOrder)) {
-    if (events.length === MAX_EVENTS) break;
-    const sanitized = sanitizeEvent(candidate.value, candidate.time);
-    if (!sanitized) {
-      dropped++;
-      continue;
-    }
-    let { event } = sanitized;
-    // Its own JSON and, after the first, the comma before it.
-    let added = eventsJsonLength([event]) - 2 + (events.length > 0 ? 1 : 0);
-    if (length + added > MAX_EVENTS_JSON_LENGTH) {
-      if (events.length > 0) {
-        overBudget = true;
-        break;
-      }
-      // The most recent event alone is too long: cut it down rather than send an empty list that says nothing was sent.
-      event = shrinkToFit(event);
-      added = eventsJsonLength([event]) - 2;
-      shrunk = true;
-    }
-    if (sanitized.trimmed) trimmed++;
-    events.push(event);
-    length += added;
-  }
-  return { events: events.reverse(), dropped, trimmed, overBudget, shrunk };
-}
-
-function sanitizeEvent(value: object, time: number): { event: TelemetryEvent; trimmed: boolean } | undefined {
-  const category = ownProperty(value, 'category');
-  const name = ownProperty(value, 'name');
-  const data = ownProperty(value, 'data');
-  if (typeof name !== 'string' || name === '') return undefined;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-  const fields: [string, string | number | boolean | null][] = [];
-  for (const [field, fieldValue] of Object.entries(data)) {
-    if (fieldValue === undefined) continue; // as JSON would: undefined is not sent
-    // Names are clipped like values: a long name is no reason to lose the event.
-    const fieldName = field.slice(0, MAX_STRING_LENGTH);
-    if (typeof fieldValue === 'string') fields.push([fieldName, fieldValue.slice(0, MAX_STRING_LENGTH)]);
-    else if (fieldValue === null || typeof fieldValue === 'boolean' || Number.isFinite(fieldValue)) {
-      fields.push([fieldName, fieldValue as number | boolean | null]);
-    } else return undefined; // nested objects, NaN, functions: not what the protocol's flat data can show
-  }
-  return {
-    event: {
-      time: new Date(time).toISOString(),
-      category: category as TelemetryCategory,
-      name: name.slice(0, MAX_STRING_LENGTH),
-      // fromEntries defines own properties, so a "__proto__" field stays a field.
-      data: Object.fromEntries(fields.slice(0, MAX_EVENT_FIELDS)),
-    },
-    trimmed: fields.length > MAX_EVENT_FIELDS,
-  };
-}
-
-/** `event` with every string (name, field names and values) clipped shorter, halving until its JSON fits the reply. */
-function shrinkToFit(event: TelemetryEvent): TelemetryEvent {
-  for (let limit = MAX_STRING_LENGTH >> 1; ; limit >>= 1) {
-    const clip = (text: string) => text.slice(0, limit);
-    const smaller: TelemetryEvent = {
-      ...event,
-      name: clip(event.name),
-      data: Object.fromEntries(
-        Object.entries(event.data).map(([field, value]) => [clip(field), typeof value === 'string' ? clip(value) : value]),
-      ),
-    };
-    if (limit === 0 || eventsJsonLength([smaller], MAX_EVENTS_JSON_LENGTH) <= MAX_EVENTS_JSON_LENGTH) return smaller;
-  }
-}
 
 function badRequestText(message: unknown): string {
   const type = isPlainObject(message) && Object.hasOwn(message, 'type') ? message.type : undefined;
