@@ -3,7 +3,7 @@
  * docs/protocol.md is the prose version of this file; keep the two in step.
  */
 
-import { isEventFieldValue, isEventName, isShortString, MAX_STRING_LENGTH, parseTime } from './values.js';
+import { isEventFieldValue, isEventName, isId, isShortString, MAX_STRING_LENGTH, parseTime } from './values.js';
 
 export { MAX_STRING_LENGTH };
 
@@ -191,7 +191,6 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
-const isId: Check = (value) => isShortString(value) && value !== '';
 const isBoolean: Check = (value) => typeof value === 'boolean';
 const nullOr =
   (check: Check): Check =>

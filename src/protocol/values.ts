@@ -12,9 +12,16 @@ export const isShortString = (value: unknown): value is string =>
 /** A time as the protocol carries it, in milliseconds: NaN unless a short string that `Date.parse` reads. */
 export const parseTime = (value: unknown): number => (isShortString(value) ? Date.parse(value) : NaN);
 
-/** An event's name: a short string, and not empty, since an event without a name shows nothing useful. */
-export const isEventName = (value: unknown): value is string => isShortString(value) && value !== '';
+/** A message id: a short string, not empty. */
+export const isId = (value: unknown): value is string => isShortString(value) && value !== '';
+
+/** An event's name: like an id, a short string and not empty, since an event without a name shows nothing useful. */
+export const isEventName: (value: unknown) => value is string = isId;
 
 /** A value of an event's flat `data`: a short string, a finite number, a boolean or null. */
 export const isEventFieldValue = (value: unknown): value is string | number | boolean | null =>
   value === null || typeof value === 'boolean' || Number.isFinite(value) || isShortString(value);
+
+/** `value` as a string the webview accepts: `fallback` unless `value` is a non-empty string, cut to MAX_STRING_LENGTH. */
+export const shortText = (value: unknown, fallback: string): string =>
+  (typeof value === 'string' && value ? value : fallback).slice(0, MAX_STRING_LENGTH);
