@@ -1,13 +1,13 @@
 /**
- * How the host side reports what it could not do: a log that never throws into the extension host, and work started
- * without waiting whose failure is logged.
+ * How the host side (the adapter and the panels) reports what it could not do: a log that never throws into the
+ * extension host, and work started without waiting whose failure is logged.
  */
 
 export type Log = (message: string) => void;
 
 /**
  * The log of `owner.log` (read at each call, as the caller left it), or `console.warn` under `[prefix]`. A log that
- * throws is ignored: a closed output channel must not stop the adapter.
+ * throws is ignored: a closed output channel must not stop the extension.
  */
 export function createLog(owner: { readonly log?: Log }, prefix: string): Log {
   return (message) => {
