@@ -3,14 +3,17 @@ import {
   MAX_STRING_LENGTH,
   PROTOCOL_VERSION,
   isErrorMessage,
+  isEventsMessage,
   isForeignProtocolMessage,
   isHostMessage,
   isPlainObject,
   isStateMessage,
+  isTelemetryEvent,
   isTelemetryState,
   isWebviewMessage,
   normalizeState,
   type ErrorMessage,
+  type EventsMessage,
   type StateMessage,
 } from '../src/protocol/protocol.js';
 
@@ -286,6 +289,27 @@ describe('protocol v1', () => {
       expect(isTelemetryState({ enabled: false })).to.equal(true);
       expect(isTelemetryState({ enabled: false, changedAt: 'not a date' })).to.equal(false);
       expect(isTelemetryState({})).to.equal(false);
+    });
+  });
+
+  describe('isEventsMessage', () => {
+    const validEvents = (): EventsMessage => ({
+      type: 'telemetry/events',
+      protocol: 1,
+      inReplyTo: 'page-3',
+      events: [{ time: '2024-05-01T12:00:00.000Z', category: 'tokens', name: 'tokens/used', data: { prompt: 120, cached: null } }],
+    });
+
+    it('accepts a reply of well-formed events', () => {
+      expect(isEventsMessage(validEvents())).to.equal(true);
+      expect(isTelemetryEvent(validEvents().events[0])).to.equal(true);
+    });
+
+    it('rejects a reply with an event whose name is empty: it would show nothing useful', () => {
+      const message = withField(validEvents(), ['events', '0', 'name'], '');
+      expect(isEventsMessage(message)).to.equal(false);
+      expect(isHostMessage(message)).to.equal(false);
+      expect(isTelemetryEvent((message as EventsMessage).events[0])).to.equal(false);
     });
   });
 

@@ -1,20 +1,17 @@
 // The package's extension-host entry (`@code-studio/telemetry-settings/host`): Node only, no DOM, no lit.
-export {
-  connectTelemetryHost,
-  readTelemetrySetting,
-  DEFAULT_SECTION,
-  DEFAULT_KEY,
-  DEFAULT_LOCKED_MESSAGE,
-  DEFAULT_PROVIDER_TIMEOUT,
-  HISTORY_KEY_PREFIX,
-  OVERRIDDEN_MESSAGES,
-  type TelemetryAccountLinkOption,
-  type TelemetryEventSource,
-  type TelemetryHistoryStore,
-  type TelemetryHostOptions,
-  type TelemetryHostVsCode,
-  type TelemetryHostWebview,
-} from './telemetry-host.js';
+export { connectTelemetryHost } from './telemetry-host.js';
+export { readTelemetrySetting, DEFAULT_SECTION, DEFAULT_KEY, OVERRIDDEN_MESSAGES } from './setting.js';
+export { DEFAULT_LOCKED_MESSAGE } from './policy.js';
+export { DEFAULT_PROVIDER_TIMEOUT } from './providers.js';
+export { HISTORY_KEY_PREFIX } from './history.js';
+export type {
+  TelemetryAccountLinkOption,
+  TelemetryEventSource,
+  TelemetryHistoryStore,
+  TelemetryHostOptions,
+  TelemetryHostVsCode,
+  TelemetryHostWebview,
+} from './options.js';
 export * from '../protocol/protocol.js';
 export {
   registerTelemetryPanels,

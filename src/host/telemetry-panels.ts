@@ -4,6 +4,7 @@
  * Node only, no DOM; the `vscode` module is injected.
  */
 import type * as vscode from 'vscode';
+import { createLog, describe, startAndLog } from './log.js';
 
 /** The parts of the `vscode` module the panels use; pass the module itself. */
 export interface TelemetryPanelsVsCode {
@@ -76,13 +77,7 @@ const MAIN_THREAD_PREFIX = 'mainThreadWebview-';
 export function registerTelemetryPanels(options: TelemetryPanelsOptions): TelemetryPanels {
   const { vscode: api, viewType, title } = options;
   const settleMs = options.settleMs ?? 1000;
-  const log = (message: string) => {
-    try {
-      (options.log ?? ((text: string) => console.warn(`[telemetry-panels] ${text}`)))(message);
-    } catch {
-      // A closed output channel must not stop the panels.
-    }
-  };
+  const log = createLog(options, 'telemetry-panels');
   const owned = new Map<vscode.WebviewPanel, vscode.Disposable | void>();
   const subscriptions: vscode.Disposable[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
@@ -181,13 +176,7 @@ export function registerTelemetryPanels(options: TelemetryPanelsOptions): Teleme
   const restarted = typeof sessionId === 'string' && sessionId !== '' && sessions.includes(sessionId);
   if (!restarted && typeof sessionId === 'string' && sessionId !== '') {
     const next = [...sessions, sessionId].slice(-MAX_PANEL_SESSIONS);
-    try {
-      Promise.resolve(options.memento.update(sessionsKey, next)).catch((error: unknown) =>
-        log(`could not save the editor session: ${describe(error)}`),
-      );
-    } catch (error) {
-      log(`could not save the editor session: ${describe(error)}`);
-    }
+    startAndLog(log, () => options.memento.update(sessionsKey, next), 'save the editor session');
   }
 
   subscriptions.push(
@@ -260,8 +249,4 @@ function disposeQuietly(disposable: vscode.Disposable | void, log: (message: str
   } catch (error) {
     log(`could not dispose: ${describe(error)}`);
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -3,10 +3,11 @@
  * docs/protocol.md is the prose version of this file; keep the two in step.
  */
 
-export const PROTOCOL_VERSION = 1;
+import { isEventFieldValue, isEventName, isId, isShortString, MAX_STRING_LENGTH, parseTime } from './values.js';
 
-/** The longest string the webview accepts in a host message; longer ones are treated as malformed. */
-export const MAX_STRING_LENGTH = 4096;
+export { MAX_STRING_LENGTH };
+
+export const PROTOCOL_VERSION = 1;
 
 export type ManagedBy = 'policy';
 
@@ -190,8 +191,6 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
-const isShortString: Check = (value) => typeof value === 'string' && value.length <= MAX_STRING_LENGTH;
-const isId: Check = (value) => isShortString(value) && value !== '';
 const isBoolean: Check = (value) => typeof value === 'boolean';
 const nullOr =
   (check: Check): Check =>
@@ -216,12 +215,10 @@ const oneOf =
   (value) =>
     values.includes(value);
 /** A time as the protocol carries it: a short string that `Date.parse` reads. */
-export const isTime = (value: unknown): value is string => isShortString(value) && !Number.isNaN(Date.parse(value as string));
+export const isTime = (value: unknown): value is string => !Number.isNaN(parseTime(value));
 /** A BCP 47-shaped language tag, as VS Code's display languages are (`en`, `de-CH`, `zh-cn`, `qps-ploc`). */
 export const isLocaleTag = (value: unknown): value is string =>
   isShortString(value) && /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(value as string);
-const isFieldValue: Check = (value) =>
-  value === null || typeof value === 'boolean' || Number.isFinite(value) || isShortString(value);
 export const isTelemetryCategory = oneOf(TELEMETRY_CATEGORIES) as (value: unknown) => value is TelemetryCategory;
 
 export const isTelemetryState = shape(
@@ -241,9 +238,9 @@ export const isTelemetryState = shape(
 export const isTelemetryEvent = shape({
   time: isTime,
   category: isTelemetryCategory,
-  name: isShortString,
+  name: isEventName,
   data: (value) =>
-    isPlainObject(value) && Object.keys(value).length <= MAX_EVENT_FIELDS && Object.values(value).every(isFieldValue),
+    isPlainObject(value) && Object.keys(value).length <= MAX_EVENT_FIELDS && Object.values(value).every(isEventFieldValue),
 }) as (value: unknown) => value is TelemetryEvent;
 
 /**

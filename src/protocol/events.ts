@@ -1,0 +1,171 @@
+/**
+ * The host's side of the events extension: an untrusted source's events made into a reply the webview accepts, by
+ * the webview's own rules (values.ts) after strings are clipped. Host only: no webview module imports it, so it never
+ * reaches dist/webview.js.
+ */
+import {
+  eventsJsonLength,
+  MAX_EVENT_FIELDS,
+  MAX_EVENTS,
+  MAX_EVENTS_JSON_LENGTH,
+  type TelemetryCategory,
+  type TelemetryEvent,
+} from './protocol.js';
+import { isEventFieldValue, isEventName, MAX_STRING_LENGTH, parseTime } from './values.js';
+
+/** The events of one reply, and what was done to them, for the host's log. */
+export interface EventSelection {
+  /** Oldest first. */
+  events: TelemetryEvent[];
+  /** Malformed events left out. */
+  dropped: number;
+  /** Events whose `data` was cut to MAX_EVENT_FIELDS fields. */
+  trimmed: number;
+  /** Whether older events were left out to keep within MAX_EVENTS_JSON_LENGTH. */
+  overBudget: boolean;
+  /** Whether the most recent event's strings were cut shorter because it alone was over the budget. */
+  shrunk: boolean;
+}
+
+const ownProperty = (value: object, name: string): unknown =>
+  Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined;
+
+/** A string cut to what the webview accepts; anything else as it is, for the rules to judge. */
+const clip = (value: unknown): unknown => (typeof value === 'string' ? value.slice(0, MAX_STRING_LENGTH) : value);
+
+/** An event of the source with its time parsed once, and its place in the source to keep ties in source order. */
+interface Candidate {
+  time: number;
+  index: number;
+  value: object;
+}
+
+/** Later in the order of the reply: by time, then by place in the source. */
+const isAfter = (a: Candidate, b: Candidate) => a.time > b.time || (a.time === b.time && a.index > b.index);
+
+/** The candidates, most recent first; only as many are ordered as are taken. */
+function* mostRecentFirst(candidates: Candidate[], inTimeOrder: boolean): Generator<Candidate> {
+  if (inTimeOrder) {
+    for (let index = candidates.length - 1; index >= 0; index--) yield candidates[index]!;
+    return;
+  }
+  // A max-heap, built in linear time and popped only as far as the reply needs.
+  const heap = candidates;
+  const siftDown = (start: number, size: number) => {
+    for (let parent = start; ; ) {
+      let top = parent;
+      for (const child of [2 * parent + 1, 2 * parent + 2]) {
+        if (child < size && isAfter(heap[child]!, heap[top]!)) top = child;
+      }
+      if (top === parent) return;
+      [heap[parent], heap[top]] = [heap[top]!, heap[parent]!];
+      parent = top;
+    }
+  };
+  for (let index = (heap.length >> 1) - 1; index >= 0; index--) siftDown(index, heap.length);
+  for (let size = heap.length; size > 0; size--) {
+    yield heap[0]!;
+    heap[0] = heap[size - 1]!;
+    siftDown(0, size - 1);
+  }
+}
+
+/**
+ * The events of `category` from an untrusted source, as the webview accepts them: malformed ones dropped, strings
+ * clipped, `data` cut to MAX_EVENT_FIELDS fields, at most MAX_EVENTS and MAX_EVENTS_JSON_LENGTH characters of JSON,
+ * the most recent, oldest first. Each time is parsed once; the source is not sorted when it is in time order
+ * already, and otherwise only the events sent are put in order. May throw (a getter in an event that throws, say).
+ */
+export function selectEvents(source: readonly unknown[], category: TelemetryCategory): EventSelection {
+  let dropped = 0;
+  const candidates: Candidate[] = [];
+  let inTimeOrder = true;
+  for (let index = 0; index < source.length; index++) {
+    const value = source[index];
+    const time = typeof value === 'object' && value !== null && !Array.isArray(value) ? ownProperty(value, 'time') : undefined;
+    const parsed = parseTime(time);
+    const eventCategory = Number.isNaN(parsed) ? undefined : ownProperty(value as object, 'category');
+    if (typeof eventCategory !== 'string') {
+      dropped++;
+      continue;
+    }
+    if (eventCategory !== category) continue;
+    if (candidates.length > 0 && parsed < candidates[candidates.length - 1]!.time) inTimeOrder = false;
+    candidates.push({ time: parsed, index, value: value as object });
+  }
+  const events: TelemetryEvent[] = [];
+  let trimmed = 0;
+  let overBudget = false;
+  let shrunk = false;
+  let length = eventsJsonLength([]);
+  for (const candidate of mostRecentFirst(candidates, inTimeOrder)) {
+    if (events.length === MAX_EVENTS) break;
+    const sanitized = sanitizeEvent(candidate.value, candidate.time);
+    if (!sanitized) {
+      dropped++;
+      continue;
+    }
+    let { event } = sanitized;
+    // Its own JSON and, after the first, the comma before it.
+    let added = eventsJsonLength([event]) - 2 + (events.length > 0 ? 1 : 0);
+    if (length + added > MAX_EVENTS_JSON_LENGTH) {
+      if (events.length > 0) {
+        overBudget = true;
+        break;
+      }
+      // The most recent event alone is too long: cut it down rather than send an empty list that says nothing was sent.
+      event = shrinkToFit(event);
+      added = eventsJsonLength([event]) - 2;
+      shrunk = true;
+    }
+    if (sanitized.trimmed) trimmed++;
+    events.push(event);
+    length += added;
+  }
+  return { events: events.reverse(), dropped, trimmed, overBudget, shrunk };
+}
+
+/** One event of the asked category with its strings clipped, or undefined when even then the webview would reject it. */
+function sanitizeEvent(value: object, time: number): { event: TelemetryEvent; trimmed: boolean } | undefined {
+  const category = ownProperty(value, 'category');
+  const name = clip(ownProperty(value, 'name'));
+  const data = ownProperty(value, 'data');
+  if (!isEventName(name)) return undefined;
+  // Any object's own fields are read; what is sent is a plain object, as the webview requires.
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const fields: [string, string | number | boolean | null][] = [];
+  for (const [field, fieldValue] of Object.entries(data)) {
+    if (fieldValue === undefined) continue; // as JSON would: undefined is not sent
+    const clipped = clip(fieldValue);
+    // Nested objects, NaN, functions: not what the protocol's flat data can show.
+    if (!isEventFieldValue(clipped)) return undefined;
+    // Names are clipped like values: a long name is no reason to lose the event.
+    fields.push([field.slice(0, MAX_STRING_LENGTH), clipped]);
+  }
+  return {
+    event: {
+      time: new Date(time).toISOString(),
+      category: category as TelemetryCategory,
+      name,
+      // fromEntries defines own properties, so a "__proto__" field stays a field.
+      data: Object.fromEntries(fields.slice(0, MAX_EVENT_FIELDS)),
+    },
+    trimmed: fields.length > MAX_EVENT_FIELDS,
+  };
+}
+
+/** `event` with every string (name, field names and values) clipped shorter, halving until its JSON fits the reply. */
+function shrinkToFit(event: TelemetryEvent): TelemetryEvent {
+  for (let limit = MAX_STRING_LENGTH >> 1; ; limit >>= 1) {
+    const cut = (text: string) => text.slice(0, limit);
+    const smaller: TelemetryEvent = {
+      ...event,
+      // Never to nothing: the webview rejects an event without a name.
+      name: event.name.slice(0, Math.max(limit, 1)),
+      data: Object.fromEntries(
+        Object.entries(event.data).map(([field, value]) => [cut(field), typeof value === 'string' ? cut(value) : value]),
+      ),
+    };
+    if (limit === 0 || eventsJsonLength([smaller], MAX_EVENTS_JSON_LENGTH) <= MAX_EVENTS_JSON_LENGTH) return smaller;
+  }
+}
