@@ -232,7 +232,7 @@ export const Interactive: Story = {
 };
 
 /**
- * Every issue-6 extension offered, walked through against the fake editor: the history line, what was sent, the
+ * Every protocol extension offered, walked through against the fake editor: the history line, what was sent, the
  * account switch and the links.
  */
 export const EverythingOffered: Story = {
