@@ -19,6 +19,7 @@ import {
   type LinkTarget,
   type TelemetryAccount,
   type TelemetryCategory,
+  type TelemetryEvent,
   type TelemetryState,
   type WebviewMessage,
 } from '../src/protocol/protocol.js';
@@ -89,6 +90,8 @@ export interface FakeEditorOptions extends Partial<FakeEditorOffers> {
   account?: TelemetryAccount | null;
   /** Each category answers with MANY_EVENTS events instead of a few. */
   manyEvents?: boolean;
+  /** What the editor's event log holds, by category, instead of the demo's events. */
+  eventLog?: (category: TelemetryCategory) => readonly TelemetryEvent[];
   /** The event source fails: the adapter answers each request with its error. */
   failEvents?: boolean;
   /** The channel is dead: nothing reaches the editor and nothing comes back. */
@@ -227,6 +230,7 @@ export class FakeEditor {
   #offers: FakeEditorOffers;
   #policy: boolean;
   readonly #policySince: Date | undefined;
+  readonly #eventLog: FakeEditorOptions['eventLog'];
   #account: TelemetryAccount | null;
   /** How far the adapters' clock is set back, in ms (only while a boot plays the past). */
   #clockBehind = 0;
@@ -263,6 +267,7 @@ export class FakeEditor {
     this.failEvents = options.failEvents ?? false;
     this.#policy = options.policy ?? false;
     this.#policySince = options.policySince;
+    this.#eventLog = options.eventLog;
     this.#account = options.account ?? null;
     this.#offers = {
       events: options.events ?? false,
@@ -520,7 +525,7 @@ export class FakeEditor {
     if (this.failEvents) throw new Error('The event log could not be read.');
     const accountSent = this.#account !== null && (!this.#offers.accountSwitch || this.vscode.effective(ACCOUNT_LINKED_KEY) === true);
     if (category === 'account' && !accountSent) return [];
-    return demoEvents(category, this.manyEvents ? MANY_EVENTS : undefined);
+    return this.#eventLog?.(category) ?? demoEvents(category, this.manyEvents ? MANY_EVENTS : undefined);
   }
 
   /**
