@@ -174,18 +174,21 @@ interface Connection {
 class PanelApi implements VsCodeApi {
   #state: unknown;
   readonly #listeners = new Set<(data: unknown) => void>();
-  #toEditor: (message: unknown) => void = () => {};
+  /** The editor's side: hears what the page posts. */
+  #editor: (message: unknown) => void = () => {};
 
   constructor(savedState: unknown) {
     this.#state = savedState;
   }
 
-  attach(toEditor: (message: unknown) => void): void {
-    this.#toEditor = toEditor;
+  /** How the editor hears this page; returns the unsubscribe. */
+  hear(listener: (message: unknown) => void): () => void {
+    this.#editor = listener;
+    return () => (this.#editor = () => {});
   }
 
   postMessage(message: unknown): boolean {
-    this.#toEditor(structuredClone(message));
+    this.#editor(structuredClone(message));
     return true;
   }
 
@@ -306,10 +309,6 @@ export class FakeEditor {
     };
   }
 
-  get offers(): FakeEditorOffers {
-    return { ...this.#offers };
-  }
-
   get policy(): boolean {
     return this.#policy;
   }
@@ -414,17 +413,7 @@ export class FakeEditor {
    */
   openPanel(savedState?: unknown): VsCodeApi {
     const api = new PanelApi(savedState);
-    let listener: (message: unknown) => void = () => {};
-    api.attach((message) => listener(message));
-    this.#connect({
-      toPage: (message) => api.deliver(message),
-      listen: (next) => {
-        listener = next;
-        return () => {
-          listener = () => {};
-        };
-      },
-    });
+    this.#connect({ toPage: (message) => api.deliver(message), listen: (listener) => api.hear(listener) });
     return api;
   }
 
