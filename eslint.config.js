@@ -24,6 +24,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // The fake vscode runs unbuilt in the Node tests and in the browser: only the globals both have.
+    files: ['dev/**/*.js'],
+    languageOptions: { globals: globals['shared-node-browser'] },
+  },
+  {
     // The bench runs in Node and hands `measure` to the page, so it sees both sets of globals.
     files: ['bench/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

@@ -1,4 +1,4 @@
-// Stands in for the VS Code webview API inside the demo's iframe: messages go to the parent page (the mock editor),
+// Stands in for the VS Code webview API inside the demo's iframe: messages go to the parent page (the fake editor),
 // and state lives in sessionStorage, as VS Code keeps it for a webview across reloads.
 import type { VsCodeApi } from '../src/webview/vscode-api.js';
 

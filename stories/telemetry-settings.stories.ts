@@ -13,7 +13,6 @@ import {
   EXTENSION_DEFAULTS,
   createBackend,
   backendOf,
-  storyBackendOf,
   type BackendArgs,
 } from './support/story-backend.js';
 import {
@@ -78,10 +77,9 @@ const meta = {
     failEvents: { ...fakeEditor, name: 'fail events', description: 'The editor answers every events request with an error.', control: 'boolean' },
     timeout: { control: { type: 'number', min: 0, step: 500 } },
   },
-  // Every fake editor answers through the page's window, as VS Code does; on the docs page each story gets a page
-  // of its own, so one story's editor is not heard by the others.
+  // On the docs page each story gets a page of its own, as each webview does.
   parameters: { docs: { story: { inline: false, iframeHeight: 640 } } },
-  // A fresh fake editor per render, so a changed control starts the conversation again.
+  // A fresh fake editor (the host adapter on a fake vscode) per render, so a changed control starts again.
   render: (args) => {
     const backend = createBackend(args);
     return html`<cs-telemetry-settings .vscodeApi=${backend.api} timeout=${args.timeout}></cs-telemetry-settings>`;
@@ -124,7 +122,7 @@ export const Off: Story = {
 export const Saving: Story = {
   play: async ({ canvasElement }) => {
     const panel = await settled(canvasElement, 'On');
-    backendOf(panel).manual = true; // the editor holds the save: the panel stays in saving
+    backendOf(panel).writeDelay = A_DAY; // the editor's write never finishes: the panel stays in saving
     await userEvent.click(switchControl(panel));
     await waitFor(() => expect(badgeText(panel)).toBe('Saving…'));
     await expect(switchControl(panel)).toHaveAttribute('aria-checked', 'false');
@@ -234,7 +232,7 @@ export const Interactive: Story = {
 };
 
 /**
- * Every issue-6 extension offered, walked through against the fake editor: the history line, what was sent, the
+ * Every protocol extension offered, walked through against the fake editor: the history line, what was sent, the
  * account switch and the links.
  */
 export const EverythingOffered: Story = {
@@ -282,7 +280,7 @@ export const EverythingOffered: Story = {
         (button) => button.textContent?.trim() === 'Privacy statement',
       )!;
       await userEvent.click(link);
-      await expect(storyBackendOf(panel).opened).toEqual(['privacy-statement']);
+      await expect(backendOf(panel).opened).toEqual(['privacy-statement']);
       await expect(window.location.href).toBe(page);
     });
   },

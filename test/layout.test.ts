@@ -1,17 +1,17 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/components/telemetry-settings/define.js';
 import type { CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
-import { FakeHost } from './support/fake-host.js';
+import { FakeEditor } from '../dev/fake-editor.js';
 
 // A side panel is about 300 px wide: every state must reflow there with nothing cut off and no horizontal scroll.
 describe('layout', () => {
-  let host: FakeHost;
-  afterEach(() => host.dispose());
+  let editor: FakeEditor;
+  afterEach(() => editor.dispose());
 
   async function panelAt(width: number) {
     const wrapper = await fixture<HTMLDivElement>(html`<div style="width:${width}px"></div>`);
     const el = document.createElement('cs-telemetry-settings') as CsTelemetrySettings;
-    el.vscodeApi = host.api;
+    el.vscodeApi = editor.openPanel();
     el.timeout = 100;
     wrapper.append(el);
     await waitUntil(() => el.view.phase === 'ready', 'ready');
@@ -29,15 +29,14 @@ describe('layout', () => {
   }
 
   it('fits 300 px with every note, an alert and a very long account at once', async () => {
-    host = new FakeHost({
-      enabled: true,
-      managedBy: 'policy',
-      editorTelemetryEnabled: false,
+    editor = new FakeEditor({
+      store: { enabled: true, telemetryLevel: 'off' },
+      policy: true,
       account: { loginName: 'a'.repeat(120), email: `${'b'.repeat(120)}@example.com` },
     });
     const el = await panelAt(300);
-    host.failNextSave('write-failed', 'The settings file could not be written: ' + 'x'.repeat(200));
-    host.push({ managedBy: null });
+    editor.failNextSave('The settings file could not be written: ' + 'x'.repeat(200));
+    editor.policy = false;
     await waitUntil(() => !el.view.host?.managedBy, 'unlocked');
     el.shadowRoot!.querySelector('cs-switch')!.shadowRoot!.querySelector('button')!.click();
     await waitUntil(() => el.view.problem?.kind === 'save-failed', 'save failed');
@@ -50,7 +49,7 @@ describe('layout', () => {
   });
 
   it('stops growing at 720 px', async () => {
-    host = new FakeHost({ enabled: true });
+    editor = new FakeEditor({ store: { enabled: true } });
     const el = await panelAt(1200);
     expect(el.getBoundingClientRect().width).to.equal(720);
   });
@@ -60,21 +59,21 @@ describe('layout', () => {
 
     it('fits 300 px with every extension showing, mirrors the chevron and slides the thumb toward the inline end', async () => {
       document.documentElement.dir = 'rtl';
-      host = new FakeHost({
-        enabled: true,
+      editor = new FakeEditor({
+        store: { enabled: true, accountLinked: true },
         account: { loginName: 'a'.repeat(80), email: `${'b'.repeat(80)}@example.com` },
-        accountLinked: true,
-        changedBy: 'settings-file',
-        changedAt: new Date(Date.now() - 3 * 60_000).toISOString(),
-        offers: ['events', 'privacy-statement', 'how-telemetry-works'],
+        accountSwitch: true,
+        lastChange: { changedBy: 'settings-file', changedAt: new Date(Date.now() - 3 * 60_000) },
+        events: true,
+        links: true,
+        eventLog: (category) =>
+          Array.from({ length: 5 }, (_, i) => ({
+            time: new Date(Date.now() - i * 1000).toISOString(),
+            category,
+            name: `${category}/${'long-event-name-'.repeat(6)}${i}`,
+            data: { ['key-' + 'k'.repeat(60)]: 'v'.repeat(200), count: i },
+          })),
       });
-      host.eventSource = (category) =>
-        Array.from({ length: 5 }, (_, i) => ({
-          time: new Date(Date.now() - i * 1000).toISOString(),
-          category,
-          name: `${category}/${'long-event-name-'.repeat(6)}${i}`,
-          data: { ['key-' + 'k'.repeat(60)]: 'v'.repeat(200), count: i },
-        }));
       const el = await panelAt(300);
       const list = el.shadowRoot!.querySelector('cs-telemetry-data-types')!;
       await list.updateComplete;

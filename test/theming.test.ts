@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import '../src/components/telemetry-settings/define.js';
 import type { CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
-import { FakeHost } from './support/fake-host.js';
+import { FakeEditor, type FakeEditorOptions } from '../dev/fake-editor.js';
 import { applyVsCodeTheme, vscodeThemes, type VsCodeThemeId } from '../dev/themes/vscode-themes.js';
 
 // VS Code sets its theme as --vscode-* variables (and a body class); the section must follow them, not its fallbacks.
@@ -12,16 +12,16 @@ const rgb = (hex: string) => {
   return `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`;
 };
 
-let hosts: FakeHost[] = [];
+let editors: FakeEditor[] = [];
 
 const color = (theme: VsCodeThemeId, name: string) => (vscodeThemes[theme].colors as Record<string, string>)[name];
 
 /** A panel in one of VS Code's themes, or (no theme) outside VS Code. */
-async function themedPanel(theme: VsCodeThemeId | undefined, state: ConstructorParameters<typeof FakeHost>[0] = {}, timeout = 5000) {
+async function themedPanel(theme: VsCodeThemeId | undefined, options: FakeEditorOptions = {}, timeout = 5000) {
   if (theme) applyVsCodeTheme(theme);
-  const host = new FakeHost({ enabled: true, ...state });
-  hosts.push(host);
-  const el = await fixture<CsTelemetrySettings>(html`<cs-telemetry-settings .vscodeApi=${host.api} timeout=${timeout}></cs-telemetry-settings>`);
+  const editor = new FakeEditor(options);
+  editors.push(editor);
+  const el = await fixture<CsTelemetrySettings>(html`<cs-telemetry-settings .vscodeApi=${editor.openPanel()} timeout=${timeout}></cs-telemetry-settings>`);
   await new Promise((resolve) => setTimeout(resolve, 20));
   await el.updateComplete;
   return el;
@@ -35,8 +35,8 @@ describe('theming', () => {
   afterEach(async () => {
     document.documentElement.removeAttribute('style');
     document.body.className = '';
-    for (const host of hosts) host.dispose();
-    hosts = [];
+    for (const editor of editors) editor.dispose();
+    editors = [];
     await emulateMedia({ reducedMotion: 'no-preference' });
     await executeServerCommand('forced-colors', { active: false });
   });
@@ -58,7 +58,7 @@ describe('theming', () => {
   });
 
   it('draws high-contrast borders from --vscode-contrastBorder and --vscode-contrastActiveBorder', async () => {
-    const el = await themedPanel('dark-high-contrast', { managedBy: 'policy' });
+    const el = await themedPanel('dark-high-contrast', { policy: true });
     const border = rgb(color('dark-high-contrast', '--vscode-contrastBorder'));
     expect(getComputedStyle(badgeBase(el)).borderTopColor).to.equal(border);
     expect(getComputedStyle(switchControl(el)).borderTopColor, 'the switch is on').to.equal(rgb(color('dark-high-contrast', '--vscode-contrastActiveBorder')));
@@ -70,7 +70,7 @@ describe('theming', () => {
     it(`passes axe in ${vscodeThemes[theme].label}, signed in and with the host unreachable`, async () => {
       const signedIn = await themedPanel(theme, { account: { loginName: 'ada', email: 'ada@example.com' } });
       await expect(signedIn).to.be.accessible();
-      const unreachable = await themedPanel(theme, { manual: true }, 10); // never answers
+      const unreachable = await themedPanel(theme, { silent: true }, 10); // never answers
       await new Promise((resolve) => setTimeout(resolve, 60));
       await unreachable.updateComplete;
       expect(badgeBase(unreachable).textContent).to.contain('Unknown');

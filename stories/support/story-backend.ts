@@ -1,18 +1,9 @@
-// The fake editor backend behind the panel's stories: test/support/fake-host.ts, driven by story controls, plus the
-// issue-6 extensions it does not answer itself (events, the account switch, links), handled here.
+// The editor behind the panel's stories: dev/fake-editor.ts, the host adapter that ships on a fake `vscode`, its knobs
+// set from the story's controls. Every answer the panel gets is the adapter's.
 import { action } from 'storybook/actions';
-import {
-  CHANGED_BY,
-  PROTOCOL_VERSION,
-  isWebviewMessage,
-  type ChangedBy,
-  type HostMessage,
-  type TelemetryState,
-  type WebviewMessage,
-} from '../../src/protocol/protocol.js';
+import { CHANGED_BY, type TelemetryState } from '../../src/protocol/protocol.js';
 import type { VsCodeApi } from '../../src/webview/vscode-api.js';
-import { FakeHost, FakeVsCodeApi } from '../../test/support/fake-host.js';
-import { MANY_EVENTS, demoEvents } from '../../dev/demo-events.js';
+import { DEMO_ACCOUNT, FakeEditor, type FakeEditorOptions } from '../../dev/fake-editor.js';
 
 /** The host's account switch: not offered (an older host), or offered and on or off. */
 export const ACCOUNT_SWITCH = ['not offered', 'linked', 'anonymous'] as const;
@@ -25,15 +16,15 @@ export const EDITOR_LOCALES = ['', 'en', 'de', 'de-CH', 'ja', 'ja-JP', 'qps-ploc
 export interface BackendArgs {
   /** The editor's telemetry setting. */
   enabled: boolean;
-  /** The editor-wide telemetry (`telemetry.telemetryLevel`) is on. */
+  /** The editor-wide telemetry (`telemetry.telemetryLevel`) is on: level `all`, otherwise `off`. */
   editorTelemetryEnabled: boolean;
   /** A policy sets the setting: the switch is locked. */
   policyLock: boolean;
   /** A user is signed in: their login name and email go with the data. */
   signedIn: boolean;
-  /** Milliseconds before the editor answers. */
+  /** Milliseconds each message takes, both ways. */
   latency: number;
-  /** The editor refuses the next save (of either switch). */
+  /** The editor's next write (of either switch) fails: a read-only settings file. */
   failNextSave: boolean;
   /** The editor never answers. */
   neverAnswer: boolean;
@@ -47,7 +38,11 @@ export interface BackendArgs {
   offerLinks: boolean;
   /** The separate consent for the account's login name and email. */
   accountSwitch: (typeof ACCOUNT_SWITCH)[number];
-  /** What last changed the setting. */
+  /**
+   * What last changed the setting: the history the editor's storage holds (`user`, `settings-file`), the policy's
+   * arrival (`policy`, with the policy lock), or never set (`default`). Not reported: set in settings.json before
+   * anything was recorded, so the editor knows neither who nor when.
+   */
   changedBy: (typeof CHANGED_BY_CHOICES)[number];
   /** How long ago it changed, in minutes (with `changedBy`). */
   changedMinutesAgo: number;
@@ -55,7 +50,7 @@ export interface BackendArgs {
   editorLocale: (typeof EDITOR_LOCALES)[number];
   /** Each category answers with 500 events instead of a few. */
   manyEvents: boolean;
-  /** The editor answers every events request with an error. */
+  /** The editor's event log cannot be read: every events request gets the adapter's error. */
   failEvents: boolean;
 }
 
@@ -71,110 +66,69 @@ export const EXTENSION_DEFAULTS = {
   failEvents: false,
 } satisfies Partial<BackendArgs>;
 
-export const SIGNED_IN_ACCOUNT = { loginName: 'ada', email: 'ada@example.com' };
+export const SIGNED_IN_ACCOUNT = DEMO_ACCOUNT;
 
-/** What a story's fake editor did that has no visible reply: links it was asked to open. */
-export interface StoryBackend {
-  host: FakeHost;
-  /** Every `telemetry/open` target, in order; the story never navigates. */
-  opened: string[];
-}
+const editors = new WeakMap<VsCodeApi, FakeEditor>();
 
-const backends = new WeakMap<VsCodeApi, StoryBackend>();
-
-function extensionState(args: BackendArgs): Partial<TelemetryState> {
-  const state: Partial<TelemetryState> = {
-    offers: [...(args.offerEvents ? ['events'] : []), ...(args.offerLinks ? ['privacy-statement', 'how-telemetry-works'] : [])],
-  };
-  if (args.accountSwitch !== 'not offered') state.accountLinked = args.accountSwitch === 'linked';
-  if (args.changedBy !== 'not reported') {
-    state.changedBy = args.changedBy as ChangedBy;
-    state.changedAt = new Date(Date.now() - args.changedMinutesAgo * 60_000).toISOString();
-  }
-  if (args.editorLocale) state.locale = args.editorLocale;
-  return state;
-}
-
-/** A fresh fake editor for one render of a story. */
-export function createBackend(args: BackendArgs): FakeHost {
-  const state = {
-    enabled: args.enabled,
-    editorTelemetryEnabled: args.editorTelemetryEnabled,
-    managedBy: args.policyLock ? ('policy' as const) : null,
+/** The fake editor's knobs for a story's controls. */
+function editorOptions(args: BackendArgs): FakeEditorOptions {
+  const changedAt = new Date(Date.now() - args.changedMinutesAgo * 60_000);
+  const { changedBy } = args;
+  return {
+    store: {
+      // Never set, the default decides; otherwise the user's settings.json holds it.
+      enabled: changedBy === 'default' ? undefined : args.enabled,
+      accountLinked: args.accountSwitch === 'not offered' ? undefined : args.accountSwitch === 'linked',
+      telemetryLevel: args.editorTelemetryEnabled ? 'all' : 'off',
+    },
+    ...(changedBy === 'default' && { defaultEnabled: args.enabled }),
+    ...((changedBy === 'user' || changedBy === 'settings-file') && { lastChange: { changedBy, changedAt } }),
+    ...(changedBy === 'policy' && args.policyLock && { policySince: changedAt }),
+    policy: args.policyLock,
     account: args.signedIn ? SIGNED_IN_ACCOUNT : null,
-    ...extensionState({ ...EXTENSION_DEFAULTS, ...args }),
+    latency: args.latency,
+    silent: args.neverAnswer,
+    protocol: args.hostProtocol,
+    events: args.offerEvents,
+    links: args.offerLinks,
+    accountSwitch: args.accountSwitch !== 'not offered',
+    language: args.editorLocale || undefined,
+    manyEvents: args.manyEvents,
+    failEvents: args.failEvents,
   };
-  const api = new FakeVsCodeApi(args.reloaded ? { csTelemetry: { rev: 1, state } } : undefined);
-  const host = new FakeHost({ ...state, api, delay: args.latency, protocol: args.hostProtocol });
-  host.silent = args.neverAnswer;
-  const backend: StoryBackend = { host, opened: [] };
-  let failNextSave = args.failNextSave;
-  const answerLater = (message: HostMessage) =>
-    setTimeout(() => {
-      if (!host.silent) host.deliver(message);
-    }, args.latency);
-  const error = (inReplyTo: string, code: string, message: string): HostMessage => ({
-    type: 'telemetry/error',
-    protocol: PROTOCOL_VERSION,
-    inReplyTo,
-    code,
-    message,
-  });
+}
 
-  // The extensions' requests are answered here; the base protocol goes on to the FakeHost.
-  const answerBase = api.onPost;
-  api.onPost = (message) => {
-    if (!isWebviewMessage(message) || host.silent) return answerBase?.(message);
-    const request: WebviewMessage = message;
-    if (request.type === 'telemetry/open') {
-      backend.opened.push(request.target);
-      action('telemetry/open')(request.target);
-      return undefined;
-    }
-    if (request.type === 'telemetry/events') {
-      host.received.push(request);
-      if (args.failEvents) return answerLater(error(request.id, 'events-unavailable', 'The event log could not be read.'));
-      // Account details are sent only while signed in and, when the switch is offered, while it is on.
-      const none = request.category === 'account' && (!args.signedIn || host.state.accountLinked === false);
-      const events = none ? [] : demoEvents(request.category, args.manyEvents ? MANY_EVENTS : undefined);
-      return answerLater({ type: 'telemetry/events', protocol: PROTOCOL_VERSION, inReplyTo: request.id, events });
-    }
-    if (request.type === 'telemetry/set' && (failNextSave || request.accountLinked !== undefined)) {
-      host.received.push(request);
-      if (host.state.managedBy) return answerLater(error(request.id, 'locked', 'This setting is managed by your organization.'));
-      if (failNextSave) {
-        failNextSave = false;
-        return answerLater(error(request.id, 'write-failed', 'The settings file is read-only.'));
-      }
-      // The account switch has no history of its own: the line under the main switch is about the main setting.
-      if (request.accountLinked !== host.state.accountLinked) {
-        host.change({ accountLinked: request.accountLinked, changedAt: host.state.changedAt });
-      }
-      return answerLater(host.stateMessage(request.id));
-    }
-    return answerBase?.(message);
+/** What the webview saved before a reload: the editor's last confirmed state, as the panel keeps it. */
+function savedBeforeReload(args: BackendArgs): { csTelemetry: { rev: number; state: TelemetryState } } {
+  return {
+    csTelemetry: {
+      rev: 1,
+      state: {
+        enabled: args.enabled,
+        editorTelemetryEnabled: args.editorTelemetryEnabled,
+        managedBy: args.policyLock ? 'policy' : null,
+        account: args.signedIn ? SIGNED_IN_ACCOUNT : null,
+      },
+    },
   };
-  // A set the FakeHost applies was made from this page: say so, as a real host would.
-  const answerSet = host.answer.bind(host);
-  host.answer = (request) => {
-    const before = host.rev;
-    const answer = answerSet(request);
-    if (request.type !== 'telemetry/set' || host.rev === before) return answer;
-    host.state = { ...host.state, changedBy: 'user' };
-    return host.stateMessage(request.id);
-  };
-  backends.set(api, backend);
-  return host;
+}
+
+/** A fresh fake editor for one render of a story, and the webview API its panel takes. */
+export function createBackend(args: BackendArgs): { editor: FakeEditor; api: VsCodeApi } {
+  const full = { ...EXTENSION_DEFAULTS, ...args };
+  const editor = new FakeEditor(editorOptions(full));
+  editor.onDidLog((entry) => {
+    if (entry.kind === 'opened') action('telemetry/open')(entry.target ?? entry.url);
+  });
+  if (full.failNextSave) editor.failNextSave('The settings file is read-only.');
+  const api = editor.openPanel(full.reloaded ? savedBeforeReload(full) : undefined);
+  editors.set(api, editor);
+  return { editor, api };
 }
 
 /** The fake editor a rendered panel talks to, for play functions. */
-export function backendOf(panel: { vscodeApi?: VsCodeApi }): FakeHost {
-  return storyBackendOf(panel).host;
-}
-
-/** The fake editor and what it recorded, for play functions. */
-export function storyBackendOf(panel: { vscodeApi?: VsCodeApi }): StoryBackend {
-  const backend = panel.vscodeApi && backends.get(panel.vscodeApi);
-  if (!backend) throw new Error('This panel has no story backend');
-  return backend;
+export function backendOf(panel: { vscodeApi?: VsCodeApi }): FakeEditor {
+  const editor = panel.vscodeApi && editors.get(panel.vscodeApi);
+  if (!editor) throw new Error('This panel has no story backend');
+  return editor;
 }

@@ -26,7 +26,7 @@ import {
   readTelemetrySetting,
 } from '../../dist/host.js';
 import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
-import { ConfigurationTarget, createFakeMemento, createFakeVsCode, createFakeWebview, EventEmitter, laggingMemento, settle } from './support/fake-vscode.js';
+import { ConfigurationTarget, createFakeMemento, createFakeVsCode, createFakeWebview, EventEmitter, laggingMemento, settle } from '../../dev/fake-vscode.js';
 
 // The base fields as before issue 6, plus what a host without extension options now adds: the history (never set:
 // 'default') and the editor's display language.

@@ -1,5 +1,7 @@
 /**
- * A fake editor backend for tests and stories: a fake webview API plus a host that speaks protocol v1 back.
+ * A message-level puppet of the editor for the browser tests that must hold, drop or reorder single replies: a fake
+ * webview API plus a host that speaks protocol v1 back. An editor that simply answers is dev/fake-editor.ts, the
+ * host adapter that ships on a fake `vscode`.
  *
  * Host messages arrive through the fake API's own transport (`onDidReceiveMessage`), at once, so that a test steps
  * through an exchange without waiting for tasks; the guards still check every message. The window path, real
@@ -13,11 +15,10 @@
  *   host.failNextSave('write-failed', 'Disk full');           // the next set is refused with that error
  *   host.silent = true;                                       // never answer anything
  *   host.push({ managedBy: 'policy' });                       // change the setting unasked and tell the webview
- *   new FakeHost({ accountLinked: false, offers: ['events'] });  // a host with the issue 6 extensions
+ *   new FakeHost({ accountLinked: false, offers: ['events'] });  // a host with the protocol's extensions
  *   host.eventSource = (category) => [...];                   // what a `telemetry/events` request is answered with
  *   host.failNextEvents('read-failed', 'Log missing');        // the next events request gets that error
  *   host.opened                                                // the link targets the webview asked to open
- *   new FakeHost({ protocol: 2 });                            // an editor that speaks another protocol version
  *   new FakeHost({ instance: 'a' });                          // a host that names its instance on each message
  *   host.restart({ instance: 'b' });                          // an extension-host restart: rev counts from 1 again
  *
@@ -124,8 +125,6 @@ export interface FakeHostOptions extends Partial<TelemetryState> {
   delay?: number;
   /** A webview API to serve; a fresh FakeVsCodeApi otherwise (pass one with a saved state to test reloads). */
   api?: FakeVsCodeApi;
-  /** The protocol version the host speaks (default: this package's). */
-  protocol?: number;
   /** The host instance id sent on each state and error (default: none, as a host without the extension). */
   instance?: string;
 }
@@ -141,7 +140,6 @@ export class FakeHost {
   /** Never answer (requests are still recorded in `received`). */
   silent = false;
   delay: number;
-  readonly protocol: number;
   /** The id of this host instance, sent as `instance`; undefined sends none. `restart()` changes it. */
   instance: string | undefined;
   /** How many times the host restarted: a message or request of an earlier generation belongs to a dead channel. */
@@ -154,20 +152,17 @@ export class FakeHost {
   eventSource: (category: TelemetryCategory) => TelemetryEvent[] = () => [];
   /** Every valid request received, in order. */
   readonly received: WebviewMessage[] = [];
-  /** Every message this host delivered, in order. */
-  readonly delivered: HostMessage[] = [];
   #failNext?: { code: string; message: string };
   #failNextEvents?: { code: string; message: string };
   #timers = new Set<ReturnType<typeof setTimeout>>();
   #disposed = false;
 
   constructor(options: FakeHostOptions = {}) {
-    const { rev = 1, manual = false, delay = 0, api = new FakeVsCodeApi(), protocol = PROTOCOL_VERSION, instance, ...state } = options;
+    const { rev = 1, manual = false, delay = 0, api = new FakeVsCodeApi(), instance, ...state } = options;
     this.state = normalizeState({ enabled: true, ...state });
     this.rev = rev;
     this.manual = manual;
     this.delay = delay;
-    this.protocol = protocol;
     this.instance = instance;
     this.api = api;
     api.onPost = (message) => this.#onRequest(message);
@@ -216,7 +211,7 @@ export class FakeHost {
 
   /** Apply a request to the host's state and build its answer without delivering it (to deliver out of order). */
   answer(request: RequestMessage): HostMessage {
-    const protocol = this.protocol as typeof PROTOCOL_VERSION;
+    const protocol = PROTOCOL_VERSION;
     if (request.type === 'telemetry/events') {
       const failure = this.#failNextEvents;
       this.#failNextEvents = undefined;
@@ -254,8 +249,7 @@ export class FakeHost {
   stateMessage(inReplyTo?: string): StateMessage {
     return {
       type: 'telemetry/state',
-      // Typed as this package's version; another number tests how the webview meets a host that speaks another.
-      protocol: this.protocol as typeof PROTOCOL_VERSION,
+      protocol: PROTOCOL_VERSION,
       ...this.#instanceField(),
       rev: this.rev,
       ...(inReplyTo === undefined ? {} : { inReplyTo }),
@@ -265,7 +259,6 @@ export class FakeHost {
 
   /** Deliver a host message now, through a real window `message` event. */
   deliver(message: HostMessage): void {
-    this.delivered.push(message);
     this.api.deliver(structuredClone(message));
   }
 

@@ -11,7 +11,7 @@
 //   is registered, a hidden one when it is shown. After a host restart (same session) nothing is deserialized: the
 //   old pages stay, with no host behind them.
 import { setImmediate } from 'node:timers/promises';
-import { createFakeMemento, EventEmitter } from './fake-vscode.js';
+import { createFakeMemento, EventEmitter } from '../../../dev/fake-vscode.js';
 
 export class TabInputWebview {
   /** @param {string} viewType */
