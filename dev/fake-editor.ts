@@ -9,7 +9,7 @@ import {
   type TelemetryHostOptions,
   type TelemetryHostVsCode,
   type TelemetryHostWebview,
-} from '../src/host/telemetry-host.js';
+} from '../src/host/index.js';
 import {
   LINK_TARGETS,
   PROTOCOL_VERSION,
