@@ -6,19 +6,10 @@ export {
   type TelemetryBadgeIdentity,
   type TelemetryBadgeStatus,
 } from './components/telemetry-status-badge/telemetry-status-badge.js';
-export {
-  CsTelemetryDataTypes,
-  type CsAccountLinkedChangeEvent,
-  type CsEventsRequestEvent,
-  type TelemetryEventsEntry,
-} from './components/telemetry-data-types/telemetry-data-types.js';
+export { CsTelemetryDataTypes, type TelemetryEventsEntry } from './components/telemetry-data-types/telemetry-data-types.js';
 export { defaultDataTypes, type TelemetryDataType } from './components/telemetry-data-types/data-types.js';
-export {
-  CsTelemetryEvents,
-  EVENTS_CHUNK,
-  type CsEventsRetryEvent,
-  type TelemetryEventsStatus,
-} from './components/telemetry-events/telemetry-events.js';
+export { CsTelemetryEvents, EVENTS_CHUNK, type TelemetryEventsStatus } from './components/telemetry-events/telemetry-events.js';
+export type { CsAccountLinkedChangeEvent, CsEventsRequestEvent, CsEventsRetryEvent } from './components/events.js';
 export { CsTelemetrySettings, badgeIdentity, badgeStatus } from './components/telemetry-settings/telemetry-settings.js';
 export { telemetryContext } from './webview/telemetry-context.js';
 export { applyLocale, getLocale, resolveLocale, setLocale, type SupportedLocale } from './internal/i18n/locale.js';
