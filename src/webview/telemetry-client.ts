@@ -147,6 +147,9 @@ const EVENTS = 'telemetry/events';
 const HELLO = 'telemetry/hello';
 const GET = 'telemetry/get';
 
+/** Whether two values of a view's field hold the same data: its nested objects (host, problem) are small, and JSON. */
+const sameData = (a: unknown, b: unknown) => a === b || (typeof a === 'object' && JSON.stringify(a) === JSON.stringify(b));
+
 /**
  * The webview's end of protocol v1: says hello, sends the user's choices, and keeps what is shown true to the host.
  * Optimistic: a flip shows at once; the reply settles it; an error or silence shows the host's real state again.
@@ -271,7 +274,7 @@ export class TelemetryClient {
   /**
    * The recent events of one category, oldest first, as the host sent them. Rejects with a `TelemetryRequestError`
    * on the host's error, on silence (`timeout`), or when the host does not offer events (`not-offered`).
-   * Events are kept out of the view: they can be many, and the view is compared whole on every change.
+   * Events are kept out of the view, which is the setting's state: the panel keeps the lists it asked for.
    */
   requestEvents(category: TelemetryCategory): Promise<TelemetryEvent[]> {
     if (this.#disposed) return Promise.reject(new TelemetryRequestError('disposed', ''));
@@ -541,9 +544,15 @@ export class TelemetryClient {
     return problem?.kind === 'save-failed' && problem.field !== field ? problem : null;
   }
 
+  /**
+   * Applies the fields of `patch` that hold other data than the view's; a field holding the same keeps its old value,
+   * so that a consumer comparing by identity sees no change. Listeners hear of a new view only when a field changed.
+   */
   #update(patch: Partial<TelemetryView>): void {
-    const next = { ...this.#view, ...patch };
-    if (JSON.stringify(next) === JSON.stringify(this.#view)) return;
+    const view = this.#view;
+    const changed = Object.entries(patch).filter(([key, value]) => !sameData(value, view[key as keyof TelemetryView]));
+    if (!changed.length) return;
+    const next: TelemetryView = { ...view, ...Object.fromEntries(changed) };
     this.#view = next;
     for (const listener of this.#listeners) listener(next);
   }
