@@ -159,17 +159,11 @@ const EVENTS = 'telemetry/events';
 const HELLO = 'telemetry/hello';
 const GET = 'telemetry/get';
 
-/** The view's flag for a pending set of each switch. */
-const SAVING = { enabled: 'saving', accountLinked: 'accountSaving' } as const;
-
 /** How many automatic hellos came before a request: its time limit doubles with each. */
 const automaticHellos = (request: Request) => (request.type === HELLO && request.tries) || 0;
 
-/** Picks the requests that set one switch. */
-const isSetOf = (field: SetField) => (request: Request) => request.type === SET && request.field === field;
-
-/** Whether two values of a view's field hold the same data: its nested objects (host, problem) are small, and JSON. */
-const sameData = (a: unknown, b: unknown) => a === b || (typeof a === 'object' && JSON.stringify(a) === JSON.stringify(b));
+/** Whether two values of a view's field hold the same data: every field is JSON, and the nested ones (host, problem) small. */
+const sameData = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * The webview's end of protocol v1: says hello, sends the user's choices, and keeps what is shown true to the host.
@@ -232,14 +226,12 @@ export class TelemetryClient {
       // A saved state that cannot be read is no saved state.
     }
     const api = this.#api;
-    const listen =
-      options.listen ??
-      (api.onDidReceiveMessage
-        ? (listener: (data: unknown) => void) => api.onDidReceiveMessage!(listener)
-        : (listener: (data: unknown) => void) => listenToHost(options.window ?? window, listener));
-    this.#unlisten = listen((data) =>
-      this.receive(data),
-    );
+    const receive = (data: unknown) => this.receive(data);
+    this.#unlisten = options.listen
+      ? options.listen(receive)
+      : api.onDidReceiveMessage
+        ? api.onDidReceiveMessage(receive)
+        : listenToHost(options.window ?? window, receive);
     this.#send({ type: HELLO });
   }
 
@@ -486,7 +478,8 @@ export class TelemetryClient {
   #set(field: SetField, wanted: boolean): void {
     this.#dropSet(field);
     // Shown before it is sent, so that a host answering inside postMessage settles it rather than being overwritten.
-    this.#update({ [field]: wanted, [SAVING[field]]: true, problem: this.#otherFieldProblem(field) });
+    const saving = field === 'enabled' ? 'saving' : 'accountSaving';
+    this.#update({ [field]: wanted, [saving]: true, problem: this.#otherFieldProblem(field) });
     this.#send({ type: SET, field, wanted });
   }
 
@@ -538,7 +531,7 @@ export class TelemetryClient {
 
   /** Forgets the pending set of one switch, sent or held for a check. */
   #dropSet(field: SetField): void {
-    this.#forget(isSetOf(field));
+    this.#forget((request) => request.type === SET && request.field === field);
     this.#held.delete(field);
   }
 
@@ -556,7 +549,7 @@ export class TelemetryClient {
 
   /** A set of the switch is unanswered, or waits for a check. */
   #pending(field: SetField): boolean {
-    return this.#held.has(field) || [...this.#outstanding.values()].some(isSetOf(field));
+    return this.#held.has(field) || [...this.#outstanding.values()].some((request) => request.type === SET && request.field === field);
   }
 
   #canSet(): boolean {
