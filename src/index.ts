@@ -10,7 +10,8 @@ export { CsTelemetryDataTypes, type TelemetryEventsEntry } from './components/te
 export { defaultDataTypes, type TelemetryDataType } from './components/telemetry-data-types/data-types.js';
 export { CsTelemetryEvents, EVENTS_CHUNK, type TelemetryEventsStatus } from './components/telemetry-events/telemetry-events.js';
 export type { CsAccountLinkedChangeEvent, CsEventsRequestEvent, CsEventsRetryEvent } from './components/events.js';
-export { CsTelemetrySettings, badgeIdentity, badgeStatus } from './components/telemetry-settings/telemetry-settings.js';
+export { CsTelemetrySettings } from './components/telemetry-settings/telemetry-settings.js';
+export { badgeIdentity, badgeStatus } from './components/telemetry-settings/view.js';
 export { telemetryContext } from './webview/telemetry-context.js';
 export { applyLocale, getLocale, resolveLocale, setLocale, type SupportedLocale } from './internal/i18n/locale.js';
 export * from './protocol/protocol.js';

@@ -6,7 +6,8 @@ import type { TelemetryBadgeStatus } from '../src/components/telemetry-status-ba
 import { LOADING_VIEW, type TelemetryView } from '../src/webview/telemetry-client.js';
 import { provideVsCodeApi } from '../src/webview/vscode-api.js';
 import '../src/components/telemetry-settings/define.js';
-import { badgeStatus, type CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
+import type { CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
+import { badgeStatus } from '../src/components/telemetry-settings/view.js';
 import { telemetryContext } from '../src/webview/telemetry-context.js';
 import { LOCKED_MESSAGES, normalizeState, type TelemetryEvent } from '../src/protocol/protocol.js';
 import { relativeTimeClock } from '../src/internal/relative-time.js';

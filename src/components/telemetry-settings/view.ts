@@ -6,11 +6,17 @@ import type { SetField, TelemetryProblem, TelemetryView } from '../../webview/te
 import { getLocale } from '../../internal/i18n/locale.js';
 import type { TelemetryBadgeIdentity, TelemetryBadgeStatus } from '../telemetry-status-badge/telemetry-status-badge.js';
 
+/** The first read is on its way and nothing failed yet. */
+export const isReading = (view: TelemetryView) => view.phase === 'loading' && !view.problem;
+
+/** The setting's value is known, and current enough to show as the host's. */
+const isKnown = (view: TelemetryView) => view.phase === 'ready' && view.enabled !== null && view.certainty !== 'unknown';
+
 /** The badge's answer to "is telemetry on?": nothing is sent while the editor-wide telemetry is off. */
 export function badgeStatus(view: TelemetryView): TelemetryBadgeStatus {
   if (view.saving || view.accountSaving) return 'saving';
-  if (view.phase === 'loading') return view.problem ? 'error' : 'loading';
-  if (view.phase !== 'ready' || view.enabled === null || view.certainty === 'unknown') return 'error';
+  if (isReading(view)) return 'loading';
+  if (!isKnown(view)) return 'error';
   return view.enabled && view.host?.editorTelemetryEnabled !== false ? 'on' : 'off';
 }
 
@@ -24,9 +30,11 @@ export function badgeIdentity(view: TelemetryView): TelemetryBadgeIdentity | und
 /** A policy sets the setting: neither switch can change it. */
 export const isLocked = (view: TelemetryView) => view.host?.managedBy === 'policy';
 
-/** The main switch can be flipped: the value is known, current enough, and no policy fixes it. */
-export const isSwitchUsable = (view: TelemetryView) =>
-  view.phase === 'ready' && view.enabled !== null && !isLocked(view) && view.certainty !== 'unknown';
+/** The editor-wide telemetry is off, as the host's current word says: nothing is sent, whatever the switch says. */
+export const isEditorTelemetryOff = (view: TelemetryView) => view.phase === 'ready' && view.host?.editorTelemetryEnabled === false;
+
+/** The main switch can be flipped: its value is known and no policy fixes it. */
+export const isSwitchUsable = (view: TelemetryView) => isKnown(view) && !isLocked(view);
 
 /** An account is, or is about to be, attached: then the panel never calls the data anonymous. */
 export function isIdentified({ host, accountLinked }: TelemetryView): boolean {
@@ -94,55 +102,57 @@ function refusalText(code: string, message: string): string {
   return message || code;
 }
 
-type AlertText = (problem: TelemetryProblem, view: TelemetryView) => string;
+/** The alert's words, and whether Retry can help. */
+export type TelemetryAlert = [text: string, retry: boolean];
+
+type AlertOf = (problem: TelemetryProblem, view: TelemetryView) => TelemetryAlert;
 
 /** A save failed: by silence, or refused by the host. */
-const saveFailedText: AlertText = ({ code, message, field = 'enabled' }, { host, certainty }) => {
+const saveFailedAlert: AlertOf = ({ code, message, field = 'enabled' }, { host, certainty }) => {
   // Silence may hide a save that landed: say what the host last confirmed, no more.
-  if (code === 'timeout' && certainty !== 'confirmed') return sentence(silenceText(), valueText(LAST_WORDS, field, host));
+  if (code === 'timeout' && certainty !== 'confirmed') {
+    return [sentence(silenceText(), valueText(LAST_WORDS, field, host)), true];
+  }
   // Still so only when the host's state is current: after its error, its state followed or is on its way.
   const still = certainty === 'confirmed' ? valueText(STILL_WORDS, field, host) : '';
   const reason = code === 'timeout' ? noAnswerText() : refusalText(code, message);
-  return sentence(msg('Could not save.', { id: 'alert.save-failed' }), still, reason);
+  // Retry cannot change a policy's mind.
+  return [sentence(msg('Could not save.', { id: 'alert.save-failed' }), still, reason), code !== 'locked'];
 };
 
 /** The setting cannot be read: there is no editor, it refused, or it is silent. */
-const unreachableText: AlertText = ({ code, message }, { host, certainty }) => {
-  if (code === 'no-host') return msg('Not connected to Code Studio.', { id: 'alert.no-host' });
+const unreachableAlert: AlertOf = ({ code, message }, { host, certainty }) => {
+  if (code === 'no-host') return [msg('Not connected to Code Studio.', { id: 'alert.no-host' }), false];
   const notKnown = certainty === 'unknown' ? msg('Your setting is not known now.', { id: 'alert.not-known' }) : '';
-  if (code !== 'timeout') return sentence(msg('Could not read your setting.', { id: 'alert.read-failed' }), message || code, notKnown);
+  if (code !== 'timeout') {
+    return [sentence(msg('Could not read your setting.', { id: 'alert.read-failed' }), message || code, notKnown), true];
+  }
   // A save went unanswered and the read after it too: the host may hold either value.
-  if (host && notKnown) return sentence(silenceText(), notKnown);
-  return sentence(
-    msg("Can't reach Code Studio to read or change this setting.", { id: 'alert.unreachable' }),
-    valueText(LAST_WORDS, 'enabled', host),
-  );
+  if (host && notKnown) return [sentence(silenceText(), notKnown), true];
+  const unreachable = msg("Can't reach Code Studio to read or change this setting.", { id: 'alert.unreachable' });
+  return [sentence(unreachable, valueText(LAST_WORDS, 'enabled', host)), true];
 };
 
-/** The editor speaks another protocol. */
-const incompatibleText: AlertText = (problem) =>
+/** The editor speaks another protocol: only an update helps. */
+const incompatibleAlert: AlertOf = (problem) => [
   // The placeholder's text is in the translation files: it stays `problem.hostProtocol`.
   msg(str`Code Studio needs an update: the editor speaks settings protocol ${problem.hostProtocol}, this page ${PROTOCOL_VERSION}.`, {
     id: 'alert.incompatible',
-  });
+  }),
+  false,
+];
 
-const ALERT_TEXTS: Record<TelemetryProblem['kind'], AlertText> = {
-  'save-failed': saveFailedText,
-  unreachable: unreachableText,
-  incompatible: incompatibleText,
+const ALERTS: Record<TelemetryProblem['kind'], AlertOf> = {
+  'save-failed': saveFailedAlert,
+  unreachable: unreachableAlert,
+  incompatible: incompatibleAlert,
 };
 
 /**
- * The failure in words: what failed, what it means for the user, and what to do. They claim only what the host
- * confirmed: a value is "still" so only when the host's word is current, "last" so after silence, and not known once
- * a read failed after a save went unanswered. Empty when nothing failed.
+ * The failure in words: what failed, what it means for the user, and what to do; and whether Retry can help. The
+ * words claim only what the host confirmed: a value is "still" so only when the host's word is current, "last" so
+ * after silence, and not known once a read failed after a save went unanswered. Undefined when nothing failed.
  */
-export function alertText(view: TelemetryView): string {
-  return view.problem ? ALERT_TEXTS[view.problem.kind](view.problem, view) : '';
-}
-
-/** Retry can help: not without an editor, nor with one of another protocol, nor after a policy refused the save. */
-export function isRetryOffered({ problem }: TelemetryView): boolean {
-  if (!problem || problem.kind === 'incompatible') return false;
-  return problem.code !== (problem.kind === 'unreachable' ? 'no-host' : 'locked');
+export function alertOf(view: TelemetryView): TelemetryAlert | undefined {
+  return view.problem ? ALERTS[view.problem.kind](view.problem, view) : undefined;
 }
