@@ -1,14 +1,12 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { TelemetryCategory } from '../../protocol/protocol.js';
-import { DEFAULT_TIMEOUT, type TelemetryRequestError, type TelemetryView } from '../../webview/telemetry-client.js';
+import { DEFAULT_TIMEOUT, type TelemetryView } from '../../webview/telemetry-client.js';
 import type { VsCodeApi } from '../../webview/vscode-api.js';
-import { applyLocale, getLocale } from '../../internal/i18n/locale.js';
+import { getLocale } from '../../internal/i18n/locale.js';
 import { lockIcon, spinnerIcon, warningIcon } from '../../internal/icons.js';
 import { relativeTime } from '../../internal/relative-time.js';
 import type { CsAccountLinkedChangeEvent, CsEventsRequestEvent } from '../events.js';
-import type { TelemetryEventsEntry } from '../telemetry-data-types/telemetry-data-types.js';
 import { TelemetryController } from './telemetry-controller.js';
 import { telemetrySettingsStyles } from './telemetry-settings.styles.js';
 import {
@@ -22,7 +20,6 @@ import {
   isLocked,
   isReading,
   isSwitchUsable,
-  noAnswerText,
 } from './view.js';
 
 const note = (icon: unknown, text: string, kind = '') => html`<p class="note ${kind}">${icon}<span>${text}</span></p>`;
@@ -62,7 +59,6 @@ export class CsTelemetrySettings extends LitElement {
   static override properties = {
     vscodeApi: { attribute: false },
     timeout: { type: Number },
-    events: { state: true },
   };
 
   /** The webview API to talk through; defaults to the one the page acquired with `acquireVsCodeApi()`. */
@@ -71,13 +67,7 @@ export class CsTelemetrySettings extends LitElement {
   /** How long a request may go unanswered before the panel shows the host's last known state and an alert, in ms. */
   timeout = DEFAULT_TIMEOUT;
 
-  /** The recent events of each category the user opened, as far as known. */
-  private events: Partial<Record<TelemetryCategory, TelemetryEventsEntry>> = {};
-
   #controller = new TelemetryController(this);
-  #eventsRequests = new Map<TelemetryCategory, symbol>();
-  /** The host locale last handed to `applyLocale`; a symbol until the first. */
-  #appliedLocale: string | undefined | symbol = Symbol('none');
 
   constructor() {
     super();
@@ -90,11 +80,6 @@ export class CsTelemetrySettings extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const locale = this.view.host?.locale;
-    if (locale !== this.#appliedLocale) {
-      this.#appliedLocale = locale;
-      applyLocale(locale);
-    }
     // Before the first update the controller has not connected yet, and will use these values when it does.
     if (this.hasUpdated && (changed.has('vscodeApi') || changed.has('timeout'))) {
       this.#controller.hostDisconnected(); // drops the connection; this same update makes the new one
@@ -170,7 +155,7 @@ export class CsTelemetrySettings extends LitElement {
           .locked=${areDataTypesLocked(view)}
           .eventsOffered=${offers.includes('events')}
           .telemetryOff=${status === 'off'}
-          .events=${this.events}
+          .events=${this.#controller.events}
           @cs-account-linked-change=${this.#onAccountLinkedChange}
           @cs-events-request=${this.#onEventsRequest}
         ></cs-telemetry-data-types>
@@ -224,25 +209,7 @@ export class CsTelemetrySettings extends LitElement {
 
   #onEventsRequest(event: CsEventsRequestEvent): void {
     event.stopPropagation();
-    const client = this.#controller.client;
-    if (!client) return;
-    const { category } = event.detail;
-    // Only the latest request of a category may settle it: an older, slower answer must not overwrite a newer one.
-    const request = Symbol(category);
-    this.#eventsRequests.set(category, request);
-    const settle = (entry: TelemetryEventsEntry) => {
-      if (this.#eventsRequests.get(category) === request) this.events = { ...this.events, [category]: entry };
-    };
-    settle({ status: 'loading', events: [], message: '' });
-    client.requestEvents(category).then(
-      (events) => settle({ status: 'ready', events, message: '' }),
-      (error: TelemetryRequestError) =>
-        settle({
-          status: 'error',
-          events: [],
-          message: error.code === 'timeout' ? noAnswerText() : error.message,
-        }),
-    );
+    this.#controller.requestEvents(event.detail.category);
   }
 
   #onChange(event: Event): void {
