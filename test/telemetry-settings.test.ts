@@ -1054,6 +1054,28 @@ describe('<cs-telemetry-settings>', () => {
         await waitUntil(() => eventsList(el, 0).status === 'ready', 'ready');
       });
 
+      it("an older, slower answer never overwrites the latest request's", async () => {
+        const { el, host } = await readyPanel({ enabled: true, offers: ['events'] });
+        host.manual = true;
+        eventsToggle(el, 0).click();
+        await settled(el);
+        const older = host.held.at(-1)!;
+        eventsToggle(el, 0).click(); // closed
+        eventsToggle(el, 0).click(); // opened again: asks again
+        await settled(el);
+        const newer = host.held.at(-1)!;
+        expect(newer.id).to.not.equal(older.id);
+        host.eventSource = () => [sent('newer')];
+        host.reply(newer.id);
+        await waitUntil(() => eventsList(el, 0).status === 'ready', 'ready');
+        host.eventSource = () => [sent('older')];
+        host.reply(older.id);
+        await settled(el);
+        await eventsList(el, 0).updateComplete;
+        const names = [...shadow(eventsList(el, 0)).querySelectorAll('[part=event] .name')].map((n) => n.textContent);
+        expect(names).to.deep.equal(['newer']);
+      });
+
       it('hostile event data is rendered as text', async () => {
         const { el, host } = await readyPanel({ enabled: true, offers: ['events'] });
         const evil = '<img src=x onerror="window.__pwned=1">';
