@@ -37,8 +37,9 @@ export const isEditorTelemetryOff = (view: TelemetryView) => view.phase === 'rea
 export const isSwitchUsable = (view: TelemetryView) => isKnown(view) && !isLocked(view);
 
 /** An account is, or is about to be, attached: then the panel never calls the data anonymous. */
-export function isIdentified({ host, accountLinked }: TelemetryView): boolean {
-  return !!host?.account && (host.accountLinked === undefined || host.accountLinked || !!accountLinked);
+export function isIdentified(view: TelemetryView): boolean {
+  const host = view.host;
+  return !!host?.account && (host.accountLinked === undefined || host.accountLinked || !!view.accountLinked);
 }
 
 /** The list of collected data takes no change (its account switch): a policy fixes the setting, or it is not read. */
