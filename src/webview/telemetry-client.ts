@@ -162,9 +162,6 @@ const GET = 'telemetry/get';
 /** How many automatic hellos came before a request: its time limit doubles with each. */
 const automaticHellos = (request: Request) => (request.type === HELLO && request.tries) || 0;
 
-/** Whether two values of a view's field hold the same data: every field is JSON, and the nested ones (host, problem) small. */
-const sameData = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
 /**
  * The webview's end of protocol v1: says hello, sends the user's choices, and keeps what is shown true to the host.
  * Optimistic: a flip shows at once; the reply settles it; an error or silence shows the host's real state again.
@@ -565,10 +562,13 @@ export class TelemetryClient {
   /**
    * Applies the fields of `patch` that hold other data than the view's; a field holding the same keeps its old value,
    * so that a consumer comparing by identity sees no change. Listeners hear of a new view only when a field changed.
+   * Every field is JSON, and the nested ones (host, problem) are small: each is compared as JSON.
    */
   #update(patch: Partial<TelemetryView>): void {
     const view = this.#view;
-    const changed = Object.entries(patch).filter(([key, value]) => !sameData(value, view[key as keyof TelemetryView]));
+    const changed = Object.entries(patch).filter(
+      ([key, value]) => JSON.stringify(value) !== JSON.stringify(view[key as keyof TelemetryView]),
+    );
     if (!changed.length) return;
     const next: TelemetryView = { ...view, ...Object.fromEntries(changed) };
     this.#view = next;
