@@ -1,7 +1,7 @@
 // The same telemetry section built from @vscode-elements/elements, the library VS Code webview authors reach for:
 // vscode-badge for the status, vscode-checkbox in toggle mode for the switch, vscode-collapsible for each data type,
 // with the same texts and states as <cs-telemetry-settings> and the same bridge (TelemetryController, so the same
-// client, protocol guards and context), so that the two bundles differ only in their elements.
+// client, protocol guards and context) and derivations (view.ts), so that the two bundles differ only in their elements.
 // Built only for `npm run bench`, never shipped.
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
@@ -10,15 +10,26 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { TelemetryView } from '../src/webview/telemetry-client.js';
 import type { VsCodeApi } from '../src/webview/vscode-api.js';
 import { TelemetryController } from '../src/components/telemetry-settings/telemetry-controller.js';
+import {
+  alertOf,
+  badgeStatus,
+  isEditorTelemetryOff,
+  isIdentified,
+  isLocked,
+  isReading,
+  isSwitchUsable,
+} from '../src/components/telemetry-settings/view.js';
+import type { TelemetryBadgeStatus } from '../src/components/telemetry-status-badge/telemetry-status-badge.js';
 import { defaultDataTypes } from '../src/components/telemetry-data-types/data-types.js';
 
-// The panel's words for its badge (badgeStatus in telemetry-settings.ts, not imported: its module brings the panel).
-function badgeText(view: TelemetryView): string {
-  if (view.saving) return 'Saving…';
-  if (view.phase === 'loading') return view.problem ? 'Unknown' : 'Checking…';
-  if (view.phase !== 'ready' || view.enabled === null) return 'Unknown';
-  return view.enabled && view.host?.editorTelemetryEnabled !== false ? 'On' : 'Off';
-}
+/** The badge's words for each status, as <cs-telemetry-status-badge> says them in English. */
+const BADGE_TEXT: Record<TelemetryBadgeStatus, string> = {
+  loading: 'Checking…',
+  on: 'On',
+  off: 'Off',
+  saving: 'Saving…',
+  error: 'Unknown',
+};
 
 export class PeerTelemetrySettings extends LitElement {
   static override styles = css`
@@ -52,39 +63,40 @@ export class PeerTelemetrySettings extends LitElement {
 
   override render() {
     const view = this.view;
-    const host = view.host;
-    const locked = host?.managedBy === 'policy';
-    const account = host?.account ?? null;
-    const problem = this.#problemText(view);
+    const locked = isLocked(view);
+    const identified = isIdentified(view);
+    const account = view.host?.account ?? null;
+    const [problem, retry] = alertOf(view) ?? [];
     return html`
       <section>
         <header>
           <h2>Telemetry</h2>
-          <vscode-badge>${badgeText(view)}${locked ? ', managed by your organization' : ''}</vscode-badge>
+          <vscode-badge>${BADGE_TEXT[badgeStatus(view)]}${locked ? ', managed by your organization' : ''}</vscode-badge>
         </header>
         <p>
-          Code Studio collects ${account ? '' : 'anonymous '}usage data to improve product quality and user experience.
+          Code Studio collects ${identified ? '' : 'anonymous '}usage data to improve product quality and user experience.
           It helps the team understand feature usage, find performance issues and prioritise enhancements.
         </p>
         <vscode-checkbox
           toggle
           label="Allow Anonymous Telemetry"
           .checked=${view.enabled === true}
-          ?disabled=${view.phase !== 'ready' || view.enabled === null || locked}
+          ?disabled=${!isSwitchUsable(view)}
           @change=${this.#onChange}
         ></vscode-checkbox>
         <p>
-          Takes effect at once; change it at any time.${account
+          Takes effect at once; change it at any time.${identified
             ? ' While you are signed in, your login name and email are sent with this data, so it is not anonymous.'
             : ''}
         </p>
-        ${view.phase === 'loading' && !view.problem ? html`<p class="note">Reading your setting from Code Studio…</p>` : nothing}
+        ${isReading(view) ? html`<p class="note">Reading your setting from Code Studio…</p>` : nothing}
         ${locked ? html`<p class="note">Managed by your organization: a policy sets this setting.</p>` : nothing}
-        ${view.phase === 'ready' && host?.editorTelemetryEnabled === false
+        ${isEditorTelemetryOff(view)
           ? html`<p class="note">The editor's telemetry is off, so Code Studio sends nothing, whatever this switch says.</p>`
           : nothing}
         <div role="alert">
-          ${problem ? html`<span>${problem}</span><button @click=${() => this.#controller.client?.retry()}>Retry</button>` : nothing}
+          ${problem ? html`<span>${problem}</span>` : nothing}
+          ${retry ? html`<button @click=${() => this.#controller.client?.retry()}>Retry</button>` : nothing}
         </div>
         <h3>What is collected when telemetry is on</h3>
         ${defaultDataTypes().map(
@@ -102,21 +114,6 @@ export class PeerTelemetrySettings extends LitElement {
         <p>Your code, your prompts, your files.</p>
       </section>
     `;
-  }
-
-  #problemText({ problem, host }: TelemetryView): string {
-    const onOff = host ? (host.enabled ? 'on.' : 'off.') : '';
-    switch (problem?.kind) {
-      case 'save-failed':
-        return `Could not save.${onOff && ` It is still ${onOff}`} ${problem.code === 'timeout' ? 'Code Studio did not answer in time.' : problem.message || problem.code}`;
-      case 'unreachable':
-        return problem.code === 'timeout'
-          ? `Can't reach Code Studio to read or change this setting.${onOff && ` It was last ${onOff}`}`
-          : `Could not read your setting. ${problem.message || problem.code}`;
-      case 'incompatible':
-        return `Code Studio needs an update: the editor speaks settings protocol ${problem.hostProtocol}, this page 1.`;
-    }
-    return '';
   }
 
   #onChange(): void {

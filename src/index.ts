@@ -6,20 +6,12 @@ export {
   type TelemetryBadgeIdentity,
   type TelemetryBadgeStatus,
 } from './components/telemetry-status-badge/telemetry-status-badge.js';
-export {
-  CsTelemetryDataTypes,
-  type CsAccountLinkedChangeEvent,
-  type CsEventsRequestEvent,
-  type TelemetryEventsEntry,
-} from './components/telemetry-data-types/telemetry-data-types.js';
+export { CsTelemetryDataTypes, type TelemetryEventsEntry } from './components/telemetry-data-types/telemetry-data-types.js';
 export { defaultDataTypes, type TelemetryDataType } from './components/telemetry-data-types/data-types.js';
-export {
-  CsTelemetryEvents,
-  EVENTS_CHUNK,
-  type CsEventsRetryEvent,
-  type TelemetryEventsStatus,
-} from './components/telemetry-events/telemetry-events.js';
-export { CsTelemetrySettings, badgeIdentity, badgeStatus } from './components/telemetry-settings/telemetry-settings.js';
+export { CsTelemetryEvents, EVENTS_CHUNK, type TelemetryEventsStatus } from './components/telemetry-events/telemetry-events.js';
+export type { CsAccountLinkedChangeEvent, CsEventsRequestEvent, CsEventsRetryEvent } from './components/events.js';
+export { CsTelemetrySettings } from './components/telemetry-settings/telemetry-settings.js';
+export { badgeIdentity, badgeStatus } from './components/telemetry-settings/view.js';
 export { telemetryContext } from './webview/telemetry-context.js';
 export { applyLocale, getLocale, resolveLocale, setLocale, type SupportedLocale } from './internal/i18n/locale.js';
 export * from './protocol/protocol.js';

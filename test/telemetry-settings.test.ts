@@ -6,7 +6,8 @@ import type { TelemetryBadgeStatus } from '../src/components/telemetry-status-ba
 import { LOADING_VIEW, type TelemetryView } from '../src/webview/telemetry-client.js';
 import { provideVsCodeApi } from '../src/webview/vscode-api.js';
 import '../src/components/telemetry-settings/define.js';
-import { badgeStatus, type CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
+import type { CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
+import { badgeStatus } from '../src/components/telemetry-settings/view.js';
 import { telemetryContext } from '../src/webview/telemetry-context.js';
 import { LOCKED_MESSAGES, normalizeState, type TelemetryEvent } from '../src/protocol/protocol.js';
 import { relativeTimeClock } from '../src/internal/relative-time.js';
@@ -1051,6 +1052,28 @@ describe('<cs-telemetry-settings>', () => {
         expect(eventsList(el, 0).status).to.equal('loading');
         host.replyAll();
         await waitUntil(() => eventsList(el, 0).status === 'ready', 'ready');
+      });
+
+      it("an older, slower answer never overwrites the latest request's", async () => {
+        const { el, host } = await readyPanel({ enabled: true, offers: ['events'] });
+        host.manual = true;
+        eventsToggle(el, 0).click();
+        await settled(el);
+        const older = host.held.at(-1)!;
+        eventsToggle(el, 0).click(); // closed
+        eventsToggle(el, 0).click(); // opened again: asks again
+        await settled(el);
+        const newer = host.held.at(-1)!;
+        expect(newer.id).to.not.equal(older.id);
+        host.eventSource = () => [sent('newer')];
+        host.reply(newer.id);
+        await waitUntil(() => eventsList(el, 0).status === 'ready', 'ready');
+        host.eventSource = () => [sent('older')];
+        host.reply(older.id);
+        await settled(el);
+        await eventsList(el, 0).updateComplete;
+        const names = [...shadow(eventsList(el, 0)).querySelectorAll('[part=event] .name')].map((n) => n.textContent);
+        expect(names).to.deep.equal(['newer']);
       });
 
       it('hostile event data is rendered as text', async () => {

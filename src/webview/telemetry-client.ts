@@ -93,21 +93,35 @@ export class TelemetryRequestError extends Error {
   }
 }
 
-/** Request kinds: the message types, with the account switch's sets told apart from the main switch's. */
-type RequestKind = WebviewMessage['type'] | typeof ACCOUNT_SET;
-
-interface Outstanding {
-  kind: RequestKind;
-  number: number;
-  timer: unknown;
-  /** For a set: the value asked for. */
-  wanted?: boolean;
-  /** For an events request. */
-  category?: TelemetryCategory;
-  settle?: { resolve(events: TelemetryEvent[]): void; reject(error: Error): void };
-  /** For a hello: how many automatic hellos came before it since the host last answered. */
-  tries: number;
+/** A hello; `tries`: how many automatic hellos came before it since the host last answered (none when absent). */
+interface HelloRequest {
+  type: typeof HELLO;
+  tries?: number;
 }
+
+interface GetRequest {
+  type: typeof GET;
+}
+
+/** A set of one switch: the main one (`enabled`) or the account's; a pending set of one never supersedes the other's. */
+interface SetRequest {
+  type: typeof SET;
+  field: SetField;
+  /** The value asked for. */
+  wanted: boolean;
+}
+
+interface EventsRequest {
+  type: typeof EVENTS;
+  category: TelemetryCategory;
+  settle: { resolve(events: TelemetryEvent[]): void; reject(error: Error): void };
+}
+
+/** A request as it is asked for, one type per kind, each with only its fields. */
+type Request = HelloRequest | GetRequest | SetRequest | EventsRequest;
+
+/** A request sent and not yet answered: its number in this page's count, and the timer of its time limit. */
+type Outstanding = Request & { number: number; timer: unknown };
 
 /** The shape saved with the webview API's `setState`, so a reloaded page paints the last confirmed state at once. */
 interface SavedState {
@@ -141,11 +155,12 @@ export const LOADING_VIEW: TelemetryView = {
 };
 
 const SET = 'telemetry/set';
-// Tracked apart from SET, so that a pending main set and a pending account set never supersede each other.
-const ACCOUNT_SET = 'telemetry/set#accountLinked';
 const EVENTS = 'telemetry/events';
 const HELLO = 'telemetry/hello';
 const GET = 'telemetry/get';
+
+/** How many automatic hellos came before a request: its time limit doubles with each. */
+const automaticHellos = (request: Request) => (request.type === HELLO && request.tries) || 0;
 
 /**
  * The webview's end of protocol v1: says hello, sends the user's choices, and keeps what is shown true to the host.
@@ -177,7 +192,7 @@ export class TelemetryClient {
    * Sets answered by a stale-looking state: still shown as saving until the hello sent to check (by number) is
    * answered, since that reply may be a restarted host's truth or an overtaken one.
    */
-  #held = new Map<RequestKind, number>();
+  #held = new Map<SetField, number>();
   /** A set went unanswered and no state came since: the host may hold either value. */
   #setInDoubt = false;
   /**
@@ -208,15 +223,13 @@ export class TelemetryClient {
       // A saved state that cannot be read is no saved state.
     }
     const api = this.#api;
-    const listen =
-      options.listen ??
-      (api.onDidReceiveMessage
-        ? (listener: (data: unknown) => void) => api.onDidReceiveMessage!(listener)
-        : (listener: (data: unknown) => void) => listenToHost(options.window ?? window, listener));
-    this.#unlisten = listen((data) =>
-      this.receive(data),
-    );
-    this.#send(HELLO);
+    const receive = (data: unknown) => this.receive(data);
+    this.#unlisten = options.listen
+      ? options.listen(receive)
+      : api.onDidReceiveMessage
+        ? api.onDidReceiveMessage(receive)
+        : listenToHost(options.window ?? window, receive);
+    this.#send({ type: HELLO });
   }
 
   get view(): TelemetryView {
@@ -240,19 +253,12 @@ export class TelemetryClient {
 
   /** The user flipped the switch: show it at once and ask the host. */
   setEnabled(enabled: boolean): void {
-    if (!this.#canSet()) return;
-    this.#forget(SET);
-    // Shown before it is sent, so that a host answering inside postMessage settles it rather than being overwritten.
-    this.#update({ enabled, saving: true, problem: this.#otherFieldProblem('enabled') });
-    this.#send(SET, { enabled });
+    if (this.#canSet()) this.#set('enabled', enabled);
   }
 
   /** The user flipped the account switch: the same rules as the main switch, with its own pending set. */
   setAccountLinked(accountLinked: boolean): void {
-    if (!this.#canSet() || this.#view.host?.accountLinked === undefined) return;
-    this.#forget(ACCOUNT_SET);
-    this.#update({ accountLinked, accountSaving: true, problem: this.#otherFieldProblem('accountLinked') });
-    this.#send(ACCOUNT_SET, { accountLinked });
+    if (this.#canSet() && this.#view.host?.accountLinked !== undefined) this.#set('accountLinked', accountLinked);
   }
 
   /** Retry after a problem: ask again for a failed save, otherwise say hello again. */
@@ -263,7 +269,7 @@ export class TelemetryClient {
     }
     if (this.#disposed) return;
     this.#checks = 0; // the user asks: a new row of checks may follow
-    this.#send(HELLO);
+    this.#send({ type: HELLO });
     // A value not known now is not shown as ready: the switch waits for the host's answer.
     this.#update({ phase: this.#view.host && this.#view.certainty !== 'unknown' ? 'ready' : 'loading', problem: null });
   }
@@ -271,12 +277,12 @@ export class TelemetryClient {
   /**
    * The recent events of one category, oldest first, as the host sent them. Rejects with a `TelemetryRequestError`
    * on the host's error, on silence (`timeout`), or when the host does not offer events (`not-offered`).
-   * Events are kept out of the view: they can be many, and the view is compared whole on every change.
+   * Events are kept out of the view, which is the setting's state: the panel keeps the lists it asked for.
    */
   requestEvents(category: TelemetryCategory): Promise<TelemetryEvent[]> {
     if (this.#disposed) return Promise.reject(new TelemetryRequestError('disposed', ''));
     if (!this.#view.host?.offers.includes('events')) return Promise.reject(new TelemetryRequestError('not-offered', ''));
-    return new Promise((resolve, reject) => this.#send(EVENTS, { category }, 0, { resolve, reject }));
+    return new Promise((resolve, reject) => this.#send({ type: EVENTS, category, settle: { resolve, reject } }));
   }
 
   /** Asks the host to open a link in the user's browser; only targets the host offers are asked for. */
@@ -296,9 +302,9 @@ export class TelemetryClient {
     if (isEventsMessage(data)) {
       const request = this.#outstanding.get(data.inReplyTo);
       // Only an answer to an events request of this page still awaited; anything else is someone else's.
-      if (request?.kind !== EVENTS) return void this.#ignored++;
+      if (request?.type !== EVENTS) return void this.#ignored++;
       this.#forget(data.inReplyTo);
-      request.settle?.resolve(data.events);
+      request.settle.resolve(data.events);
     } else if (error || isStateMessage(data)) {
       const id = data.inReplyTo;
       const request = id === undefined ? undefined : this.#outstanding.get(id);
@@ -309,7 +315,7 @@ export class TelemetryClient {
         this.#forget(id);
       }
       // A state cannot answer an events request: the promise must still settle.
-      if (request?.settle && !error) return request.settle.reject(new TelemetryRequestError('bad-reply', ''));
+      if (request?.type === EVENTS && !error) return request.settle.reject(new TelemetryRequestError('bad-reply', ''));
       if (!error) return this.#onState(data, request);
       // An error for a superseded request changes nothing: the latest intent still stands.
       if (request) this.#fail(request, data.code, data.message, this.#isNewInstance(data.instance));
@@ -345,15 +351,15 @@ export class TelemetryClient {
     // A dead adapter's late word: a newer instance has spoken since, so this tells nothing current.
     const retired = message.instance !== undefined && this.#retired.has(message.instance);
     const newInstance = !retired && this.#isNewInstance(message.instance);
-    if (request?.kind === HELLO && !retired) {
+    if (request?.type === HELLO && !retired) {
       // A hello starts a new count: forget the reads sent before it, except the user's pending intent. A later hello
       // stays awaited: it may be the check of a held set.
       this.#countStart = request.number;
-      this.#forget(({ kind, number }) => kind === GET || (kind === HELLO && number < request.number));
+      this.#forget(({ type, number }) => type === GET || (type === HELLO && number < request.number));
       // A lower rev of the same host is a restart without an id, or a reply overtaken by a newer state: a get tells which.
-      if (message.rev < this.#rev && !newInstance) this.#send(GET);
+      if (message.rev < this.#rev && !newInstance) this.#send({ type: GET });
       else this.#checks = 0; // the host answered in step with what was shown
-      for (const [kind, check] of this.#held) if (check <= request.number) this.#held.delete(kind);
+      for (const [field, check] of this.#held) if (check <= request.number) this.#held.delete(field);
       this.#rev = -Infinity;
     }
     // A new instance starts a new count of `rev`, so its first word is current whatever its rev.
@@ -366,19 +372,19 @@ export class TelemetryClient {
       }
       // The host's own states (a push, a set's reply) in order again: a later stale-looking one may be a new
       // restart, worth a new row of checks. The replies to the checks' own reads do not count.
-      const organic = request === undefined || request.kind === SET || request.kind === ACCOUNT_SET;
+      const organic = request === undefined || request.type === SET;
       if (organic && !newInstance && this.#checkTimer === undefined) this.#checks = 0;
       this.#rev = message.rev;
       this.#save({ rev: message.rev, state: host! });
       if (host!.managedBy) {
-        this.#forget(SET);
-        this.#forget(ACCOUNT_SET);
+        this.#dropSet('enabled');
+        this.#dropSet('accountLinked');
       }
       this.#setInDoubt = false;
       this.#heard = this.#nextId;
-    } else if (request?.kind === SET || request?.kind === ACCOUNT_SET) {
+    } else if (request?.type === SET) {
       // The reply to the user's set cannot be placed: keep it saving until a hello tells what the host holds now.
-      this.#held.set(request.kind, this.#checkHost(true));
+      this.#held.set(request.field, this.#checkHost(true));
       return;
     } else {
       // Unasked, or a reply to a read, that looks older than what is shown: a host that restarted without an id
@@ -420,10 +426,10 @@ export class TelemetryClient {
     this.#checks++;
     this.#scheduler.clearTimeout(this.#checkTimer);
     this.#checkTimer = undefined;
-    if (!wait) return this.#send(HELLO);
+    if (!wait) return this.#send({ type: HELLO });
     this.#checkTimer = this.#scheduler.setTimeout(() => {
       this.#checkTimer = undefined;
-      this.#send(HELLO);
+      this.#send({ type: HELLO });
     }, wait);
     return 0;
   }
@@ -434,16 +440,16 @@ export class TelemetryClient {
    * `newInstance`: the error came from a host instance whose state is not known yet.
    */
   #fail(request: Outstanding, code: string, message: string, newInstance = false): void {
-    if (request.settle) return request.settle.reject(new TelemetryRequestError(code, message));
-    const wanted = request.wanted;
-    if (wanted === undefined) {
+    if (request.type === EVENTS) return request.settle.reject(new TelemetryRequestError(code, message));
+    if (request.type !== SET) {
       // Sets held for this hello's answer will not get it: their outcome is not known.
-      const held = [...this.#held].filter(([, check]) => request.kind === HELLO && check <= request.number).map(([kind]) => kind);
+      const held = [...this.#held].filter(([, check]) => request.type === HELLO && check <= request.number).map(([field]) => field);
       // The host's current state came after this read went out: it is reachable, and nothing is left to read.
       if (code === 'timeout' && request.number <= this.#heard && !held.length) return;
       // Silence may be one lost message: say hello again by itself, a bounded number of times, backing off.
-      if (code === 'timeout' && request.tries < AUTO_HELLOS) this.#send(HELLO, {}, request.tries + 1);
-      for (const kind of held) this.#held.delete(kind);
+      const tries = automaticHellos(request);
+      if (code === 'timeout' && tries < AUTO_HELLOS) this.#send({ type: HELLO, tries: tries + 1 });
+      for (const field of held) this.#held.delete(field);
       const unknown = this.#setInDoubt || held.length > 0 || this.#view.certainty === 'unknown';
       this.#setInDoubt ||= held.length > 0;
       return this.#update({
@@ -456,8 +462,8 @@ export class TelemetryClient {
     // Silence may hide a save that landed; an error from a new instance came without its state.
     const timeout = code === 'timeout';
     if (timeout) this.#setInDoubt = true;
-    this.#send(GET);
-    const field: SetField = request.kind === ACCOUNT_SET ? 'accountLinked' : 'enabled';
+    this.#send({ type: GET });
+    const { field, wanted } = request;
     this.#update({
       ...this.#shown(),
       certainty: timeout || newInstance ? (this.#view.certainty === 'unknown' ? 'unknown' : 'last-known') : this.#view.certainty,
@@ -465,26 +471,34 @@ export class TelemetryClient {
     });
   }
 
-  #send(
-    kind: RequestKind,
-    fields: { enabled?: boolean; accountLinked?: boolean; category?: TelemetryCategory } = {},
-    tries = 0,
-    settle?: Outstanding['settle'],
-  ): number {
+  /** Shows the user's intent for one switch at once, and asks the host for it; it supersedes that switch's pending set. */
+  #set(field: SetField, wanted: boolean): void {
+    this.#dropSet(field);
+    // Shown before it is sent, so that a host answering inside postMessage settles it rather than being overwritten.
+    const saving = field === 'enabled' ? 'saving' : 'accountSaving';
+    this.#update({ [field]: wanted, [saving]: true, problem: this.#otherFieldProblem(field) });
+    this.#send({ type: SET, field, wanted });
+  }
+
+  /** Sends a request and awaits its answer for as long as its time limit. */
+  #send(request: Request): number {
     const number = ++this.#nextId;
     const id = `${this.#prefix}-${number}`;
-    const wanted = fields.enabled ?? fields.accountLinked;
-    const request: Outstanding = { kind, number, wanted, category: fields.category, settle, timer: 0, tries };
-    request.timer = this.#scheduler.setTimeout(() => {
+    const outstanding: Outstanding = { ...request, number, timer: 0 };
+    outstanding.timer = this.#scheduler.setTimeout(() => {
       this.#forget(id);
-      this.#fail(request, 'timeout', '');
-    }, this.#timeout << tries);
-    this.#outstanding.set(id, request);
+      this.#fail(outstanding, 'timeout', '');
+    }, this.#timeout << automaticHellos(request));
+    this.#outstanding.set(id, outstanding);
     try {
       this.#api.postMessage(
-        kind === HELLO
-          ? { type: kind, id, protocol: PROTOCOL_VERSION }
-          : { type: kind === ACCOUNT_SET ? SET : kind, id, ...fields },
+        request.type === HELLO
+          ? { type: HELLO, id, protocol: PROTOCOL_VERSION }
+          : request.type === SET
+            ? { type: SET, id, [request.field]: request.wanted }
+            : request.type === EVENTS
+              ? { type: EVENTS, id, category: request.category }
+              : { type: GET, id },
       );
     } catch {
       // Reported as any lost message is: by the request's timeout.
@@ -493,31 +507,35 @@ export class TelemetryClient {
   }
 
   /**
-   * Forgets one request by id, every request of a kind (and a held set of it), those a test picks, or all of them,
-   * and stops their timers. Forgetting all (disposed, or a host of another protocol) also stops a waiting check and
-   * rejects the events requests, which no reply will settle now.
+   * Forgets one request by id, those a test picks, or all of them, and stops their timers. Forgetting all (disposed,
+   * or a host of another protocol) also stops a waiting check and rejects the events requests, which no reply will
+   * settle now.
    */
   #forget(which?: string | ((request: Outstanding) => boolean)): void {
     for (const [id, request] of this.#outstanding) {
-      if (which === undefined || which === id || which === request.kind || (typeof which === 'function' && which(request))) {
+      if (which === undefined || which === id || (typeof which === 'function' && which(request))) {
         this.#scheduler.clearTimeout(request.timer);
         this.#outstanding.delete(id);
-        if (which === undefined) request.settle?.reject(new TelemetryRequestError('cancelled', ''));
+        if (which === undefined && request.type === EVENTS) request.settle.reject(new TelemetryRequestError('cancelled', ''));
       }
     }
     if (which === undefined) {
       this.#held.clear();
       this.#scheduler.clearTimeout(this.#checkTimer);
       this.#checkTimer = undefined;
-    } else if (typeof which === 'string') {
-      this.#held.delete(which as RequestKind);
     }
+  }
+
+  /** Forgets the pending set of one switch, sent or held for a check. */
+  #dropSet(field: SetField): void {
+    this.#forget((request) => request.type === SET && request.field === field);
+    this.#held.delete(field);
   }
 
   /** What the switches show with `host` as the host's state: a pending set its intent, otherwise the host's value. */
   #shown(host = this.#view.host): Pick<TelemetryView, 'saving' | 'enabled' | 'accountSaving' | 'accountLinked'> {
-    const saving = this.#pending(SET);
-    const accountSaving = this.#pending(ACCOUNT_SET);
+    const saving = this.#pending('enabled');
+    const accountSaving = this.#pending('accountLinked');
     return {
       saving,
       enabled: saving ? this.#view.enabled : (host?.enabled ?? null),
@@ -526,9 +544,9 @@ export class TelemetryClient {
     };
   }
 
-  /** A request of the kind is unanswered, or a set of the kind waits for a check. */
-  #pending(kind: RequestKind): boolean {
-    return this.#held.has(kind) || [...this.#outstanding.values()].some((request) => request.kind === kind);
+  /** A set of the switch is unanswered, or waits for a check. */
+  #pending(field: SetField): boolean {
+    return this.#held.has(field) || [...this.#outstanding.values()].some((request) => request.type === SET && request.field === field);
   }
 
   #canSet(): boolean {
@@ -541,9 +559,18 @@ export class TelemetryClient {
     return problem?.kind === 'save-failed' && problem.field !== field ? problem : null;
   }
 
+  /**
+   * Applies the fields of `patch` that hold other data than the view's; a field holding the same keeps its old value,
+   * so that a consumer comparing by identity sees no change. Listeners hear of a new view only when a field changed.
+   * Every field is JSON, and the nested ones (host, problem) are small: each is compared as JSON.
+   */
   #update(patch: Partial<TelemetryView>): void {
-    const next = { ...this.#view, ...patch };
-    if (JSON.stringify(next) === JSON.stringify(this.#view)) return;
+    const view = this.#view;
+    const changed = Object.entries(patch).filter(
+      ([key, value]) => JSON.stringify(value) !== JSON.stringify(view[key as keyof TelemetryView]),
+    );
+    if (!changed.length) return;
+    const next: TelemetryView = { ...view, ...Object.fromEntries(changed) };
     this.#view = next;
     for (const listener of this.#listeners) listener(next);
   }

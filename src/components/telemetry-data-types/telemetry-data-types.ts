@@ -13,8 +13,8 @@ export interface TelemetryEventsEntry {
   message: string;
 }
 
-export type CsEventsRequestEvent = CustomEvent<{ category: TelemetryCategory }>;
-export type CsAccountLinkedChangeEvent = CustomEvent<{ accountLinked: boolean }>;
+// Declared with every cs-* event; re-exported so the element's module still names the events it fires.
+export type { CsAccountLinkedChangeEvent, CsEventsRequestEvent } from '../events.js';
 
 /** Registers <cs-telemetry-events> once: loaded only by a page whose host offers events. */
 let eventsElement: Promise<unknown> | undefined;
@@ -229,12 +229,5 @@ export class CsTelemetryDataTypes extends LitElement {
     this.dispatchEvent(
       new CustomEvent('cs-account-linked-change', { detail: { accountLinked: !this.accountLinked }, bubbles: true, composed: true }),
     );
-  }
-}
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'cs-events-request': CsEventsRequestEvent;
-    'cs-account-linked-change': CsAccountLinkedChangeEvent;
   }
 }

@@ -17,8 +17,8 @@ export const EVENTS_FIRST_CHUNK = 10;
 /** The script time one chunk aims for, in ms: a new row costs about as much again in style and layout, so a frame stays short even on a slow CPU. */
 const CHUNK_BUDGET = 4;
 
-/** Fired by the Retry button after an error; bubbles and is composed. */
-export type CsEventsRetryEvent = Event;
+// Declared with every cs-* event; re-exported so the element's module still names the event it fires.
+export type { CsEventsRetryEvent } from '../events.js';
 
 /**
  * @tagname cs-telemetry-events
@@ -183,11 +183,5 @@ export class CsTelemetryEvents extends LitElement {
 
   #retry(): void {
     this.dispatchEvent(new Event('cs-events-retry', { bubbles: true, composed: true }));
-  }
-}
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'cs-events-retry': CsEventsRetryEvent;
   }
 }

@@ -1,8 +1,12 @@
 import { ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { LOADING_VIEW, TelemetryClient, type TelemetryView } from '../../webview/telemetry-client.js';
+import type { TelemetryCategory } from '../../protocol/protocol.js';
+import { LOADING_VIEW, TelemetryClient, type TelemetryRequestError, type TelemetryView } from '../../webview/telemetry-client.js';
 import { sharedVsCodeApi, type VsCodeApi } from '../../webview/vscode-api.js';
 import { telemetryContext } from '../../webview/telemetry-context.js';
+import { applyLocale } from '../../internal/i18n/locale.js';
+import type { TelemetryEventsEntry } from '../telemetry-data-types/telemetry-data-types.js';
+import { noAnswerText } from './view.js';
 
 const NO_HOST_VIEW: TelemetryView = {
   ...LOADING_VIEW,
@@ -16,7 +20,8 @@ interface ControllerHost extends ReactiveControllerHost, HTMLElement {
 }
 
 /**
- * Connects a panel to the editor for as long as it is in the document, and provides its view to its subtree.
+ * Connects a panel to the editor for as long as it is in the document, provides its view to its subtree, speaks the
+ * host's language, and keeps the events lists the panel asked for.
  * Connection waits for the panel's first update, so an API set as a property right after insertion is the one used.
  */
 export class TelemetryController implements ReactiveController {
@@ -24,6 +29,12 @@ export class TelemetryController implements ReactiveController {
   readonly #provider: ContextProvider<typeof telemetryContext>;
   /** The connection to the editor; undefined while the panel is out of the document or waiting to connect. */
   client?: TelemetryClient;
+  /** The recent events of each category the panel asked for, as far as known; replaced on every change. */
+  events: Partial<Record<TelemetryCategory, TelemetryEventsEntry>> = {};
+  /** The latest request of each category: only it may settle the category. */
+  #eventsRequests = new Map<TelemetryCategory, symbol>();
+  /** The host locale last handed to `applyLocale`; a symbol until the first. */
+  #appliedLocale: string | undefined | symbol = Symbol('none');
 
   constructor(host: ControllerHost) {
     this.#host = host;
@@ -41,13 +52,12 @@ export class TelemetryController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    if (this.client || !this.#host.isConnected) return;
-    const api = this.#host.vscodeApi ?? sharedVsCodeApi();
-    // Outside a webview: say so, and look again at the next update (a `vscodeApi` set later, or provideVsCodeApi).
-    if (!api) return this.#show(NO_HOST_VIEW);
-    this.client = new TelemetryClient({ api, timeout: this.#host.timeout });
-    this.client.subscribe((view) => this.#show(view));
-    this.#show(this.client.view);
+    this.#connect();
+    const locale = this.view.host?.locale;
+    if (locale !== this.#appliedLocale) {
+      this.#appliedLocale = locale;
+      applyLocale(locale);
+    }
   }
 
   /** Drops the connection; the next update makes a new one if the panel is still in the document. */
@@ -55,6 +65,35 @@ export class TelemetryController implements ReactiveController {
     this.client?.dispose();
     this.client = undefined;
     this.#host.requestUpdate();
+  }
+
+  /** Asks for the recent events of a category; an older, slower answer never overwrites a newer one. */
+  requestEvents(category: TelemetryCategory): void {
+    const client = this.client;
+    if (!client) return;
+    const request = Symbol(category);
+    this.#eventsRequests.set(category, request);
+    const settle = (entry: TelemetryEventsEntry) => {
+      if (this.#eventsRequests.get(category) !== request) return;
+      this.events = { ...this.events, [category]: entry };
+      this.#host.requestUpdate();
+    };
+    settle({ status: 'loading', events: [], message: '' });
+    client.requestEvents(category).then(
+      (events) => settle({ status: 'ready', events, message: '' }),
+      (error: TelemetryRequestError) =>
+        settle({ status: 'error', events: [], message: error.code === 'timeout' ? noAnswerText() : error.message }),
+    );
+  }
+
+  #connect(): void {
+    if (this.client || !this.#host.isConnected) return;
+    const api = this.#host.vscodeApi ?? sharedVsCodeApi();
+    // Outside a webview: say so, and look again at the next update (a `vscodeApi` set later, or provideVsCodeApi).
+    if (!api) return this.#show(NO_HOST_VIEW);
+    this.client = new TelemetryClient({ api, timeout: this.#host.timeout });
+    this.client.subscribe((view) => this.#show(view));
+    this.#show(this.client.view);
   }
 
   #show(view: TelemetryView): void {

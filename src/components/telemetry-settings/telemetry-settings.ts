@@ -1,44 +1,28 @@
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { DEFAULT_TIMEOUT, type TelemetryRequestError, type TelemetryView } from '../../webview/telemetry-client.js';
-import { LOCKED_MESSAGES, PROTOCOL_VERSION, type TelemetryCategory } from '../../protocol/protocol.js';
+import { DEFAULT_TIMEOUT, type TelemetryView } from '../../webview/telemetry-client.js';
 import type { VsCodeApi } from '../../webview/vscode-api.js';
-import { applyLocale, getLocale } from '../../internal/i18n/locale.js';
+import { getLocale } from '../../internal/i18n/locale.js';
 import { lockIcon, spinnerIcon, warningIcon } from '../../internal/icons.js';
-
 import { relativeTime } from '../../internal/relative-time.js';
-import type {
-  CsAccountLinkedChangeEvent,
-  CsEventsRequestEvent,
-  TelemetryEventsEntry,
-} from '../telemetry-data-types/telemetry-data-types.js';
-import type { TelemetryBadgeIdentity, TelemetryBadgeStatus } from '../telemetry-status-badge/telemetry-status-badge.js';
+import type { CsAccountLinkedChangeEvent, CsEventsRequestEvent } from '../events.js';
 import { TelemetryController } from './telemetry-controller.js';
 import { telemetrySettingsStyles } from './telemetry-settings.styles.js';
-
-/** The words for a request the editor left unanswered, for a save and for a list of events alike. */
-const noAnswerText = () => msg('Code Studio did not answer in time.', { id: 'alert.reason-timeout' });
-
-/** The words for silence while the value shown is not confirmed: they say only that the editor did not answer. */
-const silenceText = () => msg('Code Studio did not answer.', { id: 'alert.no-answer' });
+import {
+  accountSwitchValue,
+  alertOf,
+  areDataTypesLocked,
+  badgeIdentity,
+  badgeStatus,
+  isEditorTelemetryOff,
+  isIdentified,
+  isLocked,
+  isReading,
+  isSwitchUsable,
+} from './view.js';
 
 const note = (icon: unknown, text: string, kind = '') => html`<p class="note ${kind}">${icon}<span>${text}</span></p>`;
-
-/** The badge's answer to "is telemetry on?": nothing is sent while the editor-wide telemetry is off. */
-export function badgeStatus(view: TelemetryView): TelemetryBadgeStatus {
-  if (view.saving || view.accountSaving) return 'saving';
-  if (view.phase === 'loading') return view.problem ? 'error' : 'loading';
-  if (view.phase !== 'ready' || view.enabled === null || view.certainty === 'unknown') return 'error';
-  return view.enabled && view.host?.editorTelemetryEnabled !== false ? 'on' : 'off';
-}
-
-/** Whether "on" carries the account, told only when the host offers the account switch. */
-export function badgeIdentity(view: TelemetryView): TelemetryBadgeIdentity | undefined {
-  const host = view.host;
-  if (host?.accountLinked === undefined) return undefined;
-  return host.accountLinked && host.account ? 'linked' : 'anonymous';
-}
 
 /**
  * @tagname cs-telemetry-settings
@@ -75,7 +59,6 @@ export class CsTelemetrySettings extends LitElement {
   static override properties = {
     vscodeApi: { attribute: false },
     timeout: { type: Number },
-    events: { state: true },
   };
 
   /** The webview API to talk through; defaults to the one the page acquired with `acquireVsCodeApi()`. */
@@ -84,13 +67,7 @@ export class CsTelemetrySettings extends LitElement {
   /** How long a request may go unanswered before the panel shows the host's last known state and an alert, in ms. */
   timeout = DEFAULT_TIMEOUT;
 
-  /** The recent events of each category the user opened, as far as known. */
-  private events: Partial<Record<TelemetryCategory, TelemetryEventsEntry>> = {};
-
   #controller = new TelemetryController(this);
-  #eventsRequests = new Map<TelemetryCategory, symbol>();
-  /** The host locale last handed to `applyLocale`; a symbol until the first. */
-  #appliedLocale: string | undefined | symbol = Symbol('none');
 
   constructor() {
     super();
@@ -103,11 +80,6 @@ export class CsTelemetrySettings extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const locale = this.view.host?.locale;
-    if (locale !== this.#appliedLocale) {
-      this.#appliedLocale = locale;
-      applyLocale(locale);
-    }
     // Before the first update the controller has not connected yet, and will use these values when it does.
     if (this.hasUpdated && (changed.has('vscodeApi') || changed.has('timeout'))) {
       this.#controller.hostDisconnected(); // drops the connection; this same update makes the new one
@@ -117,15 +89,11 @@ export class CsTelemetrySettings extends LitElement {
   override render() {
     const view = this.view;
     const host = view.host;
-    const locked = host?.managedBy === 'policy';
-    const usable = view.phase === 'ready' && view.enabled !== null && !locked && view.certainty !== 'unknown';
-    const account = host?.account ?? null;
-    const consentOffered = host?.accountLinked !== undefined;
-    // Never call the data anonymous while an account is, or is about to be, attached.
-    const identified = !!account && (!consentOffered || !!host?.accountLinked || !!view.accountLinked);
+    const locked = isLocked(view);
+    const identified = isIdentified(view);
     const status = badgeStatus(view);
     const offers = host?.offers ?? [];
-    const [problem, retry] = this.#problemText(view) ?? [];
+    const [problem, retry] = alertOf(view) ?? [];
     return html`
       <section aria-labelledby="heading" lang=${getLocale()}>
         <header>
@@ -148,7 +116,7 @@ export class CsTelemetrySettings extends LitElement {
                 { id: 'panel.purpose-anonymous' },
               )}
         </p>
-        <cs-switch part="switch" .checked=${view.enabled === true} ?disabled=${!usable} @change=${this.#onChange}>
+        <cs-switch part="switch" .checked=${view.enabled === true} ?disabled=${!isSwitchUsable(view)} @change=${this.#onChange}>
           ${msg('Allow Anonymous Telemetry', { id: 'panel.switch' })}
           <span slot="help"
             >${msg('Takes effect at once; change it at any time.', { id: 'panel.help' })}${identified
@@ -160,11 +128,11 @@ export class CsTelemetrySettings extends LitElement {
           >
         </cs-switch>
         ${this.#renderHistory(host)}
-        ${view.phase === 'loading' && !view.problem
+        ${isReading(view)
           ? note(spinnerIcon, msg('Reading your setting from Code Studio…', { id: 'panel.loading' }))
           : nothing}
         ${locked ? note(lockIcon, msg('Managed by your organization: a policy sets this setting.', { id: 'panel.locked' })) : nothing}
-        ${view.phase === 'ready' && host?.editorTelemetryEnabled === false
+        ${isEditorTelemetryOff(view)
           ? note(
               warningIcon,
               msg("The editor's telemetry is off, so Code Studio sends nothing, whatever this switch says.", {
@@ -181,13 +149,13 @@ export class CsTelemetrySettings extends LitElement {
         </div>
         <cs-telemetry-data-types
           part="data-types"
-          .account=${account}
-          .accountLinked=${consentOffered ? (view.phase === 'ready' ? view.accountLinked : null) : undefined}
+          .account=${host?.account ?? null}
+          .accountLinked=${accountSwitchValue(view)}
           .accountSaving=${view.accountSaving}
-          .locked=${locked || view.phase !== 'ready'}
+          .locked=${areDataTypesLocked(view)}
           .eventsOffered=${offers.includes('events')}
           .telemetryOff=${status === 'off'}
-          .events=${this.events}
+          .events=${this.#controller.events}
           @cs-account-linked-change=${this.#onAccountLinkedChange}
           @cs-events-request=${this.#onEventsRequest}
         ></cs-telemetry-data-types>
@@ -234,95 +202,6 @@ export class CsTelemetrySettings extends LitElement {
     </p>`;
   }
 
-  /**
-   * The failure in words: what failed, what it means for the user, and whether Retry can help. They claim only what
-   * the host confirmed: a value is "still" so only when the host's word is current, "last" so after silence, and not
-   * known once a read failed after a save went unanswered.
-   */
-  #problemText({ problem, host, certainty }: TelemetryView): [text: string, retry: boolean] | undefined {
-    // Sentences follow one another as the language writes them: after a space, or none in Japanese and Chinese.
-    const sentence = (...parts: string[]) => parts.filter(Boolean).join(/^(ja|zh)\b/.test(getLocale()) ? '' : ' ');
-    const notKnown = certainty === 'unknown' ? msg('Your setting is not known now.', { id: 'alert.not-known' }) : '';
-    switch (problem?.kind) {
-      case 'save-failed': {
-        const locked = problem.code === 'locked';
-        const account = problem.field === 'accountLinked';
-        if (problem.code === 'timeout' && certainty !== 'confirmed') {
-          // The save may have landed: say what the host last confirmed, no more.
-          const last = account
-            ? host?.accountLinked === undefined
-              ? ''
-              : host.accountLinked
-                ? msg('Your account details were last included.', { id: 'alert.last-linked' })
-                : msg('Your account details were last left out.', { id: 'alert.last-unlinked' })
-            : !host
-              ? ''
-              : host.enabled
-                ? msg('It was last on.', { id: 'alert.last-on' })
-                : msg('It was last off.', { id: 'alert.last-off' });
-          return [sentence(silenceText(), last), true];
-        }
-        const reason = problem.code === 'timeout' ? noAnswerText() : this.#errorReason(problem.code, problem.message);
-        // Still so only when the host's state is current: after its error, its state followed or is on its way.
-        const still =
-          certainty !== 'confirmed'
-            ? ''
-            : account
-              ? host?.accountLinked === undefined
-                ? ''
-                : host.accountLinked
-                  ? msg('Your account details are still included.', { id: 'alert.still-linked' })
-                  : msg('Your account details are still not included.', { id: 'alert.still-unlinked' })
-              : !host
-                ? ''
-                : host.enabled
-                  ? msg('It is still on.', { id: 'alert.still-on' })
-                  : msg('It is still off.', { id: 'alert.still-off' });
-        return [sentence(msg('Could not save.', { id: 'alert.save-failed' }), still, reason), !locked];
-      }
-      case 'unreachable':
-        if (problem.code === 'no-host') return [msg('Not connected to Code Studio.', { id: 'alert.no-host' }), false];
-        if (problem.code !== 'timeout') {
-          return [sentence(msg('Could not read your setting.', { id: 'alert.read-failed' }), problem.message || problem.code, notKnown), true];
-        }
-        // A save went unanswered and the read after it too: the host may hold either value.
-        if (host && notKnown) return [sentence(silenceText(), notKnown), true];
-        return [
-          sentence(
-            msg("Can't reach Code Studio to read or change this setting.", { id: 'alert.unreachable' }),
-            !host
-              ? ''
-              : host.enabled
-                ? msg('It was last on.', { id: 'alert.last-on' })
-                : msg('It was last off.', { id: 'alert.last-off' }),
-          ),
-          true,
-        ];
-      case 'incompatible':
-        return [
-          msg(str`Code Studio needs an update: the editor speaks settings protocol ${problem.hostProtocol}, this page ${PROTOCOL_VERSION}.`, {
-            id: 'alert.incompatible',
-          }),
-          false,
-        ];
-    }
-  }
-
-  /** Why the host refused a save, in its words, except the two `locked` texts the panel has in its own language. */
-  #errorReason(code: string, message: string): string {
-    if (code === 'locked') {
-      if (!message || message === LOCKED_MESSAGES.policy) return msg('Your organization manages this setting.', { id: 'alert.reason-locked' });
-      if (message === LOCKED_MESSAGES.unreadable) {
-        return msg("Code Studio could not read your organization's policy for this setting, so it cannot be changed now.", {
-          id: 'alert.reason-locked-unreadable',
-        });
-      }
-    }
-    // The host names the scope that decides (a workspace or folder setting); without its words, say so generally.
-    if (code === 'overridden' && !message) return msg('A workspace or folder setting overrides this.', { id: 'alert.reason-overridden' });
-    return message || code;
-  }
-
   #onAccountLinkedChange(event: CsAccountLinkedChangeEvent): void {
     event.stopPropagation();
     this.#controller.client?.setAccountLinked(event.detail.accountLinked);
@@ -330,25 +209,7 @@ export class CsTelemetrySettings extends LitElement {
 
   #onEventsRequest(event: CsEventsRequestEvent): void {
     event.stopPropagation();
-    const client = this.#controller.client;
-    if (!client) return;
-    const { category } = event.detail;
-    // Only the latest request of a category may settle it: an older, slower answer must not overwrite a newer one.
-    const request = Symbol(category);
-    this.#eventsRequests.set(category, request);
-    const settle = (entry: TelemetryEventsEntry) => {
-      if (this.#eventsRequests.get(category) === request) this.events = { ...this.events, [category]: entry };
-    };
-    settle({ status: 'loading', events: [], message: '' });
-    client.requestEvents(category).then(
-      (events) => settle({ status: 'ready', events, message: '' }),
-      (error: TelemetryRequestError) =>
-        settle({
-          status: 'error',
-          events: [],
-          message: error.code === 'timeout' ? noAnswerText() : error.message,
-        }),
-    );
+    this.#controller.requestEvents(event.detail.category);
   }
 
   #onChange(event: Event): void {

@@ -1,0 +1,19 @@
+// Every cs-* event the elements fire, typed in one place. Each element's JSDoc (`@fires`) says when it fires them.
+import type { TelemetryCategory } from '../protocol/protocol.js';
+
+/** `cs-events-request` from <cs-telemetry-data-types>: the user opened (or retried) a category's events. */
+export type CsEventsRequestEvent = CustomEvent<{ category: TelemetryCategory }>;
+
+/** `cs-account-linked-change` from <cs-telemetry-data-types>: the user flipped the account switch to this value. */
+export type CsAccountLinkedChangeEvent = CustomEvent<{ accountLinked: boolean }>;
+
+/** `cs-events-retry` from <cs-telemetry-events>: the user asked to load the events again after an error. */
+export type CsEventsRetryEvent = Event;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'cs-events-request': CsEventsRequestEvent;
+    'cs-account-linked-change': CsAccountLinkedChangeEvent;
+    'cs-events-retry': CsEventsRetryEvent;
+  }
+}
