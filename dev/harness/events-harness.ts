@@ -1,0 +1,62 @@
+/**
+ * Reads a `<cs-telemetry-events>` list ("Show what was sent") and presses its Retry, as a user does:
+ *
+ *   const list = new EventsHarness(element);
+ *   list.statusText; list.rows; list.names; list.retry();
+ */
+import type { CsTelemetryEvents } from '../../src/components/telemetry-events/telemetry-events.js';
+import { PART } from './selectors.js';
+import { words } from './words.js';
+
+export class EventsHarness {
+  constructor(readonly element: CsTelemetryEvents) {}
+
+  get root(): ShadowRoot {
+    const root = this.element.shadowRoot;
+    if (!root) throw new Error('The events list has no shadow root');
+    return root;
+  }
+
+  /** The region the list is in, named by its label. */
+  get section(): HTMLElement | null {
+    return this.root.querySelector('section');
+  }
+
+  /** The line saying what state the list is in; a polite live region. */
+  get statusLine(): HTMLElement | null {
+    return this.root.querySelector<HTMLElement>(PART.eventsStatus);
+  }
+
+  get statusText(): string {
+    return words(this.statusLine);
+  }
+
+  /** The scrolling list of events, or null while there is none. */
+  get list(): HTMLElement | null {
+    return this.root.querySelector<HTMLElement>(PART.eventsList);
+  }
+
+  /** The events shown, newest first. */
+  get rows(): HTMLElement[] {
+    return [...this.root.querySelectorAll<HTMLElement>(PART.event)];
+  }
+
+  /** Each shown event's name, newest first. */
+  get names(): (string | null)[] {
+    return this.rows.map((row) => row.querySelector(PART.eventName)?.textContent ?? null);
+  }
+
+  get retryButton(): HTMLButtonElement | null {
+    return this.root.querySelector<HTMLButtonElement>(PART.retry);
+  }
+
+  retry(): void {
+    const button = this.retryButton;
+    if (!button) throw new Error('The events list offers no Retry');
+    button.click();
+  }
+
+  get updateComplete(): Promise<boolean> {
+    return this.element.updateComplete;
+  }
+}
