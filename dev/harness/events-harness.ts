@@ -22,9 +22,9 @@ export class EventsHarness {
     return this.root.querySelector('section');
   }
 
-  /** The line saying what state the list is in; a polite live region. */
+  /** The line saying what state the list is in, a polite live region; null before the list's element is loaded. */
   get statusLine(): HTMLElement | null {
-    return this.root.querySelector<HTMLElement>(PART.eventsStatus);
+    return this.element.shadowRoot?.querySelector<HTMLElement>(PART.eventsStatus) ?? null;
   }
 
   get statusText(): string {
@@ -36,9 +36,9 @@ export class EventsHarness {
     return this.root.querySelector<HTMLElement>(PART.eventsList);
   }
 
-  /** The events shown, newest first. */
+  /** The events shown, newest first (none before the list's element is loaded). */
   get rows(): HTMLElement[] {
-    return [...this.root.querySelectorAll<HTMLElement>(PART.event)];
+    return [...(this.element.shadowRoot?.querySelectorAll<HTMLElement>(PART.event) ?? [])];
   }
 
   /** Each shown event's name, newest first. */
