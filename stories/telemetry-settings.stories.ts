@@ -386,7 +386,7 @@ export const GermanOn: Story = {
   play: async ({ canvasElement }) => {
     const panel = await inGerman(canvasElement, 'on');
     await expect(panel.switch.control).toHaveAttribute('aria-checked', 'true');
-    await expect(panel.root.textContent).toContain('Code Studio erfasst anonyme Nutzungsdaten');
+    await expect(panel.text).toContain('Code Studio erfasst anonyme Nutzungsdaten');
   },
 };
 
@@ -397,7 +397,7 @@ export const GermanSignedInEditorOff: Story = {
   play: async ({ canvasElement }) => {
     const panel = await inGerman(canvasElement, 'off');
     await expect(panel.switch.control).toHaveAttribute('aria-checked', 'true');
-    await expect(panel.root.textContent).toContain('Die Telemetrie des Editors ist deaktiviert.');
+    await expect(panel.text).toContain('Die Telemetrie des Editors ist deaktiviert.');
     await waitFor(() => expect(accountLine(panel)).toContain('Derzeit enthalten: ada (ada@example.com). Damit sind Sie identifizierbar.'));
   },
 };
@@ -424,7 +424,7 @@ export const GermanManagedByPolicy: Story = {
   play: async ({ canvasElement }) => {
     const panel = await inGerman(canvasElement, 'on');
     await expect(panel.badge).toHaveAttribute('locked');
-    await expect(panel.root.textContent).toContain('Von Ihrer Organisation verwaltet: Eine Richtlinie legt diese Einstellung fest.');
+    await expect(panel.text).toContain('Von Ihrer Organisation verwaltet: Eine Richtlinie legt diese Einstellung fest.');
     await expect(panel.switch.control).toBeDisabled();
   },
 };

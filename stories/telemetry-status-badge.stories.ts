@@ -5,8 +5,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect } from 'storybook/test';
 import '../src/components/telemetry-status-badge/define.js';
 import type { TelemetryBadgeIdentity, TelemetryBadgeStatus } from '../src/components/telemetry-status-badge/telemetry-status-badge.js';
+import { BadgeHarness } from '../dev/harness/badge-harness.js';
 import { localized } from '../dev/harness/localized.js';
-import { PART } from '../dev/harness/selectors.js';
 
 interface BadgeArgs {
   status: TelemetryBadgeStatus;
@@ -31,12 +31,12 @@ export default meta;
 type Story = StoryObj<BadgeArgs>;
 
 // The play functions expect the words of the locale shown: each is given as its English and its message id.
-const part = (canvas: HTMLElement, selector: string) => canvas.querySelector('cs-telemetry-status-badge')!.shadowRoot!.querySelector(selector)!;
+const badgeIn = (canvas: HTMLElement) => new BadgeHarness(canvas.querySelector('cs-telemetry-status-badge')!);
 
 /** The badge's accessible name says `english` (message `id`), and that it is locked when `locked`. */
 const says = (english: string, id: string, { locked = false } = {}): Story['play'] => async ({ canvasElement }) => {
   const text = localized(english, id);
-  await expect(part(canvasElement, PART.badgeBase)).toHaveAccessibleName(
+  await expect(badgeIn(canvasElement).base).toHaveAccessibleName(
     locked
       ? localized(str`Telemetry status: ${text}, managed by your organization`, 'badge.label-locked')
       : localized(str`Telemetry status: ${text}`, 'badge.label'),
@@ -52,7 +52,7 @@ export const Locked: Story = { args: { locked: true }, play: says('On', 'badge.o
 /** The words on the badge, as the eye reads them (the accessible name says the same, after "Telemetry status:"). */
 const shows = (english: string, id: string): Story['play'] => async (context) => {
   await says(english, id)!(context);
-  await expect(part(context.canvasElement, PART.badgeLabel).textContent!.trim()).toBe(localized(english, id));
+  await expect(badgeIn(context.canvasElement).text).toBe(localized(english, id));
 };
 
 export const OnAnonymous: Story = { args: { identity: 'anonymous' }, play: shows('On, anonymous', 'badge.on-anonymous') };

@@ -10,15 +10,14 @@ import type { CsTelemetryDataTypes } from '../../src/components/telemetry-data-t
 import { EventsHarness } from './events-harness.js';
 import { PART, TAG } from './selectors.js';
 import { SwitchHarness } from './switch-harness.js';
+import { shadowRootOf } from './shadow-root.js';
 import { words } from './words.js';
 
 export class DataTypesHarness {
   constructor(readonly element: CsTelemetryDataTypes) {}
 
   get root(): ShadowRoot {
-    const root = this.element.shadowRoot;
-    if (!root) throw new Error('The data types list has no shadow root');
-    return root;
+    return shadowRootOf(this.element, 'data types list');
   }
 
   /** Every word the list shows. */

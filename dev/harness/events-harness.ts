@@ -6,15 +6,14 @@
  */
 import type { CsTelemetryEvents } from '../../src/components/telemetry-events/telemetry-events.js';
 import { PART } from './selectors.js';
+import { shadowRootOf } from './shadow-root.js';
 import { words } from './words.js';
 
 export class EventsHarness {
   constructor(readonly element: CsTelemetryEvents) {}
 
   get root(): ShadowRoot {
-    const root = this.element.shadowRoot;
-    if (!root) throw new Error('The events list has no shadow root');
-    return root;
+    return shadowRootOf(this.element, 'events list');
   }
 
   /** The region the list is in, named by its label. */

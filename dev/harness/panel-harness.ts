@@ -12,9 +12,11 @@
  */
 import type { CsTelemetrySettings } from '../../src/components/telemetry-settings/telemetry-settings.js';
 import type { CsTelemetryStatusBadge } from '../../src/components/telemetry-status-badge/telemetry-status-badge.js';
+import { BadgeHarness } from './badge-harness.js';
 import { DataTypesHarness } from './data-types-harness.js';
 import { PART, TAG } from './selectors.js';
 import { SwitchHarness } from './switch-harness.js';
+import { shadowRootOf } from './shadow-root.js';
 import { words } from './words.js';
 
 export class PanelHarness {
@@ -28,9 +30,7 @@ export class PanelHarness {
   }
 
   get root(): ShadowRoot {
-    const root = this.element.shadowRoot;
-    if (!root) throw new Error('The panel has no shadow root');
-    return root;
+    return shadowRootOf(this.element, 'panel');
   }
 
   /** Whether the panel has rendered its parts yet. */
@@ -69,9 +69,7 @@ export class PanelHarness {
   }
 
   get badgeRoot(): ShadowRoot {
-    const root = this.badge.shadowRoot;
-    if (!root) throw new Error('The badge has no shadow root');
-    return root;
+    return new BadgeHarness(this.badge).root;
   }
 
   /** The badge's `status` (`loading`, `on`, `off`, `saving`, `error`); undefined before the panel rendered. */
@@ -81,14 +79,12 @@ export class PanelHarness {
 
   /** The badge's words, e.g. "On, with your account". */
   get badgeText(): string {
-    return words(this.badgeRoot.querySelector(PART.badgeLabel));
+    return new BadgeHarness(this.badge).text;
   }
 
   /** The badge's drawn box (role="img"), which carries its accessible name. */
   get badgeBase(): HTMLElement {
-    const base = this.badgeRoot.querySelector<HTMLElement>(PART.badgeBase);
-    if (!base) throw new Error('The badge has not rendered yet');
-    return base;
+    return new BadgeHarness(this.badge).base;
   }
 
   get badgeLocked(): boolean {

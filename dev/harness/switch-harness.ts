@@ -10,15 +10,14 @@
  */
 import type { CsSwitch } from '../../src/components/switch/switch.js';
 import { PART } from './selectors.js';
+import { shadowRootOf } from './shadow-root.js';
 import { words } from './words.js';
 
 export class SwitchHarness {
   constructor(readonly element: CsSwitch) {}
 
   get root(): ShadowRoot {
-    const root = this.element.shadowRoot;
-    if (!root) throw new Error('The switch has no shadow root');
-    return root;
+    return shadowRootOf(this.element, 'switch');
   }
 
   /** The focusable button with role="switch": what a user clicks and what a screen reader announces. */
