@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, fn, userEvent } from 'storybook/test';
 import '../src/components/switch/define.js';
+import { SwitchHarness } from '../dev/harness/switch-harness.js';
 
 interface SwitchArgs {
   checked: boolean;
@@ -28,7 +29,7 @@ const meta = {
 export default meta;
 type Story = StoryObj<SwitchArgs>;
 
-const control = (canvas: HTMLElement) => canvas.querySelector('cs-switch')!.shadowRoot!.querySelector('[role=switch]')!;
+const control = (canvas: HTMLElement) => new SwitchHarness(canvas.querySelector('cs-switch')!).control;
 
 export const On: Story = {};
 

@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { str } from '@lit/localize';
 import { html } from 'lit';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import '../src/components/telemetry-data-types/define.js';
@@ -6,6 +7,8 @@ import type { TelemetryDataType } from '../src/components/telemetry-data-types/d
 import type { CsTelemetryDataTypes } from '../src/components/telemetry-data-types/telemetry-data-types.js';
 import type { TelemetryAccount } from '../src/protocol/protocol.js';
 import { demoEvents } from '../dev/demo-events.js';
+import { DataTypesHarness } from '../dev/harness/data-types-harness.js';
+import { localized } from '../dev/harness/localized.js';
 import { SIGNED_IN_ACCOUNT } from './support/story-backend.js';
 
 /** The `accountLinked` property in words: not offered (undefined), on (true), off (false), not known yet (null). */
@@ -67,36 +70,27 @@ const meta = {
 export default meta;
 type Story = StoryObj<DataTypesArgs>;
 
-const shadow = (canvas: HTMLElement) => canvas.querySelector('cs-telemetry-data-types')!.shadowRoot!;
-const accountText = (canvas: HTMLElement) => shadow(canvas).querySelector('[part=account]')!.textContent!.replace(/\s+/g, ' ').trim();
-const accountSwitch = (canvas: HTMLElement) =>
-  shadow(canvas).querySelector('[part=account-switch]')!.shadowRoot!.querySelector<HTMLButtonElement>('[role=switch]')!;
-/** The item whose title is `title`. */
-const item = (canvas: HTMLElement, title: string) => {
-  const found = [...shadow(canvas).querySelectorAll<HTMLElement>('[part=item]')].find(
-    (li) => li.querySelector('[part=toggle]')?.textContent?.trim() === title,
-  );
-  if (!found) throw new Error(`No item titled "${title}"`);
-  return found;
-};
-const eventsOf = (li: HTMLElement) => li.querySelector('cs-telemetry-events')!;
-const eventsStatus = (li: HTMLElement) =>
-  eventsOf(li).shadowRoot!.querySelector('[part=status]')!.textContent!.replace(/\s+/g, ' ').trim();
+// The play functions read the list through its harness and expect the words of the locale shown.
+const listIn = (canvas: HTMLElement) => new DataTypesHarness(canvas.querySelector('cs-telemetry-data-types')!);
+const tokensTitle = () => localized('Token usage', 'data.tokens.title');
 
 export const SignedOut: Story = {};
 
 export const SignedIn: Story = {
   args: { account: SIGNED_IN_ACCOUNT },
   play: async ({ canvasElement }) => {
-    await expect(shadow(canvasElement).querySelector('[part=account]')).toHaveTextContent('ada (ada@example.com)');
+    await expect(listIn(canvasElement).account).toHaveTextContent(
+      localized(html`Attached now: <b>${'ada'}</b> (<b>${'ada@example.com'}</b>). These identify you.`, 'data.account.attached'),
+    );
   },
 };
 
 /** Each item is a real button with aria-expanded that shows its detail. */
 export const Expanded: Story = {
   play: async ({ canvasElement }) => {
-    const toggle = shadow(canvasElement).querySelector('[part=toggle]')!;
-    const detail = shadow(canvasElement).getElementById(toggle.getAttribute('aria-controls')!)!;
+    const list = listIn(canvasElement);
+    const [toggle] = list.toggles;
+    const detail = list.root.getElementById(toggle.getAttribute('aria-controls')!)!;
     await expect(detail).not.toBeVisible();
     await userEvent.click(toggle);
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
@@ -108,10 +102,15 @@ export const Expanded: Story = {
 export const AccountSwitch: Story = {
   args: { account: SIGNED_IN_ACCOUNT, accountLinked: 'on' },
   play: async ({ canvasElement }) => {
-    await expect(accountText(canvasElement)).toBe('Attached now: ada (ada@example.com). These identify you.');
-    await expect(accountSwitch(canvasElement)).toHaveAttribute('aria-checked', 'true');
-    await expect(accountSwitch(canvasElement)).toHaveAccessibleName('Include my account details (login name and email)');
-    await expect(accountSwitch(canvasElement)).toBeEnabled();
+    const list = listIn(canvasElement);
+    await expect(list.accountText).toBe(
+      localized(html`Attached now: <b>${'ada'}</b> (<b>${'ada@example.com'}</b>). These identify you.`, 'data.account.attached'),
+    );
+    await expect(list.accountSwitch!.control).toHaveAttribute('aria-checked', 'true');
+    await expect(list.accountSwitch!.control).toHaveAccessibleName(
+      localized('Include my account details (login name and email)', 'data.account.switch'),
+    );
+    await expect(list.accountSwitch!.control).toBeEnabled();
   },
 };
 
@@ -119,13 +118,16 @@ export const AccountSwitch: Story = {
 export const AccountSwitchOff: Story = {
   args: { account: SIGNED_IN_ACCOUNT, accountLinked: 'off' },
   play: async ({ canvasElement, args }) => {
-    await expect(accountText(canvasElement)).toBe('Signed in as ada (ada@example.com). Not sent while the switch below is off.');
-    await expect(accountSwitch(canvasElement)).toHaveAttribute('aria-checked', 'false');
-    await userEvent.click(accountSwitch(canvasElement));
+    const list = listIn(canvasElement);
+    await expect(list.accountText).toBe(
+      localized(html`Signed in as <b>${'ada'}</b> (<b>${'ada@example.com'}</b>). Not sent while the switch below is off.`, 'data.account.not-attached'),
+    );
+    await expect(list.accountSwitch!.control).toHaveAttribute('aria-checked', 'false');
+    await userEvent.click(list.accountSwitch!.control);
     await expect(args.onAccountLinkedChange).toHaveBeenCalledTimes(1);
     await expect(args.onAccountLinkedChange).toHaveBeenCalledWith(expect.objectContaining({ detail: { accountLinked: true } }));
     // The owner decides: until it sets `accountLinked`, the switch shows what it was given.
-    await expect(accountSwitch(canvasElement)).toHaveAttribute('aria-checked', 'false');
+    await expect(list.accountSwitch!.control).toHaveAttribute('aria-checked', 'false');
   },
 };
 
@@ -136,27 +138,27 @@ export const EventsOffered: Story = {
     events: { tokens: { status: 'ready', events: demoEvents('tokens', 3, Date.parse('2026-03-02T10:00:00Z')), message: '' } },
   },
   play: async ({ canvasElement, args }) => {
-    const items = shadow(canvasElement).querySelectorAll('[part=item]');
-    await expect(shadow(canvasElement).querySelectorAll('[part=events-toggle]')).toHaveLength(items.length);
-    for (const toggle of shadow(canvasElement).querySelectorAll('[part=events-toggle]')) {
-      await expect(toggle).toHaveTextContent('Show what was sent');
+    const list = listIn(canvasElement);
+    await expect(list.eventsToggles).toHaveLength(list.items.length);
+    for (const toggle of list.eventsToggles) {
+      await expect(toggle).toHaveTextContent(localized('Show what was sent', 'data.events.toggle'));
       await expect(toggle).toHaveAttribute('aria-expanded', 'false');
     }
-    const tokens = item(canvasElement, 'Token usage');
-    await expect(eventsOf(tokens)).not.toBeVisible();
-    await userEvent.click(tokens.querySelector('[part=events-toggle]')!);
-    await expect(tokens.querySelector('[part=events-toggle]')).toHaveAttribute('aria-expanded', 'true');
+    const tokens = tokensTitle();
+    await expect(list.eventsList(tokens).element).not.toBeVisible();
+    await userEvent.click(list.eventsToggle(tokens));
+    await expect(list.eventsToggle(tokens)).toHaveAttribute('aria-expanded', 'true');
     await expect(args.onEventsRequest).toHaveBeenCalledTimes(1);
     await expect(args.onEventsRequest).toHaveBeenCalledWith(expect.objectContaining({ detail: { category: 'tokens' } }));
-    await expect(eventsOf(tokens)).toBeVisible();
-    await waitFor(() => expect(eventsStatus(tokens)).toBe('3 events sent recently, newest first.'));
-    await expect(eventsOf(tokens).shadowRoot!.querySelectorAll('[part=event]')).toHaveLength(3);
-    await expect(eventsOf(tokens).shadowRoot!.querySelector('section')).toHaveAccessibleName('Token usage: events sent');
+    await expect(list.eventsList(tokens).element).toBeVisible();
+    await waitFor(() => expect(list.eventsList(tokens).statusText).toBe(localized(str`${3} events sent recently, newest first.`, 'events.count')));
+    await expect(list.eventsList(tokens).rows).toHaveLength(3);
+    await expect(list.eventsList(tokens).section).toHaveAccessibleName(localized(str`${tokens}: events sent`, 'data.events.label'));
     // A category with nothing known yet shows loading while its request is out.
-    const system = item(canvasElement, 'System configurations');
-    await userEvent.click(system.querySelector('[part=events-toggle]')!);
+    const system = localized('System configurations', 'data.system.title');
+    await userEvent.click(list.eventsToggle(system));
     await expect(args.onEventsRequest).toHaveBeenLastCalledWith(expect.objectContaining({ detail: { category: 'system' } }));
-    await waitFor(() => expect(eventsStatus(system)).toBe('Loading recent events…'));
+    await waitFor(() => expect(list.eventsList(system).statusText).toBe(localized('Loading recent events…', 'events.loading')));
   },
 };
 
@@ -164,10 +166,11 @@ export const EventsOffered: Story = {
 export const TelemetryOff: Story = {
   args: { eventsOffered: true, telemetryOff: true },
   play: async ({ canvasElement, args }) => {
-    const tokens = item(canvasElement, 'Token usage');
-    await userEvent.click(tokens.querySelector('[part=events-toggle]')!);
-    await expect(eventsOf(tokens)).toBeVisible();
-    await waitFor(() => expect(eventsStatus(tokens)).toBe('Telemetry is off, so nothing is sent.'));
+    const list = listIn(canvasElement);
+    const tokens = tokensTitle();
+    await userEvent.click(list.eventsToggle(tokens));
+    await expect(list.eventsList(tokens).element).toBeVisible();
+    await waitFor(() => expect(list.eventsList(tokens).statusText).toBe(localized('Telemetry is off, so nothing is sent.', 'events.off')));
     await expect(args.onEventsRequest).not.toHaveBeenCalled();
   },
 };

@@ -1,12 +1,15 @@
 // The events list ("Show what was sent") in each of its designed states. Not in the visual baselines: the times it
 // shows are formatted in the machine's own timezone.
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { str } from '@lit/localize';
 import { html } from 'lit';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import '../src/components/telemetry-events/define.js';
 import type { TelemetryEvent } from '../src/protocol/protocol.js';
 import { EVENTS_FIRST_CHUNK, type TelemetryEventsStatus } from '../src/components/telemetry-events/telemetry-events.js';
 import { MANY_EVENTS, demoEvents } from '../dev/demo-events.js';
+import { EventsHarness } from '../dev/harness/events-harness.js';
+import { localized } from '../dev/harness/localized.js';
 
 interface EventsArgs {
   status: TelemetryEventsStatus;
@@ -45,15 +48,17 @@ export default meta;
 
 type Story = StoryObj<EventsArgs>;
 
-const shadow = (canvas: HTMLElement) => canvas.querySelector('cs-telemetry-events')!.shadowRoot!;
-const statusLine = (canvas: HTMLElement) => shadow(canvas).querySelector('[part=status]')!.textContent!.replace(/\s+/g, ' ').trim();
-const rows = (canvas: HTMLElement) => shadow(canvas).querySelectorAll<HTMLElement>('[part=event]');
+// The play functions read the list through its harness and expect the words of the locale shown.
+const listIn = (canvas: HTMLElement) => new EventsHarness(canvas.querySelector('cs-telemetry-events')!);
+const statusLine = (canvas: HTMLElement) => listIn(canvas).statusText;
+const rows = (canvas: HTMLElement) => listIn(canvas).rows;
+const eventsCount = (count: number) => localized(str`${count} events sent recently, newest first.`, 'events.count');
 
 export const Loading: Story = {
   args: { status: 'loading', events: [] },
   play: async ({ canvasElement }) => {
-    await expect(statusLine(canvasElement)).toBe('Loading recent events…');
-    await expect(shadow(canvasElement).querySelector('[part=status]')).toHaveAttribute('role', 'status');
+    await expect(statusLine(canvasElement)).toBe(localized('Loading recent events…', 'events.loading'));
+    await expect(listIn(canvasElement).statusLine).toHaveAttribute('role', 'status');
     await expect(rows(canvasElement)).toHaveLength(0);
   },
 };
@@ -61,8 +66,8 @@ export const Loading: Story = {
 export const Empty: Story = {
   args: { events: [] },
   play: async ({ canvasElement }) => {
-    await expect(statusLine(canvasElement)).toBe('Nothing of this kind was sent recently.');
-    await expect(shadow(canvasElement).querySelector('[part=list]')).toBeNull();
+    await expect(statusLine(canvasElement)).toBe(localized('Nothing of this kind was sent recently.', 'events.empty'));
+    await expect(listIn(canvasElement).list).toBeNull();
   },
 };
 
@@ -70,9 +75,9 @@ export const Empty: Story = {
 export const Off: Story = {
   args: { status: 'off' },
   play: async ({ canvasElement }) => {
-    await expect(statusLine(canvasElement)).toBe('Telemetry is off, so nothing is sent.');
+    await expect(statusLine(canvasElement)).toBe(localized('Telemetry is off, so nothing is sent.', 'events.off'));
     await expect(rows(canvasElement)).toHaveLength(0);
-    await expect(shadow(canvasElement).querySelector('[part=retry]')).toBeNull();
+    await expect(listIn(canvasElement).retryButton).toBeNull();
   },
 };
 
@@ -81,9 +86,9 @@ export const ErrorWithRetry: Story = {
   name: 'Error',
   args: { status: 'error', events: [], message: 'The event log could not be read.' },
   play: async ({ canvasElement, args }) => {
-    await expect(statusLine(canvasElement)).toBe('Could not load the events. The event log could not be read.');
-    const retry = shadow(canvasElement).querySelector<HTMLButtonElement>('[part=retry]')!;
-    await expect(retry).toHaveTextContent('Retry');
+    await expect(statusLine(canvasElement)).toBe(`${localized('Could not load the events.', 'events.error')} The event log could not be read.`);
+    const retry = listIn(canvasElement).retryButton!;
+    await expect(retry).toHaveTextContent(localized('Retry', 'events.retry'));
     await expect(args.onRetry).not.toHaveBeenCalled();
     await userEvent.click(retry);
     await expect(args.onRetry).toHaveBeenCalledTimes(1);
@@ -93,8 +98,8 @@ export const ErrorWithRetry: Story = {
 /** A few events, newest first: time, name and every field as text; a field holding markup shows as that markup. */
 export const Ready: Story = {
   play: async ({ canvasElement }) => {
-    await expect(statusLine(canvasElement)).toBe('4 events sent recently, newest first.');
-    await expect(shadow(canvasElement).querySelector('section')).toHaveAccessibleName('Token usage: events sent');
+    await expect(statusLine(canvasElement)).toBe(eventsCount(4));
+    await expect(listIn(canvasElement).section).toHaveAccessibleName('Token usage: events sent');
     const [newest, , , oldest] = rows(canvasElement);
     await expect(rows(canvasElement)).toHaveLength(4);
     // The time element carries the exact instant; its words are in the reader's own timezone.
@@ -109,7 +114,7 @@ export const Ready: Story = {
       ['region', 'null'],
     ]);
     // Shown as literal text: no element was made from it.
-    await expect(shadow(canvasElement).querySelector('img')).toBeNull();
+    await expect(listIn(canvasElement).root.querySelector('img')).toBeNull();
     await expect(oldest.textContent).toContain('completionTokens');
   },
 };
@@ -118,7 +123,7 @@ export const Ready: Story = {
 export const LongList: Story = {
   args: { events: demoEvents('tokens', MANY_EVENTS, NOW) },
   play: async ({ canvasElement }) => {
-    await expect(statusLine(canvasElement)).toBe('500 events sent recently, newest first.');
+    await expect(statusLine(canvasElement)).toBe(eventsCount(MANY_EVENTS));
     // A list arriving anew: its first update holds only the first rows, before any frame has passed.
     const list = canvasElement.querySelector('cs-telemetry-events')!;
     list.events = [...list.events];

@@ -1,11 +1,16 @@
 // The panel in every state the product spec lists, each against a fake editor whose behaviour is a set of controls.
+// The play functions read the panel through its harness and expect the words of the locale shown, so they pass
+// whatever the toolbar's Locale is (the German stories check German itself).
 // Stories tagged `visual` are screenshotted in all four VS Code themes by `npm run test:stories`; those also tagged
 // `visual-dark-modern-only` (the German ones) in Dark Modern only.
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { str } from '@lit/localize';
 import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/define.js';
 import { getLocale } from '../src/internal/i18n/locale.js';
+import { ago, localized, sentences } from '../dev/harness/localized.js';
+import { PanelHarness } from '../dev/harness/panel-harness.js';
 import {
   ACCOUNT_SWITCH,
   CHANGED_BY_CHOICES,
@@ -15,18 +20,6 @@ import {
   backendOf,
   type BackendArgs,
 } from './support/story-backend.js';
-import {
-  accountSwitchControl,
-  alertText,
-  badgeOf,
-  badgeText,
-  dataTypeItem,
-  headingText,
-  historyText,
-  panelIn,
-  switchControl,
-  switchLabel,
-} from './support/panel-parts.js';
 
 interface PanelArgs extends BackendArgs {
   /** The panel's `timeout` property, in ms. */
@@ -88,111 +81,143 @@ const meta = {
 
 export default meta;
 
+/** The badge's words and the alert's Retry, in the locale shown. */
+const badgeWords = {
+  loading: () => localized('Checking…', 'badge.loading'),
+  on: () => localized('On', 'badge.on'),
+  off: () => localized('Off', 'badge.off'),
+  saving: () => localized('Saving…', 'badge.saving'),
+  unknown: () => localized('Unknown', 'badge.error'),
+  anonymous: () => localized('On, anonymous', 'badge.on-anonymous'),
+  linked: () => localized('On, with your account', 'badge.on-linked'),
+};
+/** An alert's sentences followed by its Retry button. */
+const withRetry = (...parts: string[]) => `${sentences(...parts)} ${localized('Retry', 'alert.retry')}`;
+
 const settled = async (canvasElement: HTMLElement, text: string) => {
-  const panel = panelIn(canvasElement);
-  await waitFor(() => expect(badgeText(panel)).toBe(text));
+  const panel = PanelHarness.in(canvasElement);
+  await waitFor(() => expect(panel.badgeText).toBe(text));
   return panel;
 };
 
 export const Loading: Story = {
   args: { neverAnswer: true, timeout: A_DAY },
   play: async ({ canvasElement }) => {
-    const panel = await settled(canvasElement, 'Checking…');
-    await expect(panel.shadowRoot!.textContent).toContain('Reading your setting from Code Studio…');
-    await expect(switchControl(panel)).toBeDisabled();
+    const panel = await settled(canvasElement, badgeWords.loading());
+    await expect(panel.text).toContain(localized('Reading your setting from Code Studio…', 'panel.loading'));
+    await expect(panel.switch.control).toBeDisabled();
   },
 };
 
 export const On: Story = {
   play: async ({ canvasElement }) => {
-    const panel = await settled(canvasElement, 'On');
-    await expect(switchControl(panel)).toHaveAttribute('aria-checked', 'true');
-    await expect(switchControl(panel)).toBeEnabled();
+    const panel = await settled(canvasElement, badgeWords.on());
+    await expect(panel.switch.control).toHaveAttribute('aria-checked', 'true');
+    await expect(panel.switch.control).toBeEnabled();
   },
 };
 
 export const Off: Story = {
   args: { enabled: false },
   play: async ({ canvasElement }) => {
-    const panel = await settled(canvasElement, 'Off');
-    await expect(switchControl(panel)).toHaveAttribute('aria-checked', 'false');
+    const panel = await settled(canvasElement, badgeWords.off());
+    await expect(panel.switch.control).toHaveAttribute('aria-checked', 'false');
   },
 };
 
 export const Saving: Story = {
   play: async ({ canvasElement }) => {
-    const panel = await settled(canvasElement, 'On');
-    backendOf(panel).writeDelay = A_DAY; // the editor's write never finishes: the panel stays in saving
-    await userEvent.click(switchControl(panel));
-    await waitFor(() => expect(badgeText(panel)).toBe('Saving…'));
-    await expect(switchControl(panel)).toHaveAttribute('aria-checked', 'false');
+    const panel = await settled(canvasElement, badgeWords.on());
+    backendOf(panel.element).writeDelay = A_DAY; // the editor's write never finishes: the panel stays in saving
+    await userEvent.click(panel.switch.control);
+    await waitFor(() => expect(panel.badgeText).toBe(badgeWords.saving()));
+    await expect(panel.switch.control).toHaveAttribute('aria-checked', 'false');
   },
 };
 
 export const SaveFailed: Story = {
   args: { failNextSave: true },
   play: async ({ canvasElement }) => {
-    const panel = await settled(canvasElement, 'On');
-    await userEvent.click(switchControl(panel));
-    await waitFor(() => expect(alertText(panel)).toBe('Could not save. It is still on. The settings file is read-only. Retry'));
-    await expect(badgeText(panel)).toBe('On');
-    await expect(switchControl(panel)).toHaveAttribute('aria-checked', 'true');
+    const panel = await settled(canvasElement, badgeWords.on());
+    await userEvent.click(panel.switch.control);
+    await waitFor(() =>
+      expect(panel.alertText).toBe(
+        withRetry(localized('Could not save.', 'alert.save-failed'), localized('It is still on.', 'alert.still-on'), 'The settings file is read-only.'),
+      ),
+    );
+    await expect(panel.badgeText).toBe(badgeWords.on());
+    await expect(panel.switch.control).toHaveAttribute('aria-checked', 'true');
   },
 };
 
 export const HostUnreachable: Story = {
   args: { neverAnswer: true, reloaded: true, timeout: 50 },
   play: async ({ canvasElement }) => {
-    const panel = await settled(canvasElement, 'Unknown');
-    await waitFor(() => expect(alertText(panel)).toBe("Can't reach Code Studio to read or change this setting. It was last on. Retry"));
-    await expect(switchControl(panel)).toBeDisabled();
+    const panel = await settled(canvasElement, badgeWords.unknown());
+    await waitFor(() =>
+      expect(panel.alertText).toBe(
+        withRetry(
+          localized("Can't reach Code Studio to read or change this setting.", 'alert.unreachable'),
+          localized('It was last on.', 'alert.last-on'),
+        ),
+      ),
+    );
+    await expect(panel.switch.control).toBeDisabled();
   },
 };
 
 export const ManagedByPolicy: Story = {
   args: { policyLock: true },
   play: async ({ canvasElement }) => {
-    const panel = await settled(canvasElement, 'On');
-    await expect(badgeOf(panel)).toHaveAttribute('locked');
-    await expect(panel.shadowRoot!.textContent).toContain('Managed by your organization: a policy sets this setting.');
-    await expect(switchControl(panel)).toBeDisabled();
+    const panel = await settled(canvasElement, badgeWords.on());
+    await expect(panel.badge).toHaveAttribute('locked');
+    await expect(panel.text).toContain(localized('Managed by your organization: a policy sets this setting.', 'panel.locked'));
+    await expect(panel.switch.control).toBeDisabled();
   },
 };
 
 export const EditorTelemetryOff: Story = {
   args: { editorTelemetryEnabled: false },
   play: async ({ canvasElement }) => {
-    const panel = await settled(canvasElement, 'Off');
-    await expect(panel.shadowRoot!.textContent).toContain("The editor's telemetry is off, so Code Studio sends nothing");
-    await expect(switchControl(panel)).toHaveAttribute('aria-checked', 'true');
+    const panel = await settled(canvasElement, badgeWords.off());
+    await expect(panel.text).toContain(
+      localized("The editor's telemetry is off, so Code Studio sends nothing, whatever this switch says.", 'panel.editor-off'),
+    );
+    await expect(panel.switch.control).toHaveAttribute('aria-checked', 'true');
   },
 };
 
-const accountLine = (panel: HTMLElement) =>
-  panel.shadowRoot!.querySelector('cs-telemetry-data-types')!.shadowRoot!.querySelector('li:last-child')!.textContent!.replace(/\s+/g, ' ');
+/** The account item's words. */
+const accountLine = (panel: PanelHarness) => (panel.dataTypes.accountItem?.textContent ?? '').replace(/\s+/g, ' ');
+const attached = () =>
+  localized(html`Attached now: <b>${'ada'}</b> (<b>${'ada@example.com'}</b>). These identify you.`, 'data.account.attached');
 
 export const SignedIn: Story = {
   args: { signedIn: true },
   play: async ({ canvasElement }) => {
-    const panel = await settled(canvasElement, 'On');
-    await waitFor(() => expect(accountLine(panel)).toContain('Attached now: ada (ada@example.com). These identify you.'));
-    await expect(panel.shadowRoot!.textContent).toContain('your login name and email are sent with this data, so it is not anonymous');
+    const panel = await settled(canvasElement, badgeWords.on());
+    await waitFor(() => expect(accountLine(panel)).toContain(attached()));
+    await expect(panel.text).toContain(
+      localized('While you are signed in, your login name and email are sent with this data, so it is not anonymous.', 'panel.help-account'),
+    );
   },
 };
 
 export const SignedOut: Story = {
   play: async ({ canvasElement }) => {
-    const panel = await settled(canvasElement, 'On');
-    await expect(accountLine(panel)).toContain('You are signed out: this applies only when you sign in.');
+    const panel = await settled(canvasElement, badgeWords.on());
+    await expect(accountLine(panel)).toContain(localized('You are signed out: this applies only when you sign in.', 'data.account.signed-out'));
   },
 };
 
 export const NeedsAnUpdate: Story = {
   args: { hostProtocol: 2 },
   play: async ({ canvasElement }) => {
-    const panel = await settled(canvasElement, 'Unknown');
-    await expect(alertText(panel)).toBe('Code Studio needs an update: the editor speaks settings protocol 2, this page 1.');
-    await expect(switchControl(panel)).toBeDisabled();
+    const panel = await settled(canvasElement, badgeWords.unknown());
+    await expect(panel.alertText).toBe(
+      localized(str`Code Studio needs an update: the editor speaks settings protocol ${2}, this page ${1}.`, 'alert.incompatible'),
+    );
+    await expect(panel.switch.control).toBeDisabled();
   },
 };
 
@@ -201,8 +226,8 @@ export const SidePanel: Story = {
   args: { signedIn: true, editorTelemetryEnabled: false },
   globals: { viewport: { value: 'sidePanel', isRotated: false } },
   play: async ({ canvasElement }) => {
-    const panel = await settled(canvasElement, 'Off');
-    await expect(panel.getBoundingClientRect().width).toBeLessThanOrEqual(300);
+    const panel = await settled(canvasElement, badgeWords.off());
+    await expect(panel.element.getBoundingClientRect().width).toBeLessThanOrEqual(300);
     await expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(document.documentElement.clientWidth);
   },
 };
@@ -215,20 +240,27 @@ export const Interactive: Story = {
   tags: ['!visual'],
   args: { latency: 400 },
   play: async ({ canvasElement, step }) => {
-    const panel = await settled(canvasElement, 'On');
+    const panel = await settled(canvasElement, badgeWords.on());
     await step('Switch off: the badge says off', async () => {
-      await userEvent.click(switchControl(panel));
-      await waitFor(() => expect(badgeText(panel)).toBe('Off'), { timeout: 5000 });
-      await expect(switchControl(panel)).toHaveAttribute('aria-checked', 'false');
-      await expect(backendOf(panel).state.enabled).toBe(false);
+      await userEvent.click(panel.switch.control);
+      await waitFor(() => expect(panel.badgeText).toBe(badgeWords.off()), { timeout: 5000 });
+      await expect(panel.switch.control).toHaveAttribute('aria-checked', 'false');
+      await expect(backendOf(panel.element).state.enabled).toBe(false);
     });
     await step('Switch on: the badge says on', async () => {
-      await userEvent.click(switchControl(panel));
-      await waitFor(() => expect(badgeText(panel)).toBe('On'), { timeout: 5000 });
-      await expect(switchControl(panel)).toHaveAttribute('aria-checked', 'true');
-      await expect(backendOf(panel).state.enabled).toBe(true);
+      await userEvent.click(panel.switch.control);
+      await waitFor(() => expect(panel.badgeText).toBe(badgeWords.on()), { timeout: 5000 });
+      await expect(panel.switch.control).toHaveAttribute('aria-checked', 'true');
+      await expect(backendOf(panel.element).state.enabled).toBe(true);
     });
   },
+};
+
+/** The history line's words for `changedBy`, changed `when` ago. */
+const historyWords = {
+  'settings-file': (when: string) => localized(html`Last changed ${when}, in your settings`, 'history.settings-file'),
+  policy: (when: string) => localized(html`Last changed ${when}, by your organization's policy`, 'history.policy'),
+  user: (when: string) => localized(html`Last changed ${when}, from this page`, 'history.user'),
 };
 
 /**
@@ -240,58 +272,61 @@ export const EverythingOffered: Story = {
   tags: ['!visual'],
   args: { signedIn: true, offerEvents: true, offerLinks: true, accountSwitch: 'linked', changedBy: 'settings-file', changedMinutesAgo: 5 },
   play: async ({ canvasElement, step }) => {
-    const panel = await settled(canvasElement, 'On, with your account');
-    await expect(backendOf(panel).state.offers).toEqual(['events', 'privacy-statement', 'how-telemetry-works']);
-    await expect(switchControl(panel)).toHaveAttribute('aria-checked', 'true');
+    const panel = await settled(canvasElement, badgeWords.linked());
+    await expect(backendOf(panel.element).state.offers).toEqual(['events', 'privacy-statement', 'how-telemetry-works']);
+    await expect(panel.switch.control).toHaveAttribute('aria-checked', 'true');
 
     await step('The history line says when and where the setting changed', async () => {
-      await expect(historyText(panel)).toBe('Last changed 5 minutes ago, in your settings');
+      await expect(panel.historyText).toBe(historyWords['settings-file'](ago(5, 'minute')));
     });
 
     await step('"Show what was sent" on Token usage asks the editor and lists its events', async () => {
-      const tokens = dataTypeItem(panel, 'Token usage');
-      await userEvent.click(tokens.querySelector('[part=events-toggle]')!);
-      const list = tokens.querySelector('cs-telemetry-events')!;
-      await waitFor(() => expect(list.shadowRoot?.querySelector('[part=status]')).toHaveTextContent('3 events sent recently, newest first.'));
-      await expect(list).toBeVisible();
-      await expect([...list.shadowRoot!.querySelectorAll('[part=event] .name')].map((name) => name.textContent)).toEqual([
-        'tokens/usage',
-        'tokens/usage',
-        'tokens/usage',
-      ]);
-      await expect(list.shadowRoot!.querySelector('[part=event]')).toHaveTextContent('completionTokens');
-      await expect(backendOf(panel).received).toContainEqual(expect.objectContaining({ type: 'telemetry/events', category: 'tokens' }));
+      const tokens = localized('Token usage', 'data.tokens.title');
+      await userEvent.click(panel.dataTypes.eventsToggle(tokens));
+      const list = panel.dataTypes.eventsList(tokens);
+      await waitFor(() => expect(list.statusLine).toHaveTextContent(localized(str`${3} events sent recently, newest first.`, 'events.count')));
+      await expect(list.element).toBeVisible();
+      await expect(list.names).toEqual(['tokens/usage', 'tokens/usage', 'tokens/usage']);
+      await expect(list.rows[0]).toHaveTextContent('completionTokens');
+      await expect(backendOf(panel.element).received).toContainEqual(expect.objectContaining({ type: 'telemetry/events', category: 'tokens' }));
     });
 
     await step('The account switch off: the badge says anonymous and the account line says it is not sent', async () => {
-      await expect(accountLine(panel)).toContain('Attached now: ada (ada@example.com).');
-      await userEvent.click(accountSwitchControl(panel));
-      await waitFor(() => expect(badgeText(panel)).toBe('On, anonymous'));
-      await expect(accountSwitchControl(panel)).toHaveAttribute('aria-checked', 'false');
-      await expect(accountLine(panel)).toContain('Signed in as ada (ada@example.com). Not sent while the switch below is off.');
-      await expect(backendOf(panel).state.accountLinked).toBe(false);
+      await expect(accountLine(panel)).toContain(attached());
+      const accountSwitch = panel.dataTypes.accountSwitch!;
+      await userEvent.click(accountSwitch.control);
+      await waitFor(() => expect(panel.badgeText).toBe(badgeWords.anonymous()));
+      await expect(accountSwitch.control).toHaveAttribute('aria-checked', 'false');
+      await expect(accountLine(panel)).toContain(
+        localized(html`Signed in as <b>${'ada'}</b> (<b>${'ada@example.com'}</b>). Not sent while the switch below is off.`, 'data.account.not-attached'),
+      );
+      await expect(backendOf(panel.element).state.accountLinked).toBe(false);
       // The account switch is a consent of its own: the main setting's history is unchanged.
-      await expect(historyText(panel)).toBe('Last changed 5 minutes ago, in your settings');
+      await expect(panel.historyText).toBe(historyWords['settings-file'](ago(5, 'minute')));
     });
 
     await step('"Privacy statement" asks the editor to open it; the page stays where it is', async () => {
       const page = window.location.href;
-      const link = [...panel.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=links] button')].find(
-        (button) => button.textContent?.trim() === 'Privacy statement',
-      )!;
-      await userEvent.click(link);
-      await expect(backendOf(panel).opened).toEqual(['privacy-statement']);
+      await userEvent.click(panel.link(localized('Privacy statement', 'links.privacy-statement')));
+      await expect(backendOf(panel.element).opened).toEqual(['privacy-statement']);
       await expect(window.location.href).toBe(page);
     });
   },
+};
+
+/** The same walk-through with the toolbar's Locale in Japanese: the play function expects the words shown. */
+export const EverythingOfferedInJapanese: Story = {
+  ...EverythingOffered,
+  name: 'Everything offered, in Japanese',
+  globals: { locale: 'ja' },
 };
 
 /** The default was never changed: no time is shown, so this one is the same on every run. */
 export const HistoryDefault: Story = {
   args: { changedBy: 'default' },
   play: async ({ canvasElement }) => {
-    const panel = await settled(canvasElement, 'On');
-    await expect(historyText(panel)).toBe('Not changed yet: this is the default.');
+    const panel = await settled(canvasElement, badgeWords.on());
+    await expect(panel.historyText).toBe(localized('Not changed yet: this is the default.', 'history.default'));
   },
 };
 
@@ -300,11 +335,11 @@ export const HistorySettingsFile: Story = {
   tags: ['!visual'],
   args: { changedBy: 'settings-file', changedMinutesAgo: 90 },
   play: async ({ canvasElement }) => {
-    const panel = await settled(canvasElement, 'On');
-    await expect(historyText(panel)).toBe('Last changed 1 hour ago, in your settings');
-    await userEvent.click(switchControl(panel));
-    await waitFor(() => expect(badgeText(panel)).toBe('Off'));
-    await waitFor(() => expect(historyText(panel)).toBe('Last changed now, from this page'));
+    const panel = await settled(canvasElement, badgeWords.on());
+    await expect(panel.historyText).toBe(historyWords['settings-file'](ago(1, 'hour')));
+    await userEvent.click(panel.switch.control);
+    await waitFor(() => expect(panel.badgeText).toBe(badgeWords.off()));
+    await waitFor(() => expect(panel.historyText).toBe(historyWords.user(ago(0, 'second'))));
   },
 };
 
@@ -312,8 +347,8 @@ export const HistoryFromThisPage: Story = {
   tags: ['!visual'],
   args: { changedBy: 'user', changedMinutesAgo: 3 * 24 * 60 },
   play: async ({ canvasElement }) => {
-    const panel = await settled(canvasElement, 'On');
-    await expect(historyText(panel)).toBe('Last changed 3 days ago, from this page');
+    const panel = await settled(canvasElement, badgeWords.on());
+    await expect(panel.historyText).toBe(historyWords.user(ago(3, 'day')));
   },
 };
 
@@ -321,8 +356,8 @@ export const HistoryByPolicy: Story = {
   tags: ['!visual'],
   args: { changedBy: 'policy', changedMinutesAgo: 5, policyLock: true },
   play: async ({ canvasElement }) => {
-    const panel = await settled(canvasElement, 'On');
-    await expect(historyText(panel)).toBe("Last changed 5 minutes ago, by your organization's policy");
+    const panel = await settled(canvasElement, badgeWords.on());
+    await expect(panel.historyText).toBe(historyWords.policy(ago(5, 'minute')));
   },
 };
 
@@ -331,15 +366,15 @@ export const HistoryByPolicy: Story = {
 const german = { tags: ['visual-dark-modern-only'], globals: { locale: 'de' }, args: { editorLocale: 'de' } } satisfies Story;
 
 const inGerman = async (canvasElement: HTMLElement, status: string) => {
-  const panel = panelIn(canvasElement);
+  const panel = PanelHarness.in(canvasElement);
   await waitFor(() => expect(getLocale()).toBe('de'));
   await expect(document.documentElement.lang).toBe('de');
-  await waitFor(() => expect(badgeOf(panel)).toHaveAttribute('status', status));
-  await panel.updateComplete;
+  await waitFor(() => expect(panel.badge).toHaveAttribute('status', status));
+  await panel.element.updateComplete;
   // The words are German, not the English source: a missing or stale translation fails here.
-  await expect(headingText(panel)).toBe('Telemetrie');
-  await expect(switchLabel(panel)).toBe('Anonyme Telemetrie zulassen');
-  await expect(badgeText(panel)).toBe(status === 'on' ? 'Ein' : 'Aus');
+  await expect(panel.headingText).toBe('Telemetrie');
+  await expect(panel.switch.label).toBe('Anonyme Telemetrie zulassen');
+  await expect(panel.badgeText).toBe(status === 'on' ? 'Ein' : 'Aus');
   return panel;
 };
 
@@ -348,8 +383,8 @@ export const GermanOn: Story = {
   name: 'German: on',
   play: async ({ canvasElement }) => {
     const panel = await inGerman(canvasElement, 'on');
-    await expect(switchControl(panel)).toHaveAttribute('aria-checked', 'true');
-    await expect(panel.shadowRoot!.textContent).toContain('Code Studio erfasst anonyme Nutzungsdaten');
+    await expect(panel.switch.control).toHaveAttribute('aria-checked', 'true');
+    await expect(panel.text).toContain('Code Studio erfasst anonyme Nutzungsdaten');
   },
 };
 
@@ -359,8 +394,8 @@ export const GermanSignedInEditorOff: Story = {
   args: { ...german.args, signedIn: true, editorTelemetryEnabled: false },
   play: async ({ canvasElement }) => {
     const panel = await inGerman(canvasElement, 'off');
-    await expect(switchControl(panel)).toHaveAttribute('aria-checked', 'true');
-    await expect(panel.shadowRoot!.textContent).toContain('Die Telemetrie des Editors ist deaktiviert.');
+    await expect(panel.switch.control).toHaveAttribute('aria-checked', 'true');
+    await expect(panel.text).toContain('Die Telemetrie des Editors ist deaktiviert.');
     await waitFor(() => expect(accountLine(panel)).toContain('Derzeit enthalten: ada (ada@example.com). Damit sind Sie identifizierbar.'));
   },
 };
@@ -371,12 +406,12 @@ export const GermanSaveFailed: Story = {
   args: { ...german.args, failNextSave: true },
   play: async ({ canvasElement }) => {
     const panel = await inGerman(canvasElement, 'on');
-    await userEvent.click(switchControl(panel));
+    await userEvent.click(panel.switch.control);
     // The reason is the editor's own message, in the editor's words (this fake editor's are English).
     await waitFor(() =>
-      expect(alertText(panel)).toBe('Speichern fehlgeschlagen. Die Telemetrie ist weiterhin aktiviert. The settings file is read-only. Wiederholen'),
+      expect(panel.alertText).toBe('Speichern fehlgeschlagen. Die Telemetrie ist weiterhin aktiviert. The settings file is read-only. Wiederholen'),
     );
-    await expect(switchControl(panel)).toHaveAttribute('aria-checked', 'true');
+    await expect(panel.switch.control).toHaveAttribute('aria-checked', 'true');
   },
 };
 
@@ -386,8 +421,8 @@ export const GermanManagedByPolicy: Story = {
   args: { ...german.args, policyLock: true },
   play: async ({ canvasElement }) => {
     const panel = await inGerman(canvasElement, 'on');
-    await expect(badgeOf(panel)).toHaveAttribute('locked');
-    await expect(panel.shadowRoot!.textContent).toContain('Von Ihrer Organisation verwaltet: Eine Richtlinie legt diese Einstellung fest.');
-    await expect(switchControl(panel)).toBeDisabled();
+    await expect(panel.badge).toHaveAttribute('locked');
+    await expect(panel.text).toContain('Von Ihrer Organisation verwaltet: Eine Richtlinie legt diese Einstellung fest.');
+    await expect(panel.switch.control).toBeDisabled();
   },
 };

@@ -1,9 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { str } from '@lit/localize';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect } from 'storybook/test';
 import '../src/components/telemetry-status-badge/define.js';
 import type { TelemetryBadgeIdentity, TelemetryBadgeStatus } from '../src/components/telemetry-status-badge/telemetry-status-badge.js';
+import { BadgeHarness } from '../dev/harness/badge-harness.js';
+import { localized } from '../dev/harness/localized.js';
 
 interface BadgeArgs {
   status: TelemetryBadgeStatus;
@@ -27,25 +30,32 @@ const meta = {
 export default meta;
 type Story = StoryObj<BadgeArgs>;
 
-const says = (text: string): Story['play'] => async ({ canvasElement }) => {
-  const badge = canvasElement.querySelector('cs-telemetry-status-badge')!.shadowRoot!.querySelector('[part=base]')!;
-  await expect(badge).toHaveAccessibleName(`Telemetry status: ${text}`);
+// The play functions expect the words of the locale shown: each is given as its English and its message id.
+const badgeIn = (canvas: HTMLElement) => new BadgeHarness(canvas.querySelector('cs-telemetry-status-badge')!);
+
+/** The badge's accessible name says `english` (message `id`), and that it is locked when `locked`. */
+const says = (english: string, id: string, { locked = false } = {}): Story['play'] => async ({ canvasElement }) => {
+  const text = localized(english, id);
+  await expect(badgeIn(canvasElement).base).toHaveAccessibleName(
+    locked
+      ? localized(str`Telemetry status: ${text}, managed by your organization`, 'badge.label-locked')
+      : localized(str`Telemetry status: ${text}`, 'badge.label'),
+  );
 };
 
-export const Loading: Story = { args: { status: 'loading' }, play: says('Checking…') };
-export const On: Story = { play: says('On') };
-export const Off: Story = { args: { status: 'off' }, play: says('Off') };
-export const Saving: Story = { args: { status: 'saving' }, play: says('Saving…') };
-export const Unknown: Story = { args: { status: 'error' }, play: says('Unknown') };
-export const Locked: Story = { args: { locked: true }, play: says('On, managed by your organization') };
+export const Loading: Story = { args: { status: 'loading' }, play: says('Checking…', 'badge.loading') };
+export const On: Story = { play: says('On', 'badge.on') };
+export const Off: Story = { args: { status: 'off' }, play: says('Off', 'badge.off') };
+export const Saving: Story = { args: { status: 'saving' }, play: says('Saving…', 'badge.saving') };
+export const Unknown: Story = { args: { status: 'error' }, play: says('Unknown', 'badge.error') };
+export const Locked: Story = { args: { locked: true }, play: says('On', 'badge.on', { locked: true }) };
 /** The words on the badge, as the eye reads them (the accessible name says the same, after "Telemetry status:"). */
-const shows = (text: string): Story['play'] => async (context) => {
-  await says(text)!(context);
-  const label = context.canvasElement.querySelector('cs-telemetry-status-badge')!.shadowRoot!.querySelector('[part=label]');
-  await expect(label!.textContent!.trim()).toBe(text);
+const shows = (english: string, id: string): Story['play'] => async (context) => {
+  await says(english, id)!(context);
+  await expect(badgeIn(context.canvasElement).text).toBe(localized(english, id));
 };
 
-export const OnAnonymous: Story = { args: { identity: 'anonymous' }, play: shows('On, anonymous') };
-export const OnWithAccount: Story = { args: { identity: 'linked' }, play: shows('On, with your account') };
+export const OnAnonymous: Story = { args: { identity: 'anonymous' }, play: shows('On, anonymous', 'badge.on-anonymous') };
+export const OnWithAccount: Story = { args: { identity: 'linked' }, play: shows('On, with your account', 'badge.on-linked') };
 /** Off is off: who the data would identify matters only while something is sent. */
-export const OffWithAccount: Story = { args: { status: 'off', identity: 'linked' }, play: says('Off') };
+export const OffWithAccount: Story = { args: { status: 'off', identity: 'linked' }, play: says('Off', 'badge.off') };

@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { PanelHarness } from '../dev/harness/panel-harness.js';
 
 // The demo a newcomer opens first (index.html, served by `npm start`): the panel in its webview iframe, talking to
 // the mock editor, which keeps the setting in localStorage.
@@ -6,8 +7,11 @@ describe('the demo page', () => {
   let page: HTMLIFrameElement;
   const editor = () => page.contentDocument!;
   const webview = () => page.contentDocument?.querySelector<HTMLIFrameElement>('#webview')?.contentDocument;
-  const panel = () => webview()?.querySelector('cs-telemetry-settings');
-  const badge = () => panel()?.shadowRoot?.querySelector('cs-telemetry-status-badge')?.getAttribute('status');
+  const panel = () => {
+    const element = webview()?.querySelector('cs-telemetry-settings');
+    return element ? new PanelHarness(element) : undefined;
+  };
+  const badge = () => panel()?.badgeStatus;
   const stored = () => JSON.parse(editor().defaultView!.localStorage.getItem('cs-demo-editor') ?? '{}');
 
   before(async () => {
@@ -24,11 +28,10 @@ describe('the demo page', () => {
 
   it('switches off and on, with the mock editor\'s stored setting following', async () => {
     (editor().querySelector('input[name=latency]') as HTMLInputElement).value = '0';
-    const control = () => panel()!.shadowRoot!.querySelector('cs-switch')!.shadowRoot!.querySelector('button')!;
-    control().click();
+    panel()!.switch.click();
     await waitUntil(() => badge() === 'off', 'off', { timeout: 5000 });
     expect(stored().enabled).to.equal(false);
-    control().click();
+    panel()!.switch.click();
     await waitUntil(() => badge() === 'on', 'on', { timeout: 5000 });
     expect(stored().enabled).to.equal(true);
   });
@@ -36,8 +39,8 @@ describe('the demo page', () => {
   it('pushes the policy lock from its controls to the panel', async () => {
     const policy = editor().querySelector<HTMLInputElement>('input[name=policy]')!;
     policy.click();
-    await waitUntil(() => panel()!.shadowRoot!.textContent!.includes('Managed by your organization'), 'locked');
+    await waitUntil(() => panel()!.text.includes('Managed by your organization'), 'locked');
     policy.click();
-    await waitUntil(() => !panel()!.shadowRoot!.textContent!.includes('Managed by your organization'), 'unlocked');
+    await waitUntil(() => !panel()!.text.includes('Managed by your organization'), 'unlocked');
   });
 });

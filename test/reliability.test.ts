@@ -2,15 +2,21 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { TelemetryClient } from '../src/webview/telemetry-client.js';
 import '../src/components/telemetry-settings/define.js';
 import type { CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
+import { ManualClock, provideClock } from '../dev/harness/manual-clock.js';
+import { PanelHarness } from '../dev/harness/panel-harness.js';
 import { seededRandom } from './support/seeded-random.js';
-import { FakeHost, ManualScheduler, deliverFromHost } from './support/fake-host.js';
+import { FakeHost, deliverFromHost } from './support/fake-host.js';
 
 const TIMEOUT = 1000;
 const hosts: FakeHost[] = [];
 
-async function readyPanel(host: FakeHost, scheduler?: ManualScheduler): Promise<CsTelemetrySettings> {
+/** A panel on `host`, answered; with a `scheduler`, the panel runs on it (the host should too). */
+async function readyPanel(host: FakeHost, scheduler?: ManualClock): Promise<CsTelemetrySettings> {
   hosts.push(host);
-  const el = await fixture<CsTelemetrySettings>(html`<cs-telemetry-settings .vscodeApi=${host.api} .timeout=${TIMEOUT}></cs-telemetry-settings>`);
+  const template = html`<cs-telemetry-settings .vscodeApi=${host.api} .timeout=${TIMEOUT}></cs-telemetry-settings>`;
+  const el = scheduler
+    ? (await fixture<HTMLDivElement>(html`<div ${provideClock(scheduler)}>${template}</div>`)).querySelector('cs-telemetry-settings')!
+    : await fixture<CsTelemetrySettings>(template);
   if (scheduler) scheduler.advance(host.delay); // the host answers the hello after its (virtual) delay
   else await host.idle();
   await rendered(el);
@@ -18,14 +24,14 @@ async function readyPanel(host: FakeHost, scheduler?: ManualScheduler): Promise<
   return el;
 }
 
-const badge = (el: CsTelemetrySettings) => el.shadowRoot!.querySelector('cs-telemetry-status-badge')!;
-const switchEl = (el: CsTelemetrySettings) => el.shadowRoot!.querySelector('cs-switch')!;
-const control = (el: CsTelemetrySettings) => switchEl(el).shadowRoot!.querySelector<HTMLButtonElement>('[role=switch]')!;
-const alertText = (el: CsTelemetrySettings) => (el.shadowRoot!.querySelector('[role=alert]')!.textContent ?? '').replace(/\s+/g, ' ').trim();
+const harness = (el: CsTelemetrySettings) => new PanelHarness(el);
+const badge = (el: CsTelemetrySettings) => harness(el).badge;
+const switchEl = (el: CsTelemetrySettings) => harness(el).switch.element;
+const control = (el: CsTelemetrySettings) => harness(el).switch.control;
+const alertText = (el: CsTelemetrySettings) => harness(el).alertText;
 
 async function rendered(el: CsTelemetrySettings): Promise<void> {
-  await el.updateComplete;
-  await Promise.all([switchEl(el).updateComplete, badge(el).updateComplete]);
+  await harness(el).updated();
 }
 
 afterEach(() => {
@@ -34,20 +40,10 @@ afterEach(() => {
 });
 
 describe('timeout: with no reply, the host\'s real state within the timeout plus 100 ms', () => {
-  // Virtual time: the panel's client and the fake host both take the window's timers, routed to a ManualScheduler
-  // inside each test only (mocha itself needs real timers between tests).
-  async function inVirtualTime(test: (scheduler: ManualScheduler) => Promise<void>): Promise<void> {
-    const scheduler = new ManualScheduler();
-    const restoreTimers = scheduler.useAsWindowTimers();
-    try {
-      await test(scheduler);
-    } finally {
-      restoreTimers();
-    }
-  }
-
-  it('a host that never answers: its state, an alert, no saving badge', () => inVirtualTime(async (scheduler) => {
-    const host = new FakeHost({ enabled: true });
+  // Virtual time: the panel (given the clock by its parent) and the fake host both run on one manual clock.
+  it('a host that never answers: its state, an alert, no saving badge', async () => {
+    const scheduler = new ManualClock();
+    const host = new FakeHost({ enabled: true, scheduler });
     const el = await readyPanel(host, scheduler);
     host.silent = true;
     control(el).click();
@@ -59,10 +55,11 @@ describe('timeout: with no reply, the host\'s real state within the timeout plus
     expect(control(el).getAttribute('aria-checked')).to.equal('true');
     // The save may have landed: the words name only the value the host last confirmed, as such.
     expect(alertText(el)).to.equal('Code Studio did not answer. It was last on. Retry');
-  }));
+  });
 
-  it('a host that saved but whose reply was lost: the saved state, read again, and no alert', () => inVirtualTime(async (scheduler) => {
-    const host = new FakeHost({ enabled: true, delay: 50 });
+  it('a host that saved but whose reply was lost: the saved state, read again, and no alert', async () => {
+    const scheduler = new ManualClock();
+    const host = new FakeHost({ enabled: true, delay: 50, scheduler });
     const el = await readyPanel(host, scheduler);
     host.manual = true;
     control(el).click();
@@ -74,7 +71,7 @@ describe('timeout: with no reply, the host\'s real state within the timeout plus
     expect(badge(el).getAttribute('status')).to.equal('off');
     expect(control(el).getAttribute('aria-checked')).to.equal('false');
     expect(alertText(el), 'the host holds what was asked: nothing failed').to.equal('');
-  }));
+  });
 });
 
 class Impostor {
@@ -151,7 +148,7 @@ describe('fuzz: 10,000 hostile host messages', () => {
     const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
     const clientHost = new FakeHost({ enabled: true, manual: true });
     hosts.push(clientHost);
-    const client = new TelemetryClient({ api: clientHost.api, scheduler: new ManualScheduler() });
+    const client = new TelemetryClient({ api: clientHost.api, scheduler: new ManualClock() });
     clientHost.reply();
     const panelHost = new FakeHost({ enabled: true });
     const el = await readyPanel(panelHost);
@@ -160,7 +157,7 @@ describe('fuzz: 10,000 hostile host messages', () => {
     const saved = [clientHost.api.savedStates.length, panelHost.api.savedStates.length];
     const posted = [clientHost.api.posted.length, panelHost.api.posted.length];
     const observer = new MutationObserver(() => {});
-    for (const root of [el.shadowRoot!, switchEl(el).shadowRoot!, badge(el).shadowRoot!]) {
+    for (const root of [harness(el).root, harness(el).switch.root, harness(el).badgeRoot]) {
       observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
     }
     const errors: unknown[] = [];
@@ -198,7 +195,7 @@ describe('no wasted work', () => {
     const host = new FakeHost({ enabled: true, account: { loginName: 'ada', email: 'ada@example.com' } });
     const el = await readyPanel(host);
     host.manual = true;
-    const elements = [el, switchEl(el), badge(el), el.shadowRoot!.querySelector('cs-telemetry-data-types')!];
+    const elements = [el, switchEl(el), badge(el), harness(el).dataTypes.element];
     let renders = 0;
     for (const element of elements) {
       const render = element.render;

@@ -2,8 +2,10 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { TelemetryClient, type TelemetryView } from '../src/webview/telemetry-client.js';
 import '../src/components/telemetry-settings/define.js';
 import type { CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
+import { ManualClock, provideClock } from '../dev/harness/manual-clock.js';
+import { PanelHarness } from '../dev/harness/panel-harness.js';
 import { seededRandom } from './support/seeded-random.js';
-import { FakeHost, ManualScheduler } from './support/fake-host.js';
+import { FakeHost } from './support/fake-host.js';
 
 // Stress: 100 seeded runs of up to 1000 flips against a host whose every request and reply takes a random 0 to 50 ms,
 // 5% of them lost (in both directions), so replies overtake each other and arrive after their request timed out.
@@ -17,7 +19,7 @@ import { FakeHost, ManualScheduler } from './support/fake-host.js';
 // half no adapter sends an id, and what the old one had sent arrives before anything of the new one's, as one
 // channel closing before the next opens does (without an id, a late state of the old count cannot be told from one
 // of the new, so no webview could place it).
-// Time is virtual (ManualScheduler), so a run of 1000 flips takes milliseconds and a failing seed replays exactly.
+// Time is virtual (ManualClock), so a run of 1000 flips takes milliseconds and a failing seed replays exactly.
 // After things go quiet, what is shown must be the host's state, and no timer or request may be left.
 // Even seeds drive a real <cs-telemetry-settings> by clicking its rendered switch and read its rendered badge;
 // odd seeds drive a TelemetryClient directly and check its view after every step.
@@ -49,7 +51,7 @@ interface Subject {
   dispose(): void;
 }
 
-function clientSubject(host: FakeHost, scheduler: ManualScheduler, timeout: number): Subject {
+function clientSubject(host: FakeHost, scheduler: ManualClock, timeout: number): Subject {
   const client = new TelemetryClient({ api: host.api, scheduler, timeout });
   return {
     view: () => client.view,
@@ -66,21 +68,20 @@ function clientSubject(host: FakeHost, scheduler: ManualScheduler, timeout: numb
   };
 }
 
-async function panelSubject(host: FakeHost, timeout: number): Promise<Subject> {
-  const el = await fixture<CsTelemetrySettings>(html`<cs-telemetry-settings .vscodeApi=${host.api} .timeout=${timeout}></cs-telemetry-settings>`);
-  const root = el.shadowRoot!;
-  const badge = root.querySelector('cs-telemetry-status-badge')!;
-  const switchEl = root.querySelector('cs-switch')!;
-  await switchEl.updateComplete;
-  const control = switchEl.shadowRoot!.querySelector<HTMLButtonElement>('[role="switch"]')!;
+async function panelSubject(host: FakeHost, scheduler: ManualClock, timeout: number): Promise<Subject> {
+  const holder = await fixture<HTMLDivElement>(
+    html`<div ${provideClock(scheduler)}><cs-telemetry-settings .vscodeApi=${host.api} .timeout=${timeout}></cs-telemetry-settings></div>`,
+  );
+  const el = holder.querySelector<CsTelemetrySettings>('cs-telemetry-settings')!;
+  const panel = new PanelHarness(el);
+  const badge = panel.badge;
+  await panel.switch.updateComplete;
+  const control = panel.switch.control;
   return {
     view: () => el.view,
-    flip: () => control.click(), // a disabled button ignores the click, as for a user
-    retry: () => root.querySelector<HTMLButtonElement>('[part="retry"]')?.click(),
-    settle: async () => {
-      await el.updateComplete;
-      await Promise.all([switchEl.updateComplete, badge.updateComplete]);
-    },
+    flip: () => panel.switch.click(), // a disabled button ignores the click, as for a user
+    retry: () => panel.retryButton?.click(),
+    settle: () => panel.updated(),
     shownMismatches: (fake) => {
       const status = fake.state.enabled && fake.state.editorTelemetryEnabled ? 'on' : 'off';
       const mismatches: string[] = [];
@@ -104,10 +105,9 @@ async function run(seed: number): Promise<RunEnd> {
   const withIds = (seed >> 1) % 2 === 0; // each kind of run on both subjects
   let restarts = 0;
   const host = new FakeHost({ manual: true, enabled: next() < 0.5, instance: withIds ? 'adapter-0' : undefined });
-  const scheduler = new ManualScheduler();
+  const scheduler = new ManualClock();
   const problems: string[] = [];
   const onPanel = seed % 2 === 0;
-  const restoreTimers = onPanel ? scheduler.useAsWindowTimers() : () => {};
   let subject: Subject | undefined;
   try {
     /**
@@ -119,13 +119,13 @@ async function run(seed: number): Promise<RunEnd> {
     const fromHost = new Map<number, { at: number; deliver: () => void }>();
     const wire = (deliver: () => void, { lossy = true, inOrder = false, toHost = false } = {}) => {
       if (lossy && next() < LOSS) return;
-      let at = scheduler.now + Math.floor(next() * (MAX_DELAY + 1));
+      let at = scheduler.now() + Math.floor(next() * (MAX_DELAY + 1));
       if (inOrder) at = lastRequestAt = Math.max(at, lastRequestAt);
       const generation = host.generation;
       const timer = scheduler.setTimeout(() => {
         fromHost.delete(timer);
         if (!toHost || host.generation === generation) deliver();
-      }, at - scheduler.now);
+      }, at - scheduler.now());
       if (!toHost) fromHost.set(timer, { at, deliver });
     };
     const deliverAllFromHost = () => {
@@ -153,7 +153,7 @@ async function run(seed: number): Promise<RunEnd> {
       pushState();
     };
 
-    subject = onPanel ? await panelSubject(host, timeout) : clientSubject(host, scheduler, timeout);
+    subject = onPanel ? await panelSubject(host, scheduler, timeout) : clientSubject(host, scheduler, timeout);
     for (let flip = 0; flip < flips; ) {
       const roll = next();
       if (roll < 0.6) {
@@ -200,7 +200,6 @@ async function run(seed: number): Promise<RunEnd> {
     return { seed, problems, restarts, withIds };
   } finally {
     subject?.dispose();
-    restoreTimers();
     host.dispose();
   }
 }

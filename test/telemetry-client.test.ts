@@ -1,14 +1,15 @@
 import { expect } from '@open-wc/testing';
 import type { StateMessage, WebviewMessage } from '../src/protocol/protocol.js';
 import { AUTO_HELLOS, DEFAULT_TIMEOUT, STALE_CHECKS, TelemetryClient, type TelemetryView } from '../src/webview/telemetry-client.js';
-import { FakeHost, FakeVsCodeApi, ManualScheduler, deliverFromHost, type FakeHostOptions, type RequestMessage } from './support/fake-host.js';
+import { ManualClock } from '../dev/harness/manual-clock.js';
+import { FakeHost, FakeVsCodeApi, deliverFromHost, type FakeHostOptions, type RequestMessage } from './support/fake-host.js';
 
 const TIMEOUT = 1000;
 
 interface Setup {
   host: FakeHost;
   api: FakeVsCodeApi;
-  scheduler: ManualScheduler;
+  scheduler: ManualClock;
   client: TelemetryClient;
   views: TelemetryView[];
 }
@@ -18,7 +19,7 @@ const live: Setup[] = [];
 /** A client on a manual-mode fake host with controlled time; the host answers only when told. */
 function setup(options: FakeHostOptions = {}): Setup {
   const host = new FakeHost({ manual: true, ...options });
-  const scheduler = new ManualScheduler();
+  const scheduler = new ManualClock();
   const client = new TelemetryClient({ api: host.api, scheduler, timeout: TIMEOUT });
   const views: TelemetryView[] = [];
   client.subscribe((view) => views.push(view));
@@ -98,7 +99,7 @@ describe('TelemetryClient', () => {
 
     it('defaults to a 5 s timeout', () => {
       expect(DEFAULT_TIMEOUT).to.equal(5000);
-      const scheduler = new ManualScheduler();
+      const scheduler = new ManualClock();
       const client = new TelemetryClient({ api: new FakeVsCodeApi(), scheduler, listen: () => () => {} });
       try {
         scheduler.advance(4999);
@@ -116,7 +117,7 @@ describe('TelemetryClient', () => {
       const api = new FakeVsCodeApi();
       const client = new TelemetryClient({
         api,
-        scheduler: new ManualScheduler(),
+        scheduler: new ManualClock(),
         listen: (listener) => {
           feed = listener;
           return () => unsubscribed++;
@@ -142,7 +143,7 @@ describe('TelemetryClient', () => {
         const r = m as { id: string; enabled?: boolean };
         deliverFromHost({ type: 'telemetry/state', protocol: 1, rev: rev++, inReplyTo: r.id, state: { enabled: r.enabled ?? true } });
       };
-      const scheduler = new ManualScheduler();
+      const scheduler = new ManualClock();
       const client = new TelemetryClient({ api, scheduler });
       try {
         client.setEnabled(false);

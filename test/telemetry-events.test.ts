@@ -4,9 +4,11 @@ import type { TelemetryEvent } from '../src/protocol/protocol.js';
 import '../src/components/telemetry-events/define.js';
 import { CsTelemetryEvents, EVENTS_CHUNK, EVENTS_FIRST_CHUNK } from '../src/components/telemetry-events/telemetry-events.js';
 import { intlLocale, setLocale, type SupportedLocale } from '../src/internal/i18n/locale.js';
+import { ManualClock, provideClock } from '../dev/harness/manual-clock.js';
 import { darkFixture as onDark } from './support/dark-fixture.js';
 
-const darkFixture = () => onDark('cs-telemetry-events', html`<cs-telemetry-events label="Token usage: events sent"></cs-telemetry-events>`);
+const list = html`<cs-telemetry-events label="Token usage: events sent"></cs-telemetry-events>`;
+const darkFixture = () => onDark('cs-telemetry-events', list);
 
 const words = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const statusLine = (el: CsTelemetryEvents) => el.shadowRoot!.querySelector<HTMLElement>('[part=status]')!;
@@ -21,19 +23,20 @@ function events(count: number, start = Date.parse('2026-01-02T03:00:00Z')): Tele
   }));
 }
 
-/** Frames queued by the element, run only when the test says: chunked rendering becomes deterministic. */
-function manualFrames(el: CsTelemetryEvents) {
-  const queue: (() => void)[] = [];
-  el.scheduleFrame = (callback) => queue.push(callback);
-  return {
+/** A list whose animation frames run only when the test says: chunked rendering becomes deterministic. */
+async function withManualFrames() {
+  const clock = new ManualClock();
+  const { el } = await onDark('cs-telemetry-events', html`<div ${provideClock(clock)}>${list}</div>`);
+  const frames = {
     get queued() {
-      return queue.length;
+      return clock.framesQueued;
     },
     async step() {
-      queue.shift()?.();
+      clock.frame();
       await el.updateComplete;
     },
   };
+  return { el, frames };
 }
 
 declare global {
@@ -153,8 +156,7 @@ describe('<cs-telemetry-events>', () => {
   describe('long lists', () => {
     for (const count of [500, 1000]) {
       it(`${count} events fill in a chunk of at most ${EVENTS_CHUNK} rows per update`, async () => {
-        const { el } = await darkFixture();
-        const frames = manualFrames(el);
+        const { el, frames } = await withManualFrames();
         el.events = events(count);
         el.status = 'ready';
         await el.updateComplete;
@@ -176,8 +178,7 @@ describe('<cs-telemetry-events>', () => {
     }
 
     it('a new list restarts from the first chunk, and a frame of the old list adds nothing', async () => {
-      const { el } = await darkFixture();
-      const frames = manualFrames(el);
+      const { el, frames } = await withManualFrames();
       el.events = events(300);
       el.status = 'ready';
       await el.updateComplete;

@@ -10,9 +10,12 @@ import type { CsTelemetrySettings } from '../src/components/telemetry-settings/t
 import { badgeStatus } from '../src/components/telemetry-settings/view.js';
 import { telemetryContext } from '../src/webview/telemetry-context.js';
 import { LOCKED_MESSAGES, normalizeState, type TelemetryEvent } from '../src/protocol/protocol.js';
-import { relativeTimeClock } from '../src/internal/relative-time.js';
 import { setLocale, type SupportedLocale } from '../src/internal/i18n/locale.js';
-import { FakeHost, FakeVsCodeApi, ManualScheduler, deliverFromHost, type FakeHostOptions } from './support/fake-host.js';
+import type { Clock } from '../src/internal/clock.js';
+import { ManualClock, provideClock } from '../dev/harness/manual-clock.js';
+import { PanelHarness } from '../dev/harness/panel-harness.js';
+import { words } from '../dev/harness/words.js';
+import { FakeHost, FakeVsCodeApi, deliverFromHost, type FakeHostOptions } from './support/fake-host.js';
 
 /** A small subtree element that reads the panel's view through context. */
 class TestTelemetryConsumer extends LitElement {
@@ -36,36 +39,36 @@ function fakeHost(options: FakeHostOptions = {}): FakeHost {
   return host;
 }
 
-async function panel(host: FakeHost, timeout = TIMEOUT): Promise<CsTelemetrySettings> {
-  return fixture<CsTelemetrySettings>(
-    html`<cs-telemetry-settings .vscodeApi=${host.api} .timeout=${timeout}></cs-telemetry-settings>`,
-  );
+/** A panel on `host`; with a `clock`, inside an element that provides it. */
+async function panel(host: FakeHost, timeout = TIMEOUT, clock?: Clock): Promise<CsTelemetrySettings> {
+  const template = html`<cs-telemetry-settings .vscodeApi=${host.api} .timeout=${timeout}></cs-telemetry-settings>`;
+  if (!clock) return fixture<CsTelemetrySettings>(template);
+  const holder = await fixture<HTMLDivElement>(html`<div ${provideClock(clock)}>${template}</div>`);
+  return holder.querySelector('cs-telemetry-settings')!;
 }
 
 /** A panel whose hello has been answered. */
-async function readyPanel(options: FakeHostOptions = {}): Promise<{ el: CsTelemetrySettings; host: FakeHost }> {
+async function readyPanel(options: FakeHostOptions = {}, clock?: Clock): Promise<{ el: CsTelemetrySettings; host: FakeHost }> {
   const host = fakeHost(options);
-  const el = await panel(host);
+  const el = await panel(host, TIMEOUT, clock);
   await waitUntil(() => el.view.phase === 'ready', 'the panel never became ready');
   await rendered(el);
   return { el, host };
 }
 
-const shadow = (el: Element) => el.shadowRoot!;
-const badge = (el: CsTelemetrySettings) => shadow(el).querySelector('cs-telemetry-status-badge')!;
-const switchEl = (el: CsTelemetrySettings) => shadow(el).querySelector('cs-switch')!;
-const control = (el: CsTelemetrySettings) => shadow(switchEl(el)).querySelector<HTMLButtonElement>('[role="switch"]')!;
-const alertRegion = (el: CsTelemetrySettings) => shadow(el).querySelector<HTMLElement>('[role="alert"]')!;
-const retryButton = (el: CsTelemetrySettings) => alertRegion(el).querySelector<HTMLButtonElement>('button');
-const words = (node: Node | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const panelText = (el: CsTelemetrySettings) => words(shadow(el));
-const purpose = (el: CsTelemetrySettings) => words(shadow(el).querySelector('.purpose'));
-const dataTypesText = (el: CsTelemetrySettings) => words(shadow(shadow(el).querySelector('cs-telemetry-data-types')!));
+const harness = (el: CsTelemetrySettings) => new PanelHarness(el);
+const badge = (el: CsTelemetrySettings) => harness(el).badge;
+const switchEl = (el: CsTelemetrySettings) => harness(el).switch.element;
+const control = (el: CsTelemetrySettings) => harness(el).switch.control;
+const alertRegion = (el: CsTelemetrySettings) => harness(el).alert;
+const retryButton = (el: CsTelemetrySettings) => harness(el).retryButton;
+const panelText = (el: CsTelemetrySettings) => harness(el).text;
+const purpose = (el: CsTelemetrySettings) => harness(el).purposeText;
+const dataTypesText = (el: CsTelemetrySettings) => harness(el).dataTypes.text;
 
 /** Waits for the panel and the elements it renders to finish updating. */
 async function rendered(el: CsTelemetrySettings): Promise<void> {
-  await el.updateComplete;
-  await Promise.all([switchEl(el).updateComplete, badge(el).updateComplete]);
+  await harness(el).updated();
 }
 
 interface Shown {
@@ -221,7 +224,7 @@ describe('<cs-telemetry-settings>', () => {
       await until(el, () => el.view.phase === 'unreachable', 'unreachable');
       await expectShows(el, { status: 'error', checked: true, disabled: true });
       expect(words(alertRegion(el))).to.equal('Code Studio did not answer. Your setting is not known now. Retry');
-      expect(words(shadow(badge(el)).querySelector('[part=label]'))).to.equal('Unknown');
+      expect(harness(el).badgeText).to.equal('Unknown');
       host.silent = false;
       host.manual = true;
       retryButton(el)!.click();
@@ -310,7 +313,7 @@ describe('<cs-telemetry-settings>', () => {
       expect(dataTypesText(el)).to.contain('signed out');
       host.push({ account: { loginName: 'grace', email: 'grace@example.com' } });
       await rendered(el);
-      await shadow(el).querySelector('cs-telemetry-data-types')!.updateComplete;
+      await harness(el).dataTypes.element.updateComplete;
       expect(dataTypesText(el)).to.contain('grace@example.com');
       expect(purpose(el)).to.not.match(/anonymous/i);
     });
@@ -441,14 +444,14 @@ describe('<cs-telemetry-settings>', () => {
       await until(el, () => el.view.phase === 'ready', 'ready');
       await consumer.updateComplete;
       expect(consumer.telemetry.value).to.equal(el.view);
-      expect(words(shadow(consumer))).to.equal('ready:true');
+      expect(words(consumer.shadowRoot)).to.equal('ready:true');
       control(el).click();
       await consumer.updateComplete;
       expect(consumer.telemetry.value).to.include({ enabled: false, saving: true });
       await until(el, () => !el.view.saving, 'saved');
       await consumer.updateComplete;
       expect(consumer.telemetry.value).to.equal(el.view);
-      expect(words(shadow(consumer))).to.equal('ready:false');
+      expect(words(consumer.shadowRoot)).to.equal('ready:false');
       expect(consumer.seen.map((v) => v.phase)).to.include('loading');
     });
   });
@@ -495,11 +498,11 @@ describe('<cs-telemetry-settings>', () => {
     it('renders a hostile login name as text only', async () => {
       const hostile = '<img src=x onerror=window.__pwned=1>';
       const { el } = await readyPanel({ enabled: true, account: { loginName: hostile, email: '"><script>window.__pwned=2</script>' } });
-      const dataTypes = shadow(el).querySelector('cs-telemetry-data-types')!;
-      await dataTypes.updateComplete;
+      const dataTypes = harness(el).dataTypes;
+      await dataTypes.element.updateComplete;
       expect(dataTypesText(el)).to.contain(hostile);
       expect(dataTypesText(el)).to.contain('<script>window.__pwned=2</script>');
-      for (const root of [shadow(el), shadow(dataTypes), shadow(switchEl(el))]) {
+      for (const root of [harness(el).root, dataTypes.root, harness(el).switch.root]) {
         expect(root.querySelector('img'), 'no img element').to.equal(null);
         expect(root.querySelector('script'), 'no script element').to.equal(null);
       }
@@ -521,13 +524,13 @@ describe('<cs-telemetry-settings>', () => {
         el.vscodeApi = host.api;
         wrapper.append(el);
         await until(el, () => el.view.phase === 'ready', 'ready');
-        const dataTypes = shadow(el).querySelector('cs-telemetry-data-types')!;
-        await dataTypes.updateComplete;
-        const account = shadow(dataTypes).querySelector<HTMLElement>('[part=account]')!;
+        const dataTypes = harness(el).dataTypes;
+        await dataTypes.element.updateComplete;
+        const account = dataTypes.account!;
         const names = [...account.querySelectorAll('b')].map((b) => b.textContent);
         expect(names, 'each value is one text node, exactly as sent').to.deep.equal([loginName, email]);
         expect(account.querySelectorAll('*').length, 'no element but the two <b>').to.equal(2);
-        for (const root of [shadow(el), shadow(dataTypes)]) {
+        for (const root of [harness(el).root, dataTypes.root]) {
           expect(root.querySelector('svg[onload], iframe, style:not([nonce]), script'), 'no injected element').to.equal(null);
         }
         expect(el.getBoundingClientRect().width).to.equal(300);
@@ -567,9 +570,7 @@ describe('<cs-telemetry-settings>', () => {
 
   describe('claims only what the host confirmed', () => {
     const ada = { loginName: 'ada-l', email: 'ada@example.com' };
-    const dataTypes = (el: CsTelemetrySettings) => shadow(el).querySelector('cs-telemetry-data-types')!;
-    const accountControl = (el: CsTelemetrySettings) =>
-      shadow(shadow(dataTypes(el)).querySelector('cs-switch')!).querySelector<HTMLButtonElement>('[role="switch"]')!;
+    const accountControl = (el: CsTelemetrySettings) => harness(el).dataTypes.accountSwitch!.control;
     /** Answers until the host holds nothing more: a hello's answer may bring a get, and so on. */
     const replyUntilQuiet = (host: FakeHost) => {
       while (host.held.length) host.replyAll();
@@ -763,19 +764,14 @@ describe('<cs-telemetry-settings>', () => {
 
   describe('issue 6 extensions', () => {
     const ada = { loginName: 'ada-l', email: 'ada@example.com' };
-    const dataTypes = (el: CsTelemetrySettings) => shadow(el).querySelector('cs-telemetry-data-types')!;
-    const accountSwitch = (el: CsTelemetrySettings) => shadow(dataTypes(el)).querySelector('cs-switch');
-    const accountControl = (el: CsTelemetrySettings) => shadow(accountSwitch(el)!).querySelector<HTMLButtonElement>('[role="switch"]')!;
-    const badgeText = (el: CsTelemetrySettings) => words(shadow(badge(el)).querySelector('[part=label]'));
-    const history = (el: CsTelemetrySettings) => shadow(el).querySelector<HTMLElement>('[part=history]');
-    const linkButtons = (el: CsTelemetrySettings) => [...shadow(el).querySelectorAll<HTMLButtonElement>('[part=links] button')];
-    async function settled(el: CsTelemetrySettings) {
-      await rendered(el);
-      await dataTypes(el).updateComplete;
-      const events = shadow(dataTypes(el)).querySelectorAll('cs-telemetry-events');
-      await Promise.all([...events].map((e) => e.updateComplete));
-      if (accountSwitch(el)) await accountSwitch(el)!.updateComplete;
-    }
+    const dataTypes = (el: CsTelemetrySettings) => harness(el).dataTypes;
+    const accountSwitch = (el: CsTelemetrySettings) => dataTypes(el).accountSwitch?.element ?? null;
+    const accountControl = (el: CsTelemetrySettings) => dataTypes(el).accountSwitch!.control;
+    const badgeText = (el: CsTelemetrySettings) => harness(el).badgeText;
+    const history = (el: CsTelemetrySettings) => harness(el).history;
+    const linkButtons = (el: CsTelemetrySettings) => harness(el).links;
+    /** The panel, its data types list, and the lists and switch that list renders, all updated. */
+    const settled = rendered;
 
     describe('backwards compatibility: a host that offers none of them', () => {
       it('shows no new control and exactly the words it showed before', async () => {
@@ -783,8 +779,8 @@ describe('<cs-telemetry-settings>', () => {
         await settled(el);
         expect(accountSwitch(el)).to.equal(null);
         expect(history(el)).to.equal(null);
-        expect(shadow(el).querySelector('[part=links]')).to.equal(null);
-        expect(shadow(dataTypes(el)).querySelector('[part=events-toggle]')).to.equal(null);
+        expect(harness(el).root.querySelector('[part=links]')).to.equal(null);
+        expect(dataTypes(el).root.querySelector('[part=events-toggle]')).to.equal(null);
         expect(badgeText(el)).to.equal('On');
         expect(badge(el).hasAttribute('identity')).to.equal(false);
         expect(panelText(el)).to.equal(
@@ -800,8 +796,8 @@ describe('<cs-telemetry-settings>', () => {
             'Autocomplete feedback Whether you accepted or rejected suggestions. Never the suggestion or your code. ' +
             'Account details, when signed in Your login name and email. Attached now: ada-l (ada@example.com). These identify you. They identify you, so this data is not anonymous. Sign out to stop sending them.',
         );
-        expect(words(badge(el).shadowRoot!.querySelector('[role=img]'))).to.equal('On');
-        expect(badge(el).shadowRoot!.querySelector('[role=img]')!.getAttribute('aria-label')).to.equal('Telemetry status: On');
+        expect(words(harness(el).badgeBase)).to.equal('On');
+        expect(harness(el).badgeBase.getAttribute('aria-label')).to.equal('Telemetry status: On');
       });
 
       it('signed out, the purpose still calls the data anonymous, word for word', async () => {
@@ -822,7 +818,7 @@ describe('<cs-telemetry-settings>', () => {
 
       it('the section carries the active locale as its language', async () => {
         const { el } = await readyPanel({ enabled: true });
-        expect(shadow(el).querySelector('section')!.getAttribute('lang')).to.equal('en');
+        expect(harness(el).section!.getAttribute('lang')).to.equal('en');
       });
     });
 
@@ -843,9 +839,9 @@ describe('<cs-telemetry-settings>', () => {
         host.push({ account: ada });
         await until(el, () => !!el.view.host?.account, 'signed in');
         expect(badgeText(el)).to.equal('On, with your account');
-        expect(badge(el).shadowRoot!.querySelector('[role=img]')!.getAttribute('aria-label')).to.equal('Telemetry status: On, with your account');
+        expect(harness(el).badgeBase.getAttribute('aria-label')).to.equal('Telemetry status: On, with your account');
         expect(purpose(el)).to.not.match(/anonymous/i);
-        const help = words(switchEl(el).querySelector('[slot=help]'));
+        const help = harness(el).switch.help;
         expect(help.replace('so it is not anonymous', '')).to.not.match(/anonymous/i);
         expect(help).to.contain('so it is not anonymous');
         host.push({ accountLinked: false });
@@ -935,36 +931,26 @@ describe('<cs-telemetry-settings>', () => {
       });
 
       it('updates as time passes without rendering the panel again, and stops its timer when removed', async () => {
-        const clock = { ...relativeTimeClock };
-        const scheduler = new ManualScheduler();
         const start = Date.parse('2026-01-01T12:00:00Z');
-        Object.assign(relativeTimeClock, {
-          now: () => start + scheduler.now,
-          setTimeout: (callback: () => void, ms: number) => scheduler.setTimeout(callback, ms),
-          clearTimeout: (handle: unknown) => scheduler.clearTimeout(handle),
-        });
-        try {
-          const { el } = await readyPanel({ enabled: true, changedBy: 'user', changedAt: new Date(start - 30_000).toISOString() });
-          let renders = 0;
-          const render = el.render.bind(el);
-          el.render = () => (renders++, render());
-          expect(words(history(el))).to.equal('Last changed now, from this page');
-          expect(scheduler.pending).to.equal(1);
-          scheduler.advance(30_000);
-          expect(words(history(el))).to.equal('Last changed 1 minute ago, from this page');
-          scheduler.advance(4 * 60_000);
-          expect(words(history(el))).to.equal('Last changed 5 minutes ago, from this page');
-          scheduler.advance(2 * 60 * 60_000);
-          expect(words(history(el))).to.equal('Last changed 2 hours ago, from this page');
-          scheduler.advance(24 * 60 * 60_000);
-          expect(words(history(el))).to.equal('Last changed yesterday, from this page');
-          await el.updateComplete;
-          expect(renders, 'panel renders').to.equal(0);
-          el.remove();
-          expect(scheduler.pending, 'timer stopped').to.equal(0);
-        } finally {
-          Object.assign(relativeTimeClock, clock);
-        }
+        const scheduler = new ManualClock(start);
+        const { el } = await readyPanel({ enabled: true, changedBy: 'user', changedAt: new Date(start - 30_000).toISOString() }, scheduler);
+        let renders = 0;
+        const render = el.render.bind(el);
+        el.render = () => (renders++, render());
+        expect(words(history(el))).to.equal('Last changed now, from this page');
+        expect(scheduler.pending).to.equal(1);
+        scheduler.advance(30_000);
+        expect(words(history(el))).to.equal('Last changed 1 minute ago, from this page');
+        scheduler.advance(4 * 60_000);
+        expect(words(history(el))).to.equal('Last changed 5 minutes ago, from this page');
+        scheduler.advance(2 * 60 * 60_000);
+        expect(words(history(el))).to.equal('Last changed 2 hours ago, from this page');
+        scheduler.advance(24 * 60 * 60_000);
+        expect(words(history(el))).to.equal('Last changed yesterday, from this page');
+        await el.updateComplete;
+        expect(renders, 'panel renders').to.equal(0);
+        el.remove();
+        expect(scheduler.pending, 'timer stopped').to.equal(0);
       });
     });
 
@@ -972,7 +958,7 @@ describe('<cs-telemetry-settings>', () => {
       it('shows only the links the host offers, as buttons that ask the host to open them', async () => {
         const { el, host } = await readyPanel({ enabled: true, offers: ['how-telemetry-works', 'unknown-thing'] });
         expect(linkButtons(el).map((b) => words(b))).to.deep.equal(['How telemetry works']);
-        expect(shadow(el).querySelector('a')).to.equal(null);
+        expect(harness(el).root.querySelector('a')).to.equal(null);
         linkButtons(el)[0].focus();
         await sendKeys({ press: 'Enter' });
         expect(host.opened).to.deep.equal(['how-telemetry-works']);
@@ -993,9 +979,9 @@ describe('<cs-telemetry-settings>', () => {
         name,
         data,
       });
-      const eventsToggle = (el: CsTelemetrySettings, index: number) =>
-        shadow(dataTypes(el)).querySelectorAll<HTMLButtonElement>('[part=events-toggle]')[index];
-      const eventsList = (el: CsTelemetrySettings, index: number) => shadow(dataTypes(el)).querySelectorAll('cs-telemetry-events')[index];
+      const eventsToggle = (el: CsTelemetrySettings, index: number) => dataTypes(el).eventsToggles[index];
+      const events = (el: CsTelemetrySettings, index: number) => dataTypes(el).eventsLists[index];
+      const eventsList = (el: CsTelemetrySettings, index: number) => events(el, index).element;
 
       it('opening a category asks the host for its events and lists them, newest first', async () => {
         const { el, host } = await readyPanel({ enabled: true, offers: ['events'] });
@@ -1003,7 +989,7 @@ describe('<cs-telemetry-settings>', () => {
         await settled(el);
         // Offered events load the list's element (a chunk of its own in the webview bundle).
         await customElements.whenDefined('cs-telemetry-events');
-        expect(shadow(dataTypes(el)).querySelectorAll('[part=events-toggle]')).to.have.length(5);
+        expect(dataTypes(el).eventsToggles).to.have.length(5);
         host.manual = true;
         eventsToggle(el, 2).click();
         await settled(el);
@@ -1013,7 +999,7 @@ describe('<cs-telemetry-settings>', () => {
         host.replyAll();
         await waitUntil(() => eventsList(el, 2).status === 'ready', 'ready');
         await settled(el);
-        const names = [...shadow(eventsList(el, 2)).querySelectorAll('[part=event] .name')].map((n) => n.textContent);
+        const names = events(el, 2).names;
         expect(names).to.deep.equal(['new', 'old']);
         await expect(el).to.be.accessible();
       });
@@ -1024,9 +1010,9 @@ describe('<cs-telemetry-settings>', () => {
         eventsToggle(el, 0).click();
         await waitUntil(() => eventsList(el, 0).status === 'error', 'error');
         await settled(el);
-        expect(words(shadow(eventsList(el, 0)).querySelector('[part=status]'))).to.equal('Could not load the events. The log is gone.');
+        expect(events(el, 0).statusText).to.equal('Could not load the events. The log is gone.');
         host.eventSource = () => [sent('again')];
-        shadow(eventsList(el, 0)).querySelector<HTMLButtonElement>('[part=retry]')!.click();
+        events(el, 0).retry();
         await waitUntil(() => eventsList(el, 0).status === 'ready', 'ready after retry');
         expect(host.received.filter((m) => m.type === 'telemetry/events')).to.have.length(2);
       });
@@ -1036,7 +1022,7 @@ describe('<cs-telemetry-settings>', () => {
         eventsToggle(el, 1).click();
         await settled(el);
         expect(eventsList(el, 1).status).to.equal('off');
-        expect(words(shadow(eventsList(el, 1)).querySelector('[part=status]'))).to.equal('Telemetry is off, so nothing is sent.');
+        expect(events(el, 1).statusText).to.equal('Telemetry is off, so nothing is sent.');
         expect(host.received.filter((m) => m.type === 'telemetry/events')).to.have.length(0);
         await expect(el).to.be.accessible();
       });
@@ -1072,7 +1058,7 @@ describe('<cs-telemetry-settings>', () => {
         host.reply(older.id);
         await settled(el);
         await eventsList(el, 0).updateComplete;
-        const names = [...shadow(eventsList(el, 0)).querySelectorAll('[part=event] .name')].map((n) => n.textContent);
+        const names = [...events(el, 0).root.querySelectorAll('[part=event] .name')].map((n) => n.textContent);
         expect(names).to.deep.equal(['newer']);
       });
 
@@ -1083,7 +1069,7 @@ describe('<cs-telemetry-settings>', () => {
         eventsToggle(el, 2).click();
         await waitUntil(() => eventsList(el, 2).status === 'ready', 'ready');
         await settled(el);
-        const list = shadow(eventsList(el, 2));
+        const list = events(el, 2).root;
         expect(list.querySelector('img')).to.equal(null);
         expect(list.querySelector('.name')!.textContent).to.equal(evil);
         expect(list.querySelector('dt')!.textContent).to.equal(evil);

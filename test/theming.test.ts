@@ -4,6 +4,7 @@ import '../src/components/telemetry-settings/define.js';
 import type { CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
 import { FakeEditor, type FakeEditorOptions } from '../dev/fake-editor.js';
 import { applyVsCodeTheme, vscodeThemes, type VsCodeThemeId } from '../dev/themes/vscode-themes.js';
+import { PanelHarness } from '../dev/harness/panel-harness.js';
 
 // VS Code sets its theme as --vscode-* variables (and a body class); the section must follow them, not its fallbacks.
 // The themes are VS Code's own data (dev/themes/*.json), the same that Storybook and the demo paint with.
@@ -27,9 +28,9 @@ async function themedPanel(theme: VsCodeThemeId | undefined, options: FakeEditor
   return el;
 }
 
-const part = (el: CsTelemetrySettings, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)!;
-const switchControl = (el: CsTelemetrySettings) => part(el, 'cs-switch').shadowRoot!.querySelector('button')!;
-const badgeBase = (el: CsTelemetrySettings) => part(el, 'cs-telemetry-status-badge').shadowRoot!.querySelector<HTMLElement>('[part=base]')!;
+const harness = (el: CsTelemetrySettings) => new PanelHarness(el);
+const switchControl = (el: CsTelemetrySettings) => harness(el).switch.control;
+const badgeBase = (el: CsTelemetrySettings) => harness(el).badgeBase;
 
 describe('theming', () => {
   afterEach(async () => {
@@ -62,7 +63,7 @@ describe('theming', () => {
     const border = rgb(color('dark-high-contrast', '--vscode-contrastBorder'));
     expect(getComputedStyle(badgeBase(el)).borderTopColor).to.equal(border);
     expect(getComputedStyle(switchControl(el)).borderTopColor, 'the switch is on').to.equal(rgb(color('dark-high-contrast', '--vscode-contrastActiveBorder')));
-    expect(getComputedStyle(part(el, '.note')).borderTopColor).to.equal(border);
+    expect(getComputedStyle(harness(el).notes[0]).borderTopColor).to.equal(border);
     await expect(el).to.be.accessible();
   });
 
@@ -93,21 +94,21 @@ describe('theming', () => {
   it('stops the spinner and the thumb under prefers-reduced-motion', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const el = await themedPanel(undefined);
-    const sw = part(el, 'cs-switch');
+    const sw = harness(el).switch.element;
     sw.focus();
     expect(getComputedStyle(switchControl(el), '::before').transitionDuration).to.equal('0s');
-    const badge = part(el, 'cs-telemetry-status-badge');
+    const badge = harness(el).badge;
     badge.setAttribute('status', 'saving');
-    await (badge as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
-    const spinner = badge.shadowRoot!.querySelector('.spin')!;
+    await badge.updateComplete;
+    const spinner = harness(el).badgeRoot.querySelector('.spin')!;
     expect(getComputedStyle(spinner).animationName).to.equal('none');
   });
 
   it('turns the spinner without reduced motion (the check above can fail)', async () => {
     const el = await themedPanel(undefined);
-    const badge = part(el, 'cs-telemetry-status-badge');
+    const badge = harness(el).badge;
     badge.setAttribute('status', 'saving');
-    await (badge as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
-    expect(getComputedStyle(badge.shadowRoot!.querySelector('.spin')!).animationName).to.equal('spin');
+    await badge.updateComplete;
+    expect(getComputedStyle(harness(el).badgeRoot.querySelector('.spin')!).animationName).to.equal('spin');
   });
 });

@@ -1,14 +1,8 @@
 import { html, nothing } from 'lit';
-import { AsyncDirective, directive } from 'lit/async-directive.js';
+import { AsyncDirective, directive, type ChildPart } from 'lit/async-directive.js';
+import { browserClock, clockFor, type Clock } from './clock.js';
 import { intlLocale } from './i18n/locale.js';
 import { formatDateTime } from './locale-format.js';
-
-/** Where the relative time reads the time and sets its timers; tests swap these for a manual clock. */
-export const relativeTimeClock = {
-  now: (): number => Date.now(),
-  setTimeout: (callback: () => void, ms: number): unknown => setTimeout(callback, ms),
-  clearTimeout: (handle: unknown): void => clearTimeout(handle as number),
-};
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -42,14 +36,22 @@ export function relativeTimeText(time: number, now: number): { text: string; cha
 /**
  * A `<time>` reading "5 minutes ago", with the absolute time as its tooltip, that keeps itself true as time passes:
  * it sets only its own text, on a timer due when the words would change, and stops the timer when disconnected.
+ * It reads the time from the clock of the element it renders in.
  */
 class RelativeTimeDirective extends AsyncDirective {
   #time = NaN;
   #timer: unknown;
+  #clock?: Clock;
 
   render(iso: string) {
     this.#time = Date.parse(iso);
     return this.#paint();
+  }
+
+  override update(part: ChildPart, [iso]: [string]) {
+    // Asked of the rendering element, which is in the document: at the first render this part is not yet.
+    this.#clock ??= clockFor(part.options!.host as Element);
+    return this.render(iso);
   }
 
   override disconnected(): void {
@@ -64,9 +66,10 @@ class RelativeTimeDirective extends AsyncDirective {
     this.#stop();
     if (Number.isNaN(this.#time)) return nothing;
     const date = new Date(this.#time);
-    const { text, changesIn } = relativeTimeText(this.#time, relativeTimeClock.now());
+    const clock = this.#clock ?? browserClock;
+    const { text, changesIn } = relativeTimeText(this.#time, clock.now());
     if (this.isConnected) {
-      this.#timer = relativeTimeClock.setTimeout(() => {
+      this.#timer = clock.setTimeout(() => {
         this.#timer = undefined;
         this.setValue(this.#paint());
       }, changesIn);
@@ -75,7 +78,7 @@ class RelativeTimeDirective extends AsyncDirective {
   }
 
   #stop(): void {
-    if (this.#timer !== undefined) relativeTimeClock.clearTimeout(this.#timer);
+    if (this.#timer !== undefined) this.#clock?.clearTimeout(this.#timer);
     this.#timer = undefined;
   }
 }

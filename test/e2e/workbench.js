@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../scripts/chromium.js';
+import { PART, TAG } from '../../dev/harness/selectors.js';
 import { installCodeServer, prepareExample, startCodeServer } from './code-server.js';
 
 export const KEY = 'codeStudio.telemetry.enabled';
@@ -132,7 +133,8 @@ export async function reloadWindow() {
 export const webview = () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 export const telemetrySwitch = () => webview().getByRole('switch', { name: 'Allow Anonymous Telemetry' });
 export const accountSwitch = () => webview().getByRole('switch', { name: 'Include my account details (login name and email)' });
-export const badge = () => webview().locator('cs-telemetry-status-badge [part="label"]');
+// The same selectors the browser tests' harnesses use (dev/harness); playwright's CSS pierces the shadow roots.
+export const badge = () => webview().locator(`${TAG.badge} ${PART.badgeLabel}`);
 
 /**
  * Waits until the panel shows `enabled` in its switch and badge; `identity` is what the badge says "on" carries

@@ -21,6 +21,7 @@
  *   host.opened                                                // the link targets the webview asked to open
  *   new FakeHost({ instance: 'a' });                          // a host that names its instance on each message
  *   host.restart({ instance: 'b' });                          // an extension-host restart: rev counts from 1 again
+ *   new FakeHost({ scheduler: clock });                       // automatic answers wait on a test's manual clock
  *
  * Call `dispose()` when done so no scheduled reply reaches a later test.
  */
@@ -127,6 +128,8 @@ export interface FakeHostOptions extends Partial<TelemetryState> {
   api?: FakeVsCodeApi;
   /** The host instance id sent on each state and error (default: none, as a host without the extension). */
   instance?: string;
+  /** The timers automatic answers wait on (default: the window's). */
+  scheduler?: Scheduler;
 }
 
 /** An editor backend that answers hello/get/set with state messages; `rev` grows on each change. */
@@ -154,11 +157,13 @@ export class FakeHost {
   readonly received: WebviewMessage[] = [];
   #failNext?: { code: string; message: string };
   #failNextEvents?: { code: string; message: string };
-  #timers = new Set<ReturnType<typeof setTimeout>>();
+  #timers = new Set<unknown>();
+  readonly #scheduler: Scheduler;
   #disposed = false;
 
   constructor(options: FakeHostOptions = {}) {
-    const { rev = 1, manual = false, delay = 0, api = new FakeVsCodeApi(), instance, ...state } = options;
+    const { rev = 1, manual = false, delay = 0, api = new FakeVsCodeApi(), instance, scheduler = globalThis, ...state } = options;
+    this.#scheduler = scheduler;
     this.state = normalizeState({ enabled: true, ...state });
     this.rev = rev;
     this.manual = manual;
@@ -188,7 +193,7 @@ export class FakeHost {
     this.rev = 1;
     this.generation++;
     this.held.length = 0;
-    for (const timer of this.#timers) clearTimeout(timer);
+    for (const timer of this.#timers) this.#scheduler.clearTimeout(timer);
     this.#timers.clear();
   }
 
@@ -269,7 +274,7 @@ export class FakeHost {
 
   dispose(): void {
     this.#disposed = true;
-    for (const timer of this.#timers) clearTimeout(timer);
+    for (const timer of this.#timers) this.#scheduler.clearTimeout(timer);
     this.#timers.clear();
     this.api.onPost = undefined;
   }
@@ -288,59 +293,10 @@ export class FakeHost {
       return;
     }
     // Answer a task later, as a real postMessage would: never inside the webview's own call.
-    const timer = setTimeout(() => {
+    const timer = this.#scheduler.setTimeout(() => {
       this.#timers.delete(timer);
       if (!this.#disposed && !this.silent) this.deliver(this.answer(message));
     }, this.delay);
     this.#timers.add(timer);
-  }
-}
-
-/** A Scheduler whose time moves only when the test calls `advance(ms)`. */
-export class ManualScheduler implements Scheduler {
-  now = 0;
-  #nextHandle = 1;
-  #timers = new Map<number, { at: number; callback: () => void }>();
-
-  setTimeout(callback: () => void, ms: number): number {
-    const handle = this.#nextHandle++;
-    this.#timers.set(handle, { at: this.now + Math.max(0, ms), callback });
-    return handle;
-  }
-
-  clearTimeout(handle: unknown): void {
-    this.#timers.delete(handle as number);
-  }
-
-  /** Timers set and not yet run or cleared. */
-  get pending(): number {
-    return this.#timers.size;
-  }
-
-  /**
-   * Routes the window's setTimeout/clearTimeout here, for code that takes the window's timers (a panel's client);
-   * returns the function that puts the real ones back. Only microtasks may be awaited meanwhile.
-   */
-  useAsWindowTimers(): () => void {
-    const { setTimeout: realSet, clearTimeout: realClear } = window;
-    Object.assign(window, {
-      setTimeout: (callback: () => void, ms: number) => this.setTimeout(callback, ms),
-      clearTimeout: (handle: unknown) => this.clearTimeout(handle),
-    });
-    return () => Object.assign(window, { setTimeout: realSet, clearTimeout: realClear });
-  }
-
-  /** Move time on by `ms`, running due timers in time order (timers they set run too, if due). */
-  advance(ms: number): void {
-    const end = this.now + ms;
-    for (;;) {
-      let next: [number, { at: number; callback: () => void }] | undefined;
-      for (const entry of this.#timers) if (entry[1].at <= end && (!next || entry[1].at < next[1].at)) next = entry;
-      if (!next) break;
-      this.#timers.delete(next[0]);
-      this.now = next[1].at;
-      next[1].callback();
-    }
-    this.now = end;
   }
 }

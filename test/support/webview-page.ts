@@ -8,6 +8,8 @@
  *   page.answer(page.requests[0]);     // or page.answering = true to answer every request at once
  */
 import { waitUntil } from '@open-wc/testing';
+import { PanelHarness } from '../../dev/harness/panel-harness.js';
+import { words } from '../../dev/harness/words.js';
 
 export const NONCE = 'cs-test-nonce';
 
@@ -150,25 +152,30 @@ ${csp ? `<meta http-equiv="Content-Security-Policy" content="${policy}">` : ''}
     return this.frame.contentDocument!.querySelector('cs-telemetry-settings')!;
   }
 
+  /** The page's panel, read and pressed as a user does. */
+  get harness(): PanelHarness {
+    return new PanelHarness(this.panel);
+  }
+
   get shadow(): ShadowRoot {
-    return this.panel.shadowRoot!;
+    return this.harness.root;
   }
 
   /** The badge's status attribute, or undefined before the panel rendered. */
   get badge(): string | null | undefined {
-    return this.panel?.shadowRoot?.querySelector('cs-telemetry-status-badge')?.getAttribute('status');
+    return this.panel ? this.harness.badgeStatus : undefined;
   }
 
   get switchControl(): HTMLButtonElement {
-    return this.shadow.querySelector('cs-switch')!.shadowRoot!.querySelector('button')!;
+    return this.harness.switch.control;
   }
 
   get alertText(): string {
-    return (this.shadow.querySelector('[role=alert]')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return this.harness.alertText;
   }
 
   get text(): string {
-    return (this.shadow.textContent ?? '').replace(/\s+/g, ' ');
+    return this.harness.text;
   }
 
   /** Resolves with the first request of `type` at or after index `from` of `requests`. */
@@ -267,7 +274,7 @@ export async function walkEveryState(page: WebviewPage): Promise<string[]> {
   await reach('save timed out', () => page.alertText.includes('Code Studio did not answer. It was last off.') && page.badge === 'off');
   await reach('unreachable', () => page.alertText.includes('Your setting is not known now.') && page.badge === 'error');
   page.answering = true;
-  page.shadow.querySelector<HTMLButtonElement>('[part=retry]')!.click();
+  page.harness.retry();
   await reach('recovered', () => page.alertText === '' && page.badge === 'off');
 
   page.push({ managedBy: 'policy' });
@@ -275,12 +282,12 @@ export async function walkEveryState(page: WebviewPage): Promise<string[]> {
   page.push({ managedBy: null, editorTelemetryEnabled: false, enabled: true });
   await reach('editor-wide telemetry off', () => page.text.includes('sends nothing') && page.badge === 'off');
   page.push({ editorTelemetryEnabled: true, account: { loginName: '<b>ada</b>', email: 'ada@example.com' } });
-  const list = () => page.shadow.querySelector('cs-telemetry-data-types')!.shadowRoot!;
-  await reach('signed in', () => (list().textContent ?? '').includes('<b>ada</b>'));
-  for (const toggle of list().querySelectorAll<HTMLButtonElement>('[part=toggle]')) toggle.click();
-  await reach('every item expanded', () => list().querySelectorAll('[aria-expanded=true]').length === 5);
+  const list = () => page.harness.dataTypes;
+  await reach('signed in', () => list().text.includes('<b>ada</b>'));
+  for (const toggle of list().toggles) toggle.click();
+  await reach('every item expanded', () => list().root.querySelectorAll('[aria-expanded=true]').length === 5);
   page.push({ account: null });
-  await reach('signed out', () => (list().textContent ?? '').includes('You are signed out'));
+  await reach('signed out', () => list().text.includes('You are signed out'));
 
   // Issue 6's extensions: history, account switch, links, the events list (a chunk of its own) and another language.
   page.events = {
@@ -298,15 +305,14 @@ export async function walkEveryState(page: WebviewPage): Promise<string[]> {
     () =>
       page.text.includes('5 minutes ago, from this page') &&
       page.text.includes('Privacy statement') &&
-      (list().textContent ?? '').includes('Include my account details'),
+      list().text.includes('Include my account details'),
   );
-  const eventsList = () => list().querySelector('cs-telemetry-events')?.shadowRoot;
-  list().querySelector<HTMLButtonElement>('[part=events-toggle]')!.click();
-  await reach('events shown', () => (eventsList()?.querySelector('[part=event]')?.textContent ?? '').includes('system/<i>start</i>'));
+  list().eventsToggles[0].click();
+  await reach('events shown', () => words(list().eventsLists[0]?.rows[0]).includes('system/<i>start</i>'));
   page.push({ locale: 'de' });
-  await reach('in German', () => page.shadow.querySelector('h2')?.textContent === 'Telemetrie');
+  await reach('in German', () => page.harness.headingText === 'Telemetrie');
   page.push({ locale: 'en', account: null, accountLinked: undefined, changedBy: undefined, changedAt: undefined, offers: undefined });
-  await reach('in English again', () => page.shadow.querySelector('h2')?.textContent === 'Telemetry');
+  await reach('in English again', () => page.harness.headingText === 'Telemetry');
 
   page.rev++;
   page.send({ type: 'telemetry/state', protocol: 2, rev: page.rev, state: structuredClone(page.host) });

@@ -2,6 +2,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import type { TelemetryEvent } from '../../protocol/protocol.js';
+import { browserClock, clockFor } from '../../internal/clock.js';
 import { spinnerIcon, warningIcon } from '../../internal/icons.js';
 import { dateTimeFormat } from '../../internal/locale-format.js';
 import { telemetryEventsStyles } from './telemetry-events.styles.js';
@@ -64,9 +65,8 @@ export class CsTelemetryEvents extends LitElement {
   /** The rows of each chunk rendered so far, [start, end): appended only, so a rendered chunk is never rendered again. */
   #chunks: [number, number][] = [];
   #updateStarted = 0;
-
-  /** Schedules the next chunk; tests replace it to step frames by hand. */
-  scheduleFrame: (callback: () => void) => unknown = (callback) => requestAnimationFrame(callback);
+  /** Schedules the next chunk's frame: the page's, or the one an ancestor provides (a test steps frames by hand). */
+  #clock = browserClock;
 
   #newestFirst: readonly TelemetryEvent[] = [];
   #frame = 0;
@@ -95,13 +95,14 @@ export class CsTelemetryEvents extends LitElement {
     const next = Math.min(EVENTS_CHUNK, Math.max(5, Math.floor(CHUNK_BUDGET / Math.max(perRow, 0.01))));
     // A new list or status restarts the count, so a frame from an older one must not add to it.
     const frame = ++this.#frame;
-    this.scheduleFrame(() => {
+    this.#clock.requestFrame(() => {
       if (frame === this.#frame) this.shown = Math.min(this.shown + next, this.#newestFirst.length);
     });
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#clock = clockFor(this);
     // Loads the locale's date data while the page is idle, so the first rows never pay for it.
     (globalThis.requestIdleCallback ?? setTimeout)(() => dateTimeFormat());
   }

@@ -1,5 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { clockFor } from '../../internal/clock.js';
 import type { TelemetryCategory } from '../../protocol/protocol.js';
 import { LOADING_VIEW, TelemetryClient, type TelemetryRequestError, type TelemetryView } from '../../webview/telemetry-client.js';
 import { sharedVsCodeApi, type VsCodeApi } from '../../webview/vscode-api.js';
@@ -91,7 +92,7 @@ export class TelemetryController implements ReactiveController {
     const api = this.#host.vscodeApi ?? sharedVsCodeApi();
     // Outside a webview: say so, and look again at the next update (a `vscodeApi` set later, or provideVsCodeApi).
     if (!api) return this.#show(NO_HOST_VIEW);
-    this.client = new TelemetryClient({ api, timeout: this.#host.timeout });
+    this.client = new TelemetryClient({ api, timeout: this.#host.timeout, scheduler: clockFor(this.#host) });
     this.client.subscribe((view) => this.#show(view));
     this.#show(this.client.view);
   }
