@@ -1,4 +1,4 @@
-// The extension-host adapter (issue 3, section 1) against a fake `vscode`: every rule, tested on the BUILT entry
+// The extension-host adapter against a fake `vscode`: every rule, tested on the BUILT entry
 // (dist/host.js) so that what ships is what is tested. Run `npm run build` first.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -28,7 +28,7 @@ import {
 import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
 import { ConfigurationTarget, createFakeMemento, createFakeVsCode, createFakeWebview, EventEmitter, laggingMemento, settle } from '../../dev/fake-vscode.js';
 
-// The base fields as before issue 6, plus what a host without extension options now adds: the history (never set:
+// The base fields as before the protocol's extensions, plus what a host without extension options now adds: the history (never set:
 // 'default') and the editor's display language.
 const DEFAULT_STATE = { enabled: true, editorTelemetryEnabled: true, managedBy: null, account: null, changedAt: null, changedBy: 'default', locale: 'en' };
 /** The adapter's clock in these tests, unless a test brings its own. */
@@ -911,7 +911,7 @@ describe('fuzz', () => {
 });
 
 describe('the built entry', () => {
-  const root = new URL('../../dist/', import.meta.url);
+  const root = new URL('../../dist', import.meta.url);
 
   test('dist/host.js and dist/host.cjs import neither vscode, lit nor the DOM', () => {
     for (const file of ['host.js', 'host.cjs']) {

@@ -1,9 +1,9 @@
 import { elementUpdated, expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
-import '../src/components/switch/define.js';
-import { CsSwitch } from '../src/components/switch/switch.js';
-import { darkFixture as onDark } from './support/dark-fixture.js';
+import '../../src/components/switch/define.js';
+import { CsSwitch } from '../../src/components/switch/switch.js';
+import { darkFixture as onDark } from '../support/dark-fixture.js';
 
 const darkFixture = (template: TemplateResult) => onDark('cs-switch', template);
 

@@ -1,11 +1,11 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { TelemetryEvent } from '../src/protocol/protocol.js';
-import '../src/components/telemetry-events/define.js';
-import { CsTelemetryEvents, EVENTS_CHUNK, EVENTS_FIRST_CHUNK } from '../src/components/telemetry-events/telemetry-events.js';
-import { intlLocale, setLocale, type SupportedLocale } from '../src/internal/i18n/locale.js';
-import { ManualClock, provideClock } from '../dev/harness/manual-clock.js';
-import { darkFixture as onDark } from './support/dark-fixture.js';
+import type { TelemetryEvent } from '../../src/protocol/protocol.js';
+import '../../src/components/telemetry-events/define.js';
+import { CsTelemetryEvents, EVENTS_CHUNK, EVENTS_FIRST_CHUNK } from '../../src/components/telemetry-events/telemetry-events.js';
+import { intlLocale, setLocale, type SupportedLocale } from '../../src/internal/i18n/locale.js';
+import { ManualClock, provideClock } from '../../dev/harness/manual-clock.js';
+import { darkFixture as onDark } from '../support/dark-fixture.js';
 
 const list = html`<cs-telemetry-events label="Token usage: events sent"></cs-telemetry-events>`;
 const darkFixture = () => onDark('cs-telemetry-events', list);

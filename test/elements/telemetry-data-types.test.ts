@@ -1,10 +1,10 @@
 import { elementUpdated, expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../src/components/telemetry-data-types/define.js';
-import { defaultDataTypes, type TelemetryDataType } from '../src/components/telemetry-data-types/data-types.js';
-import { TELEMETRY_CATEGORIES } from '../src/protocol/protocol.js';
-import { CsTelemetryDataTypes } from '../src/components/telemetry-data-types/telemetry-data-types.js';
-import { darkFixture as onDark } from './support/dark-fixture.js';
+import '../../src/components/telemetry-data-types/define.js';
+import { defaultDataTypes, type TelemetryDataType } from '../../src/components/telemetry-data-types/data-types.js';
+import { TELEMETRY_CATEGORIES } from '../../src/protocol/protocol.js';
+import { CsTelemetryDataTypes } from '../../src/components/telemetry-data-types/telemetry-data-types.js';
+import { darkFixture as onDark } from '../support/dark-fixture.js';
 
 /** The source texts, in English: the tests read this file's words before any locale is set. */
 const ENGLISH_DATA_TYPES = defaultDataTypes();

@@ -15,7 +15,7 @@ import {
   type ErrorMessage,
   type EventsMessage,
   type StateMessage,
-} from '../src/protocol/protocol.js';
+} from '../../src/protocol/protocol.js';
 
 const validState = (): StateMessage => ({
   type: 'telemetry/state',

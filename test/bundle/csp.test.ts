@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { WebviewPage, walkEveryState } from './support/webview-page.js';
+import { WebviewPage, walkEveryState } from '../support/webview-page.js';
 
 // dist/webview.js in a page with a VS Code webview's strict CSP:
 // default-src 'none'; script-src 'nonce-…'; style-src <this origin>.

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { WebviewPage } from './support/webview-page.js';
+import { WebviewPage } from '../support/webview-page.js';
 
 // The webview page reloads while a set is pending (VS Code reloads a webview, or the user does). The new page must
 // paint the state its predecessor saved, say hello, and end in step with the host; replies addressed to the old

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { LOCKED_MESSAGES, normalizeState, type TelemetryState } from '../src/protocol/protocol.js';
-import { LOADING_VIEW, type TelemetryProblem, type TelemetryView } from '../src/webview/telemetry-client.js';
-import { setLocale } from '../src/internal/i18n/locale.js';
-import { templates as ja } from '../src/internal/i18n/locales/ja.js';
+import { LOCKED_MESSAGES, normalizeState, type TelemetryState } from '../../src/protocol/protocol.js';
+import { LOADING_VIEW, type TelemetryProblem, type TelemetryView } from '../../src/webview/telemetry-client.js';
+import { setLocale } from '../../src/internal/i18n/locale.js';
+import { templates as ja } from '../../src/internal/i18n/locales/ja.js';
 import {
   accountSwitchValue,
   alertOf,
@@ -15,7 +15,7 @@ import {
   isReading,
   isSwitchUsable,
   noAnswerText,
-} from '../src/components/telemetry-settings/view.js';
+} from '../../src/components/telemetry-settings/view.js';
 
 const ada = { loginName: 'ada', email: 'ada@example.com' };
 

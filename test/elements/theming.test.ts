@@ -1,10 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
-import '../src/components/telemetry-settings/define.js';
-import type { CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
-import { FakeEditor, type FakeEditorOptions } from '../dev/fake-editor.js';
-import { applyVsCodeTheme, vscodeThemes, type VsCodeThemeId } from '../dev/themes/vscode-themes.js';
-import { PanelHarness } from '../dev/harness/panel-harness.js';
+import '../../src/components/telemetry-settings/define.js';
+import type { CsTelemetrySettings } from '../../src/components/telemetry-settings/telemetry-settings.js';
+import { FakeEditor, type FakeEditorOptions } from '../../dev/fake-editor.js';
+import { applyVsCodeTheme, vscodeThemes, type VsCodeThemeId } from '../../dev/themes/vscode-themes.js';
+import { PanelHarness } from '../../dev/harness/panel-harness.js';
 
 // VS Code sets its theme as --vscode-* variables (and a body class); the section must follow them, not its fallbacks.
 // The themes are VS Code's own data (dev/themes/*.json), the same that Storybook and the demo paint with.

@@ -1,11 +1,11 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
-import { TelemetryClient } from '../src/webview/telemetry-client.js';
-import '../src/components/telemetry-settings/define.js';
-import type { CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
-import { ManualClock, provideClock } from '../dev/harness/manual-clock.js';
-import { PanelHarness } from '../dev/harness/panel-harness.js';
-import { seededRandom } from './support/seeded-random.js';
-import { FakeHost, deliverFromHost } from './support/fake-host.js';
+import { TelemetryClient } from '../../src/webview/telemetry-client.js';
+import '../../src/components/telemetry-settings/define.js';
+import type { CsTelemetrySettings } from '../../src/components/telemetry-settings/telemetry-settings.js';
+import { ManualClock, provideClock } from '../../dev/harness/manual-clock.js';
+import { PanelHarness } from '../../dev/harness/panel-harness.js';
+import { seededRandom } from '../support/seeded-random.js';
+import { FakeHost, deliverFromHost } from '../support/fake-host.js';
 
 const TIMEOUT = 1000;
 const hosts: FakeHost[] = [];

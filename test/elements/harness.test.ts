@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../src/components/switch/define.js';
-import type { CsSwitch } from '../src/components/switch/switch.js';
-import { SwitchHarness } from '../dev/harness/switch-harness.js';
+import '../../src/components/switch/define.js';
+import type { CsSwitch } from '../../src/components/switch/switch.js';
+import { SwitchHarness } from '../../dev/harness/switch-harness.js';
 
 // The harnesses stand in for a user in every other test: what they read and do must be what a user would get.
 describe('SwitchHarness', () => {

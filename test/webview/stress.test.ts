@@ -1,11 +1,11 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
-import { TelemetryClient, type TelemetryView } from '../src/webview/telemetry-client.js';
-import '../src/components/telemetry-settings/define.js';
-import type { CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
-import { ManualClock, provideClock } from '../dev/harness/manual-clock.js';
-import { PanelHarness } from '../dev/harness/panel-harness.js';
-import { seededRandom } from './support/seeded-random.js';
-import { FakeHost } from './support/fake-host.js';
+import { TelemetryClient, type TelemetryView } from '../../src/webview/telemetry-client.js';
+import '../../src/components/telemetry-settings/define.js';
+import type { CsTelemetrySettings } from '../../src/components/telemetry-settings/telemetry-settings.js';
+import { ManualClock, provideClock } from '../../dev/harness/manual-clock.js';
+import { PanelHarness } from '../../dev/harness/panel-harness.js';
+import { seededRandom } from '../support/seeded-random.js';
+import { FakeHost } from '../support/fake-host.js';
 
 // Stress: 100 seeded runs of up to 1000 flips against a host whose every request and reply takes a random 0 to 50 ms,
 // 5% of them lost (in both directions), so replies overtake each other and arrive after their request timed out.

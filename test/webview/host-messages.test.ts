@@ -1,13 +1,13 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
-import { isFromHost, listenToHost } from '../src/webview/host-messages.js';
-import type { StateMessage } from '../src/protocol/protocol.js';
-import { TelemetryClient } from '../src/webview/telemetry-client.js';
-import '../src/components/telemetry-settings/define.js';
-import type { CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
-import { FakeVsCodeApi } from './support/fake-host.js';
-import { hostWindow, postFrom } from './support/host-window.js';
-import type { VsCodeApi } from '../src/webview/vscode-api.js';
-import { WebviewPage } from './support/webview-page.js';
+import { isFromHost, listenToHost } from '../../src/webview/host-messages.js';
+import type { StateMessage } from '../../src/protocol/protocol.js';
+import { TelemetryClient } from '../../src/webview/telemetry-client.js';
+import '../../src/components/telemetry-settings/define.js';
+import type { CsTelemetrySettings } from '../../src/components/telemetry-settings/telemetry-settings.js';
+import { FakeVsCodeApi } from '../support/fake-host.js';
+import { hostWindow, postFrom } from '../support/host-window.js';
+import type { VsCodeApi } from '../../src/webview/vscode-api.js';
+import { WebviewPage } from '../support/webview-page.js';
 
 /** A message the client would accept from the host: it would turn telemetry off. */
 const perfectState = (rev: number): StateMessage => ({

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { configureLocalization } from '@lit/localize';
-import * as library from '../src/index.js';
+import * as library from '../../src/index.js';
 
 // The main entry says it has no side effects: importing it registers no tag and leaves @lit/localize unconfigured, so
 // an application that configures its own localization, or defines the tags itself, still can.

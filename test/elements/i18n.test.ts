@@ -2,14 +2,14 @@
 // uses msg(), the pseudo-locale's shape, a language that fails to load, and dist/webview.js's locale chunks
 // loading under a webview's strict CSP.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { applyLocale, getLocale, intlLocale, resolveLocale, setLocale } from '../src/internal/i18n/locale.js';
-import type { CsTelemetryDataTypes } from '../src/components/telemetry-data-types/telemetry-data-types.js';
-import type { CsTelemetryStatusBadge } from '../src/components/telemetry-status-badge/telemetry-status-badge.js';
-import '../src/components/telemetry-data-types/define.js';
-import '../src/components/telemetry-status-badge/define.js';
-import { templates as de } from '../src/internal/i18n/locales/de.js';
-import { templates as ja } from '../src/internal/i18n/locales/ja.js';
-import { templates as pseudo } from '../src/internal/i18n/locales/qps-ploc.js';
+import { applyLocale, getLocale, intlLocale, resolveLocale, setLocale } from '../../src/internal/i18n/locale.js';
+import type { CsTelemetryDataTypes } from '../../src/components/telemetry-data-types/telemetry-data-types.js';
+import type { CsTelemetryStatusBadge } from '../../src/components/telemetry-status-badge/telemetry-status-badge.js';
+import '../../src/components/telemetry-data-types/define.js';
+import '../../src/components/telemetry-status-badge/define.js';
+import { templates as de } from '../../src/internal/i18n/locales/de.js';
+import { templates as ja } from '../../src/internal/i18n/locales/ja.js';
+import { templates as pseudo } from '../../src/internal/i18n/locales/qps-ploc.js';
 
 // The panel's own strings, one of each kind: plain (the badge's word), with a value (its label), with markup (the
 // signed-in account line, whose <b>s hold the account).
@@ -184,7 +184,7 @@ interface FrameWindow extends Window {
   warnings: string[];
   statuses: string[];
   ready?: boolean;
-  i18n: typeof import('../src/internal/i18n/locale.js');
+  i18n: typeof import('../../src/internal/i18n/locale.js');
 }
 
 describe('a language whose strings fail to load', () => {

@@ -2,20 +2,20 @@ import { ContextConsumer } from '@lit/context';
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { LitElement, html as litHtml } from 'lit';
-import type { TelemetryBadgeStatus } from '../src/components/telemetry-status-badge/telemetry-status-badge.js';
-import { LOADING_VIEW, type TelemetryView } from '../src/webview/telemetry-client.js';
-import { provideVsCodeApi } from '../src/webview/vscode-api.js';
-import '../src/components/telemetry-settings/define.js';
-import type { CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
-import { badgeStatus } from '../src/components/telemetry-settings/view.js';
-import { telemetryContext } from '../src/webview/telemetry-context.js';
-import { LOCKED_MESSAGES, normalizeState, type TelemetryEvent } from '../src/protocol/protocol.js';
-import { setLocale, type SupportedLocale } from '../src/internal/i18n/locale.js';
-import type { Clock } from '../src/internal/clock.js';
-import { ManualClock, provideClock } from '../dev/harness/manual-clock.js';
-import { PanelHarness } from '../dev/harness/panel-harness.js';
-import { words } from '../dev/harness/words.js';
-import { FakeHost, FakeVsCodeApi, deliverFromHost, type FakeHostOptions } from './support/fake-host.js';
+import type { TelemetryBadgeStatus } from '../../src/components/telemetry-status-badge/telemetry-status-badge.js';
+import { LOADING_VIEW, type TelemetryView } from '../../src/webview/telemetry-client.js';
+import { provideVsCodeApi } from '../../src/webview/vscode-api.js';
+import '../../src/components/telemetry-settings/define.js';
+import type { CsTelemetrySettings } from '../../src/components/telemetry-settings/telemetry-settings.js';
+import { badgeStatus } from '../../src/components/telemetry-settings/view.js';
+import { telemetryContext } from '../../src/webview/telemetry-context.js';
+import { LOCKED_MESSAGES, normalizeState, type TelemetryEvent } from '../../src/protocol/protocol.js';
+import { setLocale, type SupportedLocale } from '../../src/internal/i18n/locale.js';
+import type { Clock } from '../../src/internal/clock.js';
+import { ManualClock, provideClock } from '../../dev/harness/manual-clock.js';
+import { PanelHarness } from '../../dev/harness/panel-harness.js';
+import { words } from '../../dev/harness/words.js';
+import { FakeHost, FakeVsCodeApi, deliverFromHost, type FakeHostOptions } from '../support/fake-host.js';
 
 /** A small subtree element that reads the panel's view through context. */
 class TestTelemetryConsumer extends LitElement {
@@ -762,7 +762,7 @@ describe('<cs-telemetry-settings>', () => {
     });
   });
 
-  describe('issue 6 extensions', () => {
+  describe('the protocol\'s extensions', () => {
     const ada = { loginName: 'ada-l', email: 'ada@example.com' };
     const dataTypes = (el: CsTelemetrySettings) => harness(el).dataTypes;
     const accountSwitch = (el: CsTelemetrySettings) => dataTypes(el).accountSwitch?.element ?? null;

@@ -1,12 +1,12 @@
 import { elementUpdated, expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
-import '../src/components/telemetry-status-badge/define.js';
+import '../../src/components/telemetry-status-badge/define.js';
 import {
   CsTelemetryStatusBadge,
   type TelemetryBadgeStatus,
-} from '../src/components/telemetry-status-badge/telemetry-status-badge.js';
-import { darkFixture as onDark } from './support/dark-fixture.js';
+} from '../../src/components/telemetry-status-badge/telemetry-status-badge.js';
+import { darkFixture as onDark } from '../support/dark-fixture.js';
 
 const darkFixture = (template: TemplateResult) => onDark('cs-telemetry-status-badge', template);
 

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import type { StateMessage, WebviewMessage } from '../src/protocol/protocol.js';
-import { AUTO_HELLOS, DEFAULT_TIMEOUT, STALE_CHECKS, TelemetryClient, type TelemetryView } from '../src/webview/telemetry-client.js';
-import { ManualClock } from '../dev/harness/manual-clock.js';
-import { FakeHost, FakeVsCodeApi, deliverFromHost, type FakeHostOptions, type RequestMessage } from './support/fake-host.js';
+import type { StateMessage, WebviewMessage } from '../../src/protocol/protocol.js';
+import { AUTO_HELLOS, DEFAULT_TIMEOUT, STALE_CHECKS, TelemetryClient, type TelemetryView } from '../../src/webview/telemetry-client.js';
+import { ManualClock } from '../../dev/harness/manual-clock.js';
+import { FakeHost, FakeVsCodeApi, deliverFromHost, type FakeHostOptions, type RequestMessage } from '../support/fake-host.js';
 
 const TIMEOUT = 1000;
 

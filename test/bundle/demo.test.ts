@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { PanelHarness } from '../dev/harness/panel-harness.js';
+import { PanelHarness } from '../../dev/harness/panel-harness.js';
 
 // The demo a newcomer opens first (index.html, served by `npm start`): the panel in its webview iframe, talking to
 // the mock editor, which keeps the setting in localStorage.

@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { OWN_FILE, WebviewPage, walkEveryState } from './support/webview-page.js';
+import { OWN_FILE, WebviewPage, walkEveryState } from '../support/webview-page.js';
 
 interface LoggedRequest {
   url: string;

@@ -1,10 +1,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sharedVsCodeApi } from '../src/webview/vscode-api.js';
-import '../src/components/telemetry-settings/define.js';
-import type { CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
-import { normalizeState } from '../src/protocol/protocol.js';
-import { TelemetryClient } from '../src/webview/telemetry-client.js';
-import { FakeVsCodeApi, deliverFromHost } from './support/fake-host.js';
+import { sharedVsCodeApi } from '../../src/webview/vscode-api.js';
+import '../../src/components/telemetry-settings/define.js';
+import type { CsTelemetrySettings } from '../../src/components/telemetry-settings/telemetry-settings.js';
+import { normalizeState } from '../../src/protocol/protocol.js';
+import { TelemetryClient } from '../../src/webview/telemetry-client.js';
+import { FakeVsCodeApi, deliverFromHost } from '../support/fake-host.js';
 
 // vscode-api.ts keeps the page's one API in module state, and each test file runs in a page of its own:
 // these tests run in order, from a page that has not acquired anything yet.

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../src/components/telemetry-settings/define.js';
-import type { CsTelemetrySettings } from '../src/components/telemetry-settings/telemetry-settings.js';
-import { FakeEditor } from '../dev/fake-editor.js';
+import '../../src/components/telemetry-settings/define.js';
+import type { CsTelemetrySettings } from '../../src/components/telemetry-settings/telemetry-settings.js';
+import { FakeEditor } from '../../dev/fake-editor.js';
 
 // A side panel is about 300 px wide: every state must reflow there with nothing cut off and no horizontal scroll.
 describe('layout', () => {
