@@ -911,7 +911,7 @@ describe('fuzz', () => {
 });
 
 describe('the built entry', () => {
-  const root = new URL('../../dist', import.meta.url);
+  const root = new URL('../../dist/', import.meta.url);
 
   test('dist/host.js and dist/host.cjs import neither vscode, lit nor the DOM', () => {
     for (const file of ['host.js', 'host.cjs']) {
