@@ -14,6 +14,7 @@ import {
   isLocked,
   isReading,
   isSwitchUsable,
+  switchHelpText,
   noAnswerText,
 } from '../../src/components/telemetry-settings/view.js';
 
@@ -277,6 +278,12 @@ describe('the panel view derivations', () => {
         const [text] = alertOf(ready({ enabled: true }, { problem: saveFailed('timeout') }))!;
         expect(text).to.equal(`${ja['alert.save-failed']}${ja['alert.still-on']}${ja['alert.reason-timeout']}`);
         expect(noAnswerText()).to.equal(ja['alert.reason-timeout']);
+      });
+
+      it("joins the switch's help line without a space, as the alerts", async () => {
+        await setLocale('ja');
+        const view = ready({ enabled: true, account: { loginName: 'ada', email: 'ada@example.com' } });
+        expect(switchHelpText(view)).to.equal(`${ja['panel.help']}${ja['panel.help-account']}`);
       });
     });
   });

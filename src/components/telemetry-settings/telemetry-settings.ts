@@ -20,6 +20,7 @@ import {
   isLocked,
   isReading,
   isSwitchUsable,
+  switchHelpText,
 } from './view.js';
 
 const note = (icon: unknown, text: string, kind = '') => html`<p class="note ${kind}">${icon}<span>${text}</span></p>`;
@@ -118,14 +119,7 @@ export class CsTelemetrySettings extends LitElement {
         </p>
         <cs-switch part="switch" .checked=${view.enabled === true} ?disabled=${!isSwitchUsable(view)} @change=${this.#onChange}>
           ${msg('Allow Anonymous Telemetry', { id: 'panel.switch' })}
-          <span slot="help"
-            >${msg('Takes effect at once; change it at any time.', { id: 'panel.help' })}${identified
-              ? ' ' +
-                msg('While you are signed in, your login name and email are sent with this data, so it is not anonymous.', {
-                  id: 'panel.help-account',
-                })
-              : ''}</span
-          >
+          <span slot="help">${switchHelpText(view)}</span>
         </cs-switch>
         ${this.#renderHistory(host)}
         ${isReading(view)

@@ -42,6 +42,17 @@ export function isIdentified(view: TelemetryView): boolean {
   return !!host?.account && (host.accountLinked === undefined || host.accountLinked || !!view.accountLinked);
 }
 
+/** The switch's help line: when it takes effect, and, while an account is attached, that the data is not anonymous. */
+export const switchHelpText = (view: TelemetryView) =>
+  sentence(
+    msg('Takes effect at once; change it at any time.', { id: 'panel.help' }),
+    isIdentified(view)
+      ? msg('While you are signed in, your login name and email are sent with this data, so it is not anonymous.', {
+          id: 'panel.help-account',
+        })
+      : '',
+  );
+
 /** The list of collected data takes no change (its account switch): a policy fixes the setting, or it is not read. */
 export const areDataTypesLocked = (view: TelemetryView) => isLocked(view) || view.phase !== 'ready';
 
