@@ -1,4 +1,4 @@
-// Issue 6 end to end in a genuine VS Code (code-server 4.100.3): what was sent, the account switch, the history line,
+// The protocol's extensions end to end in a genuine VS Code (code-server 4.100.3): what was sent, the account switch, the history line,
 // the links and the language, through the example extension and the host adapter. Run with `npm run test:e2e`.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

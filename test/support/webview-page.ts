@@ -27,7 +27,7 @@ export interface HostState {
   editorTelemetryEnabled: boolean;
   managedBy: 'policy' | null;
   account: { loginName: string; email: string } | null;
-  // Issue 6's extensions, absent until a test offers them.
+  // The protocol's extensions, absent until a test offers them.
   accountLinked?: boolean;
   changedAt?: string | null;
   changedBy?: 'user' | 'settings-file' | 'policy' | 'default' | null;
@@ -289,7 +289,7 @@ export async function walkEveryState(page: WebviewPage): Promise<string[]> {
   page.push({ account: null });
   await reach('signed out', () => list().text.includes('You are signed out'));
 
-  // Issue 6's extensions: history, account switch, links, the events list (a chunk of its own) and another language.
+  // The protocol's extensions: history, account switch, links, the events list (a chunk of its own) and another language.
   page.events = {
     system: [{ time: '2026-11-30T10:00:00.000Z', category: 'system', name: 'system/<i>start</i>', data: { os: 'linux', cores: 2 } }],
   };
