@@ -15,6 +15,7 @@ import {
   type TelemetryState,
   type WebviewMessage,
 } from '../protocol/protocol.js';
+import type { Clock } from '../internal/clock.js';
 import { listenToHost } from './host-messages.js';
 import { saveStateEntry, type VsCodeApi } from './vscode-api.js';
 
@@ -63,10 +64,8 @@ export interface TelemetryView {
   problem: TelemetryProblem | null;
 }
 
-export interface Scheduler {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+/** The timers a client waits by: the part of the elements' `Clock` it needs. */
+export type Scheduler = Pick<Clock, 'setTimeout' | 'clearTimeout'>;
 
 export interface TelemetryClientOptions {
   api: VsCodeApi;
