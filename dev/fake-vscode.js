@@ -88,7 +88,7 @@ const enabledAtLevel = (/** @type {unknown} */ level) => level !== 'error' && le
 /**
  * @param {{ defaults?: Record<string, unknown>, isTelemetryEnabled?: boolean, telemetryLevel?: TelemetryLevel,
  *   updateDelayMs?: number, language?: unknown }} [init]
- *   `defaults`: contributed defaults by full key (default `codeStudio.telemetry.enabled: true`); `telemetryLevel`:
+ *   `defaults`: contributed defaults by full key (default `codeStudio.telemetry.allowAnonymousTelemetry: true`); `telemetryLevel`:
  *   the default of `telemetry.telemetryLevel` (default `all`, or `off` with `isTelemetryEnabled: false`);
  *   `isTelemetryEnabled`: pins `env.isTelemetryEnabled` at start whatever the level (as `--disable-telemetry` does);
  *   `language`: the editor's display language, `vscode.env.language` (default `en`, as VS Code reports English).
@@ -96,7 +96,7 @@ const enabledAtLevel = (/** @type {unknown} */ level) => level !== 'error' && le
 export function createFakeVsCode(init = {}) {
   const counter = new ListenerCounter();
   /** @type {Map<string, unknown>} */
-  const defaults = new Map(Object.entries(init.defaults ?? { 'codeStudio.telemetry.enabled': true }));
+  const defaults = new Map(Object.entries(init.defaults ?? { 'codeStudio.telemetry.allowAnonymousTelemetry': true }));
   if (!defaults.has(TELEMETRY_LEVEL_KEY)) {
     defaults.set(TELEMETRY_LEVEL_KEY, init.telemetryLevel ?? (init.isTelemetryEnabled === false ? 'off' : 'all'));
   }

@@ -1,6 +1,6 @@
 // @ts-check
 // An example extension: the command "Code Studio: Telemetry Settings" opens a webview panel showing
-// <cs-telemetry-settings>, and the package's host adapter connects it to the setting codeStudio.telemetry.enabled.
+// <cs-telemetry-settings>, and the package's host adapter connects it to the setting codeStudio.telemetry.allowAnonymousTelemetry.
 const vscode = require('vscode');
 const { randomBytes } = require('node:crypto');
 const {

@@ -7,7 +7,7 @@ import { describe, type Log } from './log.js';
 import type { TelemetryHostVsCode } from './options.js';
 
 export const DEFAULT_SECTION = 'codeStudio.telemetry';
-export const DEFAULT_KEY = 'enabled';
+export const DEFAULT_KEY = 'allowAnonymousTelemetry';
 
 /** The words of an `overridden` error, by the scope whose value still decides the setting after a write. */
 export const OVERRIDDEN_MESSAGES = {

@@ -10,7 +10,7 @@ import { chromiumLaunchOptions } from '../../scripts/chromium.js';
 import { PART, TAG } from '../../dev/harness/selectors.js';
 import { installCodeServer, prepareExample, startCodeServer } from './code-server.js';
 
-export const KEY = 'codeStudio.telemetry.enabled';
+export const KEY = 'codeStudio.telemetry.allowAnonymousTelemetry';
 
 /** The badge's words (src/components/telemetry-status-badge): with the account switch offered, "on" says who is sent. */
 export const BADGE = { anonymous: 'On, anonymous', linked: 'On, with your account', off: 'Off' };

@@ -155,7 +155,7 @@ describe('answers', () => {
 
   test('the state matches the editor: setting, editor-wide telemetry, policy, account', async () => {
     const it = connect({ isTelemetryEnabled: false, managedBy: 'policy', account: () => ADA });
-    it.fake.editByHand('codeStudio.telemetry.enabled', false);
+    it.fake.editByHand('codeStudio.telemetry.allowAnonymousTelemetry', false);
     await settle(it.fake, it.webview);
     const reply = await it.request('hello');
     // A policy already there when the adapter started: by policy, since a time nobody told it.
@@ -166,11 +166,11 @@ describe('answers', () => {
 describe('the setting', () => {
   test('defaults to codeStudio.telemetry / enabled, written to the user (Global) settings', async () => {
     assert.equal(DEFAULT_SECTION, 'codeStudio.telemetry');
-    assert.equal(DEFAULT_KEY, 'enabled');
+    assert.equal(DEFAULT_KEY, 'allowAnonymousTelemetry');
     const it = connect();
     const reply = await it.request('set', { enabled: false });
-    assert.deepEqual(it.fake.updates, [{ section: 'codeStudio.telemetry', key: 'enabled', value: false, target: ConfigurationTarget.Global }]);
-    assert.equal(it.fake.userValue('codeStudio.telemetry.enabled'), false);
+    assert.deepEqual(it.fake.updates, [{ section: 'codeStudio.telemetry', key: 'allowAnonymousTelemetry', value: false, target: ConfigurationTarget.Global }]);
+    assert.equal(it.fake.userValue('codeStudio.telemetry.allowAnonymousTelemetry'), false);
     assert.equal(reply.state.enabled, false);
   });
 
@@ -179,7 +179,7 @@ describe('the setting', () => {
       section: 'acme.privacy',
       key: 'telemetry.allow',
       target: ConfigurationTarget.Workspace,
-      defaults: { 'acme.privacy.telemetry.allow': false, 'codeStudio.telemetry.enabled': true },
+      defaults: { 'acme.privacy.telemetry.allow': false, 'codeStudio.telemetry.allowAnonymousTelemetry': true },
     });
     assert.equal((await it.request('hello')).state.enabled, false);
     const reply = await it.request('set', { enabled: true });
@@ -188,7 +188,7 @@ describe('the setting', () => {
     assert.equal(it.fake.userValue('acme.privacy.telemetry.allow'), undefined);
     assert.equal(reply.state.enabled, true);
     // The default key is now someone else's setting; the custom one is ours.
-    assert.deepEqual(await it.after(() => it.fake.editByHand('codeStudio.telemetry.enabled', false)), []);
+    assert.deepEqual(await it.after(() => it.fake.editByHand('codeStudio.telemetry.allowAnonymousTelemetry', false)), []);
     const out = await it.after(() => it.fake.editByHand('acme.privacy.telemetry.allow', false, ConfigurationTarget.Workspace));
     assert.equal(pushes(out).length, 1);
     assert.equal(out[0].state.enabled, false);
@@ -203,7 +203,7 @@ describe('the setting', () => {
     assert.ok(isStateMessage(reply));
     assert.equal(reply.state.enabled, false);
     assert.ok(reply.rev > hello.rev);
-    assert.equal(it.fake.userValue('codeStudio.telemetry.enabled'), false);
+    assert.equal(it.fake.userValue('codeStudio.telemetry.allowAnonymousTelemetry'), false);
     // Whatever else came is the same truth (a push of the change, if any, carries the same rev and state).
     for (const message of out) assert.deepEqual([message.rev, message.state], [reply.rev, reply.state]);
   });
@@ -227,8 +227,8 @@ describe('the setting', () => {
     assert.ok(r2 > r1);
     assert.equal((await it.request('set', { enabled: false })).rev, r2);
     // A configuration event for our key that leaves the value as it was (settings.json saved unchanged).
-    assert.deepEqual(await it.after(() => it.fake.editByHand('codeStudio.telemetry.enabled', false)), []);
-    const [push] = await it.after(() => it.fake.editByHand('codeStudio.telemetry.enabled', true));
+    assert.deepEqual(await it.after(() => it.fake.editByHand('codeStudio.telemetry.allowAnonymousTelemetry', false)), []);
+    const [push] = await it.after(() => it.fake.editByHand('codeStudio.telemetry.allowAnonymousTelemetry', true));
     assert.ok(push.rev > r2);
     assert.equal(push.inReplyTo, undefined);
     assert.equal((await it.request('get')).rev, push.rev);
@@ -239,29 +239,29 @@ describe('pushes', () => {
   test('a hand edit of settings.json pushes the new state with a higher rev', async () => {
     const it = connect();
     const hello = await it.request('hello');
-    const out = await it.after(() => it.fake.editByHand('codeStudio.telemetry.enabled', false));
+    const out = await it.after(() => it.fake.editByHand('codeStudio.telemetry.allowAnonymousTelemetry', false));
     assert.equal(out.length, 1);
     assert.ok(isStateMessage(out[0]));
     assert.equal(out[0].inReplyTo, undefined);
     assert.ok(out[0].rev > hello.rev);
     assert.deepEqual(out[0].state, { ...DEFAULT_STATE, enabled: false, changedAt: NOW, changedBy: 'settings-file' });
     // Removing the line brings the default back.
-    const [back] = await it.after(() => it.fake.editByHand('codeStudio.telemetry.enabled', undefined));
+    const [back] = await it.after(() => it.fake.editByHand('codeStudio.telemetry.allowAnonymousTelemetry', undefined));
     assert.ok(back.rev > out[0].rev);
     assert.equal(back.state.enabled, true);
   });
 
   test('a change of the key pushes even before the webview asked anything', async () => {
     const it = connect();
-    const out = await it.after(() => it.fake.editByHand('codeStudio.telemetry.enabled', false));
+    const out = await it.after(() => it.fake.editByHand('codeStudio.telemetry.allowAnonymousTelemetry', false));
     assert.equal(pushes(out).length, 1);
     assert.equal(out[0].state.enabled, false);
   });
 
-  test('changes of other keys push nothing (codeStudio.telemetry.enabledX, siblings, other sections)', async () => {
-    const it = connect({ defaults: { 'codeStudio.telemetry.enabled': true, 'codeStudio.telemetry.enabledX': true } });
+  test('changes of other keys push nothing (codeStudio.telemetry.allowAnonymousTelemetryX, siblings, other sections)', async () => {
+    const it = connect({ defaults: { 'codeStudio.telemetry.allowAnonymousTelemetry': true, 'codeStudio.telemetry.allowAnonymousTelemetryX': true } });
     await it.request('hello');
-    for (const key of ['codeStudio.telemetry.enabledX', 'codeStudio.telemetry.level', 'codeStudio.theme', 'editor.fontSize', 'codeStudio']) {
+    for (const key of ['codeStudio.telemetry.allowAnonymousTelemetryX', 'codeStudio.telemetry.level', 'codeStudio.theme', 'editor.fontSize', 'codeStudio']) {
       assert.deepEqual(await it.after(() => it.fake.editByHand(key, false)), [], key);
     }
     assert.equal((await it.request('get')).state.enabled, true);
@@ -280,7 +280,7 @@ describe('pushes', () => {
       }),
     );
     assert.deepEqual(out, []);
-    assert.deepEqual(asked, ['codeStudio.telemetry.enabled']);
+    assert.deepEqual(asked, ['codeStudio.telemetry.allowAnonymousTelemetry']);
   });
 
   test('the editor-wide telemetry switching off and on pushes editorTelemetryEnabled with a higher rev', async () => {
@@ -365,7 +365,7 @@ describe('pushes', () => {
 });
 
 describe('a non-boolean setting counts as the contributed default', () => {
-  const config = (value, defaultValue, key = 'enabled') => ({
+  const config = (value, defaultValue, key = 'allowAnonymousTelemetry') => ({
     get: (k) => (k === key ? value : undefined),
     inspect: (k) => (k === key ? { key: k, defaultValue } : undefined),
   });
@@ -385,26 +385,26 @@ describe('a non-boolean setting counts as the contributed default', () => {
   });
 
   test('readTelemetrySetting on the fake configuration (inspect gives the contributed default)', () => {
-    const fake = createFakeVsCode({ defaults: { 'codeStudio.telemetry.enabled': false } });
+    const fake = createFakeVsCode({ defaults: { 'codeStudio.telemetry.allowAnonymousTelemetry': false } });
     const configuration = fake.vscode.workspace.getConfiguration('codeStudio.telemetry');
     assert.equal(readTelemetrySetting(configuration), false);
-    fake.editByHand('codeStudio.telemetry.enabled', 'yes');
+    fake.editByHand('codeStudio.telemetry.allowAnonymousTelemetry', 'yes');
     assert.equal(readTelemetrySetting(configuration), false);
-    fake.editByHand('codeStudio.telemetry.enabled', true);
+    fake.editByHand('codeStudio.telemetry.allowAnonymousTelemetry', true);
     assert.equal(readTelemetrySetting(configuration), true);
   });
 
   test('the adapter reports a hand-edited "yes" as the default, and a set from there writes a boolean', async () => {
     const it = connect();
     await it.request('set', { enabled: false });
-    const [push] = await it.after(() => it.fake.editByHand('codeStudio.telemetry.enabled', 'yes'));
+    const [push] = await it.after(() => it.fake.editByHand('codeStudio.telemetry.allowAnonymousTelemetry', 'yes'));
     assert.equal(push.state.enabled, true);
     assert.equal(typeof push.state.enabled, 'boolean');
     await it.request('set', { enabled: false });
-    assert.equal(it.fake.userValue('codeStudio.telemetry.enabled'), false);
+    assert.equal(it.fake.userValue('codeStudio.telemetry.allowAnonymousTelemetry'), false);
 
-    const off = connect({ defaults: { 'codeStudio.telemetry.enabled': false } });
-    off.fake.editByHand('codeStudio.telemetry.enabled', 'yes');
+    const off = connect({ defaults: { 'codeStudio.telemetry.allowAnonymousTelemetry': false } });
+    off.fake.editByHand('codeStudio.telemetry.allowAnonymousTelemetry', 'yes');
     assert.equal((await off.request('hello')).state.enabled, false);
     // "yes" reads as false here, so a set to false changes nothing the user can see and need not write.
     assert.equal((await off.request('set', { enabled: false })).state.enabled, false);
@@ -420,7 +420,7 @@ describe('policy lock', () => {
     assert.ok(isErrorMessage(out[0]));
     assert.deepEqual(out[0], { type: 'telemetry/error', protocol: 1, instance: out[0].instance, inReplyTo: id, code: 'locked', message: DEFAULT_LOCKED_MESSAGE });
     assert.deepEqual(it.fake.updates, []);
-    assert.equal(it.fake.effective('codeStudio.telemetry.enabled'), true);
+    assert.equal(it.fake.effective('codeStudio.telemetry.allowAnonymousTelemetry'), true);
     // Reads still work while locked.
     assert.equal((await it.request('get')).state.managedBy, 'policy');
   });
@@ -571,7 +571,7 @@ describe('failed write', () => {
     const out = await it.exchange({ type: 'telemetry/set', id, enabled: false });
     assert.ok(isErrorMessage(out[0]), JSON.stringify(out));
     assert.deepEqual(out[0], { type: 'telemetry/error', protocol: 1, instance: out[0].instance, inReplyTo: id, code: 'write-failed', message });
-    assert.equal(it.fake.effective('codeStudio.telemetry.enabled'), true);
+    assert.equal(it.fake.effective('codeStudio.telemetry.allowAnonymousTelemetry'), true);
     // The error is followed by the state as it really is, unchanged, so with the hello's rev.
     assert.equal(out.length, 2, JSON.stringify(out));
     assert.ok(isStateMessage(out[1]));
@@ -581,7 +581,7 @@ describe('failed write', () => {
     // And it keeps working.
     const reply = await it.request('set', { enabled: false });
     assert.equal(reply.state.enabled, false);
-    assert.equal(it.fake.userValue('codeStudio.telemetry.enabled'), false);
+    assert.equal(it.fake.userValue('codeStudio.telemetry.allowAnonymousTelemetry'), false);
   });
 
   test('a failed set as the very first request is followed by the state as it really is', async () => {
@@ -608,7 +608,7 @@ describe('failed write', () => {
     assert.ok(after.length >= 1, 'a state follows the error');
     assert.ok(after[0].rev > hello.rev);
     assert.equal(after.at(-1).state.enabled, false);
-    assert.equal(it.fake.userValue('codeStudio.telemetry.enabled'), false);
+    assert.equal(it.fake.userValue('codeStudio.telemetry.allowAnonymousTelemetry'), false);
   });
 
   test('an editor message over 4096 characters is cut to what the webview accepts', async () => {
@@ -671,7 +671,7 @@ describe('postMessage', () => {
     await it.request('hello');
     it.webview.mode = 'hidden';
     const calls = it.webview.calls;
-    await it.after(() => it.fake.editByHand('codeStudio.telemetry.enabled', false));
+    await it.after(() => it.fake.editByHand('codeStudio.telemetry.allowAnonymousTelemetry', false));
     it.webview.send({ type: 'telemetry/get', id: 'hidden-1' });
     await settle(it.fake, it.webview);
     assert.ok(it.webview.calls > calls, 'the adapter tried to post');
@@ -687,7 +687,7 @@ describe('postMessage', () => {
     await assert.doesNotReject(async () => {
       it.webview.send({ type: 'telemetry/hello', id: 'd-1', protocol: 1 });
       it.webview.send({ type: 'bogus', id: 'd-2' });
-      it.fake.editByHand('codeStudio.telemetry.enabled', false);
+      it.fake.editByHand('codeStudio.telemetry.allowAnonymousTelemetry', false);
       await settle(it.fake, it.webview);
     });
     assert.ok(it.logs.length >= 2, JSON.stringify(it.logs));
@@ -724,7 +724,7 @@ describe('order', () => {
       it.fake.updates.map((u) => u.value),
       values,
     );
-    assert.equal(it.fake.userValue('codeStudio.telemetry.enabled'), false);
+    assert.equal(it.fake.userValue('codeStudio.telemetry.allowAnonymousTelemetry'), false);
     assert.equal(lastState(it.webview).state.enabled, false);
   });
 
@@ -784,7 +784,7 @@ describe('dispose', () => {
     managedBy = 'policy';
     it.webview.send({ type: 'telemetry/hello', id: 'late-1', protocol: 1 });
     it.webview.send({ type: 'bogus', id: 'late-2' });
-    it.fake.editByHand('codeStudio.telemetry.enabled', false);
+    it.fake.editByHand('codeStudio.telemetry.allowAnonymousTelemetry', false);
     it.fake.setTelemetryEnabled(false);
     accountChanged.fire(undefined);
     managedByChanged.fire(undefined);
@@ -877,7 +877,7 @@ describe('fuzz', () => {
           if (id !== undefined) sent.set(id, (sent.get(id) ?? 0) + 1);
           assert.doesNotThrow(() => it.webview.send(m));
         } else if (roll < 0.93) {
-          it.fake.editByHand('codeStudio.telemetry.enabled', junk());
+          it.fake.editByHand('codeStudio.telemetry.allowAnonymousTelemetry', junk());
         } else if (roll < 0.95) {
           it.fake.setTelemetryEnabled(rand() < 0.5);
         } else if (roll < 0.97) {
@@ -1163,7 +1163,7 @@ describe('extensions: history (changedAt, changedBy)', () => {
   test('never set: "default" with no time; set in settings.json before anything was recorded: unknown (null, null)', async () => {
     assert.deepEqual(pick((await connect().request('hello')).state), { changedAt: null, changedBy: 'default' });
     const it = connect();
-    it.fake.values[ConfigurationTarget.Global].set('codeStudio.telemetry.enabled', true);
+    it.fake.values[ConfigurationTarget.Global].set('codeStudio.telemetry.allowAnonymousTelemetry', true);
     const later = connect({ fake: it.fake });
     assert.deepEqual(pick((await later.request('hello')).state), { changedAt: null, changedBy: null });
   });
@@ -1192,8 +1192,8 @@ describe('extensions: history (changedAt, changedBy)', () => {
     const it = connect({ now: () => new Date(now) });
     await it.request('set', { enabled: false });
     now = '2026-11-30T11:00:00.000Z';
-    assert.deepEqual(await it.after(() => it.fake.editByHand('codeStudio.telemetry.enabled', false)), [], 'same value: no change');
-    const [push] = await it.after(() => it.fake.editByHand('codeStudio.telemetry.enabled', true));
+    assert.deepEqual(await it.after(() => it.fake.editByHand('codeStudio.telemetry.allowAnonymousTelemetry', false)), [], 'same value: no change');
+    const [push] = await it.after(() => it.fake.editByHand('codeStudio.telemetry.allowAnonymousTelemetry', true));
     assert.deepEqual(pick(push.state), { changedAt: now, changedBy: 'settings-file' });
     // And a panel write after that is the user's again.
     assert.equal((await it.request('set', { enabled: false })).state.changedBy, 'user');
@@ -1231,7 +1231,7 @@ describe('extensions: history (changedAt, changedBy)', () => {
     await first.request('set', { enabled: false });
     await settle(first.fake, first.webview);
     first.host.dispose();
-    assert.deepEqual(memento.get(`${HISTORY_KEY_PREFIX}codeStudio.telemetry.enabled`), { changedAt: NOW, changedBy: 'user', value: false });
+    assert.deepEqual(memento.get(`${HISTORY_KEY_PREFIX}codeStudio.telemetry.allowAnonymousTelemetry`), { changedAt: NOW, changedBy: 'user', value: false });
     const second = connect({ fake: first.fake, history: memento, now: () => new Date('2026-12-01T09:00:00.000Z') });
     assert.deepEqual(pick((await second.request('hello')).state), { changedAt: NOW, changedBy: 'user' });
     // Without the memento a restarted adapter knows only that the user set it, not when.
@@ -1240,7 +1240,7 @@ describe('extensions: history (changedAt, changedBy)', () => {
   });
 
   test('a malformed memento record is ignored (logged); a memento that cannot save is logged and memory still serves', async () => {
-    const key = `${HISTORY_KEY_PREFIX}codeStudio.telemetry.enabled`;
+    const key = `${HISTORY_KEY_PREFIX}codeStudio.telemetry.allowAnonymousTelemetry`;
     const junk = connect({ history: createFakeMemento({ [key]: { changedAt: 'never', changedBy: 'user' } }) });
     assert.deepEqual(pick((await junk.request('hello')).state), { changedAt: null, changedBy: 'default' });
     assert.equal(junk.logs.length, 1);
@@ -1420,9 +1420,9 @@ describe('time limits: a provider that never answers holds up nothing', () => {
     assert.match(it.logs.join('\n'), /the signed-in account did not answer within 20 ms/);
     const set = await ask(it, 'set', { enabled: false });
     assert.equal(set.state.enabled, false);
-    assert.equal(it.fake.userValue('codeStudio.telemetry.enabled'), false);
+    assert.equal(it.fake.userValue('codeStudio.telemetry.allowAnonymousTelemetry'), false);
     const from = it.webview.posted.length;
-    it.fake.editByHand('codeStudio.telemetry.enabled', true);
+    it.fake.editByHand('codeStudio.telemetry.allowAnonymousTelemetry', true);
     await eventually(() => pushes(it.since(from)).length === 1, 'the push of a hand edit');
     assert.equal(pushes(it.since(from))[0].state.enabled, true);
     // One never known: signed out.
@@ -1556,7 +1556,7 @@ describe('time limits: a provider that never answers holds up nothing', () => {
     let accountCalls = 0;
     const it = connect({ account: () => (accountCalls++, never()), providerTimeout: LIMIT });
     const burst = () => {
-      for (let i = 0; i < 50; i++) it.fake.editByHand('codeStudio.telemetry.enabled', i % 2 === 0);
+      for (let i = 0; i < 50; i++) it.fake.editByHand('codeStudio.telemetry.allowAnonymousTelemetry', i % 2 === 0);
     };
     burst();
     await setImmediate(); // the first push is under way, stuck on the account
@@ -1612,7 +1612,7 @@ describe('fail closed: a policy that cannot be read locks both switches', () => 
     assert.equal((await it.request('set', { enabled: false })).code, 'locked');
     fails = false;
     assert.equal((await it.request('set', { enabled: false })).state.enabled, false);
-    assert.equal(it.fake.userValue('codeStudio.telemetry.enabled'), false);
+    assert.equal(it.fake.userValue('codeStudio.telemetry.allowAnonymousTelemetry'), false);
   });
 });
 
@@ -1625,12 +1625,12 @@ describe('overridden: a write that another scope overrides is explained', () => 
   for (const [name, options, scope, words] of cases) {
     test(`${name}: the write lands, then overridden naming that scope, then the real state`, async () => {
       const it = connect(options);
-      it.fake.values[scope].set('codeStudio.telemetry.enabled', true);
+      it.fake.values[scope].set('codeStudio.telemetry.allowAnonymousTelemetry', true);
       const hello = await it.request('hello');
       const id = it.nextId();
       const out = await it.exchange({ type: 'telemetry/set', id, enabled: false });
       const written = options.target ?? ConfigurationTarget.Global;
-      assert.equal(it.fake.values[written].get('codeStudio.telemetry.enabled'), false, 'VS Code took the write');
+      assert.equal(it.fake.values[written].get('codeStudio.telemetry.allowAnonymousTelemetry'), false, 'VS Code took the write');
       assert.equal(out.length, 2, JSON.stringify(out));
       assert.deepEqual(out[0], { type: 'telemetry/error', protocol: 1, instance: hello.instance, inReplyTo: id, code: 'overridden', message: OVERRIDDEN_MESSAGES[words] });
       assert.match(out[0].message, words === 'workspace' ? /a workspace setting overrides/ : /a workspace folder setting overrides/);
@@ -1653,7 +1653,7 @@ describe('overridden: a write that another scope overrides is explained', () => 
 });
 
 describe('history: true to the value it describes', () => {
-  const KEY = `${HISTORY_KEY_PREFIX}codeStudio.telemetry.enabled`;
+  const KEY = `${HISTORY_KEY_PREFIX}codeStudio.telemetry.allowAnonymousTelemetry`;
   const WRITER_TIME = '2026-11-30T10:05:00.000Z';
   const OTHER_TIME = '2026-11-30T10:05:00.200Z';
 
@@ -1664,14 +1664,14 @@ describe('history: true to the value it describes', () => {
     await it.request('set', { enabled: false });
     assert.deepEqual(memento.get(KEY), { changedAt: NOW, changedBy: 'user', value: false });
     now = '2026-11-30T11:00:00.000Z';
-    await it.after(() => it.fake.editByHand('codeStudio.telemetry.enabled', true));
+    await it.after(() => it.fake.editByHand('codeStudio.telemetry.allowAnonymousTelemetry', true));
     assert.deepEqual(memento.get(KEY), { changedAt: now, changedBy: 'settings-file', value: true });
   });
 
   test('a change made while no panel was open: "settings-file" at an unknown time, never the old change, and saved so', async () => {
     const memento = createFakeMemento({ [KEY]: { changedAt: NOW, changedBy: 'user', value: false } });
     const fake = createFakeVsCode();
-    fake.values[ConfigurationTarget.Global].set('codeStudio.telemetry.enabled', true);
+    fake.values[ConfigurationTarget.Global].set('codeStudio.telemetry.allowAnonymousTelemetry', true);
     const it = connect({ fake, history: memento });
     assert.deepEqual(memento.get(KEY), { changedAt: null, changedBy: 'settings-file', value: true }, 'corrected at connect');
     assert.deepEqual(pick((await it.request('hello')).state), { changedAt: null, changedBy: 'settings-file' });
@@ -1685,7 +1685,7 @@ describe('history: true to the value it describes', () => {
     const memento = createFakeMemento();
     const it = connect({ history: memento });
     await it.request('set', { enabled: false });
-    it.fake.values[ConfigurationTarget.Global].set('codeStudio.telemetry.enabled', true); // no event (yet)
+    it.fake.values[ConfigurationTarget.Global].set('codeStudio.telemetry.allowAnonymousTelemetry', true); // no event (yet)
     const { state } = await it.request('get');
     assert.equal(state.enabled, true);
     assert.deepEqual(pick(state), { changedAt: null, changedBy: 'settings-file' });
@@ -1698,7 +1698,7 @@ describe('history: true to the value it describes', () => {
     const memento = createFakeMemento({ [KEY]: { changedAt: NOW, changedBy: 'user' } });
     const it = connect({ history: memento, now: () => new Date(OTHER_TIME) });
     assert.deepEqual(pick((await it.request('hello')).state), { changedAt: NOW, changedBy: 'user' });
-    await it.after(() => it.fake.editByHand('codeStudio.telemetry.enabled', false));
+    await it.after(() => it.fake.editByHand('codeStudio.telemetry.allowAnonymousTelemetry', false));
     assert.deepEqual(memento.get(KEY), { changedAt: OTHER_TIME, changedBy: 'settings-file', value: false });
   });
 
