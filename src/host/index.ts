@@ -1,6 +1,7 @@
 // The package's extension-host entry (`@code-studio/telemetry-settings/host`): Node only, no DOM, no lit.
 export { connectTelemetryHost } from './telemetry-host.js';
 export { readTelemetrySetting, DEFAULT_SECTION, DEFAULT_KEY, OVERRIDDEN_MESSAGES } from './setting.js';
+export { readEditorTelemetryLevel, levelAllows, EDITOR_TELEMETRY_LEVELS, type EditorTelemetryLevel } from './telemetry-level.js';
 export { DEFAULT_LOCKED_MESSAGE } from './policy.js';
 export { DEFAULT_PROVIDER_TIMEOUT } from './providers.js';
 export { HISTORY_KEY_PREFIX } from './history.js';
