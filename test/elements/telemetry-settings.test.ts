@@ -820,6 +820,20 @@ describe('<cs-telemetry-settings>', () => {
         const { el } = await readyPanel({ enabled: true });
         expect(harness(el).section!.getAttribute('lang')).to.equal('en');
       });
+
+      it('the section is marked in a language screen readers know, German as de, the pseudo-locale as English', async () => {
+        const { el } = await readyPanel({ enabled: true });
+        try {
+          await setLocale('de');
+          await el.updateComplete;
+          expect(harness(el).section!.getAttribute('lang')).to.equal('de');
+          await setLocale('qps-ploc');
+          await el.updateComplete;
+          expect(harness(el).section!.getAttribute('lang')).to.equal('en');
+        } finally {
+          await setLocale('en');
+        }
+      });
     });
 
     describe('account consent', () => {

@@ -3,7 +3,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { DEFAULT_TIMEOUT, type TelemetryView } from '../../webview/telemetry-client.js';
 import type { VsCodeApi } from '../../webview/vscode-api.js';
-import { getLocale } from '../../internal/i18n/locale.js';
+import { intlLocale } from '../../internal/i18n/locale.js';
 import { lockIcon, spinnerIcon, warningIcon } from '../../internal/icons.js';
 import { relativeTime } from '../../internal/relative-time.js';
 import type { CsAccountLinkedChangeEvent, CsEventsRequestEvent } from '../events.js';
@@ -96,7 +96,7 @@ export class CsTelemetrySettings extends LitElement {
     const offers = host?.offers ?? [];
     const [problem, retry] = alertOf(view) ?? [];
     return html`
-      <section aria-labelledby="heading" lang=${getLocale()}>
+      <section aria-labelledby="heading" lang=${intlLocale()}>
         <header>
           <h2 id="heading" part="heading">${msg('Telemetry', { id: 'panel.heading' })}</h2>
           <cs-telemetry-status-badge

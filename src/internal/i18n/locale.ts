@@ -87,7 +87,10 @@ export function applyLocale(hostLocale: string | undefined): void {
   });
 }
 
-/** A locale `Intl` formats with: the one shown, except the pseudo-locale, which Intl does not know (English then). */
+/**
+ * The language tag of what the page shows, for `Intl` and for `lang`: the pseudo-locale's text is accented English,
+ * and neither `Intl` nor screen readers (nor axe's valid-lang) know `qps`, so it is English there.
+ */
 export function intlLocale(): string {
   const locale = getLocale();
   return locale === PSEUDO_LOCALE ? sourceLocale : locale;
