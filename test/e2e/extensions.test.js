@@ -20,7 +20,7 @@ import {
   setUpWorkbench,
   telemetrySwitch,
   test,
-  webview,
+  panel,
 } from './workbench.js';
 
 const LANGUAGE_KEY = 'codeStudio.demo.displayLanguage';
@@ -41,9 +41,6 @@ setUpWorkbench({
   },
 });
 
-/** A data type in the panel's list, by its title. */
-const dataType = (title) => webview().locator('cs-telemetry-data-types li[part="item"]').filter({ hasText: title });
-
 const STATUS_SETTLED = /events? sent recently|Nothing of this kind was sent recently|Telemetry is off|Could not load the events/;
 
 /**
@@ -51,7 +48,7 @@ const STATUS_SETTLED = /events? sent recently|Nothing of this kind was sent rece
  * returns its status line and events, newest first, each as { name, data } with the data as shown (text).
  */
 async function showEvents(title) {
-  const toggle = dataType(title).getByRole('button', { name: 'Show what was sent' });
+  const toggle = panel().eventsToggle(title);
   if ((await toggle.getAttribute('aria-expanded')) === 'true') await toggle.click();
   await toggle.click();
   return readEvents(title);
@@ -59,17 +56,9 @@ async function showEvents(title) {
 
 /** The status line and rows of a data type's open events region, once it is no longer loading. */
 async function readEvents(title) {
-  const region = dataType(title).locator('cs-telemetry-events');
-  const status = region.locator('[part="status"]');
+  const status = panel().eventsStatus(title);
   await status.filter({ hasText: STATUS_SETTLED }).waitFor({ timeout: 10_000 });
-  const rows = await region.locator('[part="event"]').evaluateAll((items) =>
-    items.map((item) => {
-      const keys = [...item.querySelectorAll('dt')].map((dt) => dt.textContent.trim());
-      const values = [...item.querySelectorAll('dd')].map((dd) => dd.textContent.trim());
-      return { name: item.querySelector('.name').textContent.trim(), data: Object.fromEntries(keys.map((key, i) => [key, values[i]])) };
-    }),
-  );
-  return { status: (await status.innerText()).trim(), events: rows };
+  return { status: (await status.innerText()).trim(), events: await panel().readEvents(title) };
 }
 
 /** The status line for `count` events (src/components/telemetry-events). */
@@ -104,10 +93,10 @@ test('what was sent: the sample events show per data type; while off nothing is 
   await telemetrySwitch().click();
   await expectSettingOnDisk(false);
   await expectPanelShows(false);
-  const offLine = dataType('Token usage').locator('cs-telemetry-events [part="status"]');
+  const offLine = panel().eventsStatus('Token usage');
   await offLine.filter({ hasText: /^Telemetry is off, so nothing is sent\.$/ }).waitFor({ timeout: 5000 });
   assert.ok(await offLine.isVisible(), 'the "off" state is shown, not hidden');
-  assert.equal(await dataType('Token usage').locator('cs-telemetry-events [part="event"]').count(), 0, 'no rows while off');
+  assert.equal(await panel().eventRows('Token usage').count(), 0, 'no rows while off');
   await sendSampleEvents();
 
   await telemetrySwitch().click();
@@ -126,9 +115,9 @@ test('account: signed in, the account switch is on and sent; switched off, the b
   await panelOpenWithTelemetryOn();
   const title = 'Account details, when signed in';
   await runCommand('Code Studio: Sign In (Demo Account)');
-  await webview().locator('cs-telemetry-data-types [part="account"]').filter({ hasText: 'ada' }).waitFor({ timeout: 5000 });
+  await panel().account().filter({ hasText: 'ada' }).waitFor({ timeout: 5000 });
   // The example links the account by default: the switch is there, on, and the badge says so.
-  await webview().getByRole('switch', { name: 'Include my account details (login name and email)', checked: true }).waitFor({ timeout: 5000 });
+  await panel().accountSwitch({ checked: true }).waitFor({ timeout: 5000 });
   await expectPanelShows(true, { identity: 'linked' });
 
   const accountBefore = (await showEvents(title)).events.length;
@@ -138,7 +127,7 @@ test('account: signed in, the account switch is on and sent; switched off, the b
   assert.deepEqual(sent.events[0], { name: 'account/identify', data: { loginName: 'ada', email: 'ada@example.com' } });
 
   await accountSwitch().click();
-  await webview().getByRole('switch', { name: 'Include my account details (login name and email)', checked: false }).waitFor({ timeout: 5000 });
+  await panel().accountSwitch({ checked: false }).waitFor({ timeout: 5000 });
   await expectPanelShows(true, { identity: 'anonymous' });
 
   const tokensBefore = (await showEvents('Token usage')).events.length;
@@ -150,20 +139,20 @@ test('account: signed in, the account switch is on and sent; switched off, the b
   await reloadWindow();
   // The panel comes back by itself after the reload, and again when closed and opened.
   await accountSwitch().waitFor({ timeout: 20_000 });
-  await webview().getByRole('switch', { name: 'Include my account details (login name and email)', checked: false }).waitFor({ timeout: 10_000 });
+  await panel().accountSwitch({ checked: false }).waitFor({ timeout: 10_000 });
   await expectPanelShows(true, { identity: 'anonymous' });
   await closePanel();
   await openPanel();
-  await webview().getByRole('switch', { name: 'Include my account details (login name and email)', checked: false }).waitFor({ timeout: 10_000 });
+  await panel().accountSwitch({ checked: false }).waitFor({ timeout: 10_000 });
   await expectPanelShows(true, { identity: 'anonymous' });
 
   await runCommand('Code Studio: Sign Out (Demo Account)');
-  await webview().locator('cs-telemetry-data-types [part="account"]').waitFor({ state: 'detached', timeout: 5000 });
+  await panel().account().waitFor({ state: 'detached', timeout: 5000 });
 });
 
 test('history: a change from the panel says "from this page", one in settings.json says "in your settings"', async () => {
   await panelOpenWithTelemetryOn();
-  const history = webview().locator('cs-telemetry-settings [part="history"]');
+  const history = panel().history();
   await telemetrySwitch().click();
   await expectSettingOnDisk(false);
   await expectPanelShows(false);
@@ -188,7 +177,7 @@ test('links: "Privacy statement" leaves the webview where it is and asks VS Code
   const onPage = (opened) => pages.push(opened);
   browser.on('page', onPage);
   try {
-    await webview().getByRole('button', { name: 'Privacy statement' }).click();
+    await panel().link('Privacy statement').click();
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: 10_000 });
     const text = await dialog.innerText();
@@ -225,7 +214,7 @@ test('language: with the display language German the panel speaks German, loaded
   const chunksFrom = germanChunkResponses.length;
   await runCommand('Code Studio: Telemetry Settings');
   // lang follows the strings that are shown: "de" only once the German module has loaded.
-  const section = (lang) => webview().locator(`cs-telemetry-settings section[aria-labelledby="heading"][lang="${lang}"]`);
+  const section = (lang) => panel().section(lang);
   const inGerman = await section('de').waitFor({ timeout: 20_000 }).then(() => true, () => false);
   // Checked first: a module the CSP blocks is the likeliest reason for the page to stay in English.
   const violations = consoleMessages.slice(consoleFrom).filter(({ text }) => /Content Security Policy/i.test(text));
@@ -237,14 +226,14 @@ test('language: with the display language German the panel speaks German, loaded
   const heading = german('panel.heading');
   const switchLabel = german('panel.switch');
   assert.ok(heading && switchLabel, 'xliff/de.xlf translates the heading and the switch');
-  await webview().getByRole('heading', { level: 2, name: heading, exact: true }).waitFor({ timeout: 5000 });
-  await webview().getByRole('switch', { name: switchLabel, exact: true }).waitFor({ timeout: 5000 });
+  await panel().heading(heading).waitFor({ timeout: 5000 });
+  await panel().switch({ name: switchLabel }).waitFor({ timeout: 5000 });
 
   // Back to English for whatever runs next.
   await closePanel();
   await editSettingsJson({ [LANGUAGE_KEY]: '' });
   await openPanel();
   await section('en').waitFor({ timeout: 10_000 });
-  await webview().getByRole('heading', { level: 2, name: 'Telemetry', exact: true }).waitFor();
+  await panel().heading('Telemetry').waitFor();
   assert.ok(Object.values(BADGE).includes(await badge().innerText()), 'the badge speaks English again');
 });

@@ -15,7 +15,7 @@ import {
   setUpWorkbench,
   telemetrySwitch,
   test,
-  webview,
+  panel,
 } from './workbench.js';
 
 setUpWorkbench();
@@ -108,7 +108,7 @@ test('reloading the window brings the panel back with the right state straight a
 });
 
 test('signing in and out (the demo account) reaches the open panel', async () => {
-  const account = webview().locator('cs-telemetry-data-types [part="account"]');
+  const account = panel().account();
   await runCommand('Code Studio: Sign In (Demo Account)');
   await account.filter({ hasText: 'ada' }).waitFor({ timeout: 5000 });
   assert.match(await account.innerText(), /ada@example\.com/);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../scripts/chromium.js';
-import { PART, TAG } from '../../dev/harness/selectors.js';
+import { panelLocators } from '../../dev/harness/panel-locators.js';
 import { installCodeServer, prepareExample, startCodeServer } from './code-server.js';
 
 export const KEY = 'codeStudio.telemetry.allowAnonymousTelemetry';
@@ -131,10 +131,11 @@ export async function reloadWindow() {
 }
 
 export const webview = () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-export const telemetrySwitch = () => webview().getByRole('switch', { name: 'Allow Anonymous Telemetry' });
-export const accountSwitch = () => webview().getByRole('switch', { name: 'Include my account details (login name and email)' });
-// The same selectors the browser tests' harnesses use (dev/harness); playwright's CSS pierces the shadow roots.
-export const badge = () => webview().locator(`${TAG.badge} ${PART.badgeLabel}`);
+/** The panel's parts in the webview, through the same harness selectors the browser tests use (dev/harness). */
+export const panel = () => panelLocators(webview());
+export const telemetrySwitch = () => panel().switch();
+export const accountSwitch = () => panel().accountSwitch();
+export const badge = () => panel().badge();
 
 /**
  * Waits until the panel shows `enabled` in its switch and badge; `identity` is what the badge says "on" carries
@@ -143,7 +144,7 @@ export const badge = () => webview().locator(`${TAG.badge} ${PART.badgeLabel}`);
 export async function expectPanelShows(enabled, { identity = 'anonymous', timeout = 10_000 } = {}) {
   const words = enabled ? BADGE[identity] : BADGE.off;
   await assert.doesNotReject(async () => {
-    await webview().getByRole('switch', { name: 'Allow Anonymous Telemetry', checked: enabled }).waitFor({ timeout });
+    await panel().switch({ checked: enabled }).waitFor({ timeout });
     await badge().filter({ hasText: new RegExp(`^${words}$`) }).waitFor({ timeout });
   }, `the panel should show telemetry ${enabled ? 'on' : 'off'}, its badge "${words}"`);
 }
