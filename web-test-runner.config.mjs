@@ -41,6 +41,21 @@ function networkLogPlugin() {
   };
 }
 
+// The React example is a page an embedder builds with Vite: the first request for its build output builds it, once a
+// run, so its test sees the current source and a run that does not load it does not build it.
+function reactExampleBuildPlugin() {
+  let built;
+  return {
+    name: 'react-example-build',
+    async serve({ path }) {
+      if (!path.startsWith('/examples/react-webview/dist/')) return undefined;
+      built ??= import('vite').then(({ build }) => build({ root: 'examples/react-webview', logLevel: 'warn' }));
+      await built;
+      return undefined; // served from disk, as built
+    },
+  };
+}
+
 export default {
   files: ['test/**/*.test.ts', '!test/e2e/**'],
   nodeResolve: true,
@@ -48,7 +63,7 @@ export default {
   rootDir: '.',
   testFramework: { config: { timeout: 20000 } },
   // json: the demo page imports VS Code's theme colours from dev/themes/*.json.
-  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColorsPlugin(), networkLogPlugin()],
+  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColorsPlugin(), networkLogPlugin(), reactExampleBuildPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: chromiumLaunchOptions,

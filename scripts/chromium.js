@@ -1,5 +1,5 @@
-// How every tool here launches Chromium: Debian's /usr/bin/chromium unless CHROME_PATH names another, with the flags
-// it needs as root on a machine with no network but loopback (see ../shared/TOOLCHAIN.md).
+// How every tool here launches Chromium: Debian's /usr/bin/chromium unless CHROME_PATH names another. As root it
+// needs --no-sandbox; the other flags stop it reaching for the network (updates, sync, QUIC), which CI does not have.
 export const chromiumLaunchOptions = {
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   args: [

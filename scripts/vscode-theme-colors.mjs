@@ -3,10 +3,11 @@
 // The workbench resolves each theme's JSON and the colour registry's defaults into variables on .monaco-workbench,
 // which is what a webview receives, so reading them there gives VS Code's values without re-implementing the registry.
 //
-//   CODE_SERVER=/path/to/node_modules/code-server node scripts/vscode-theme-colors.mjs
-// (install code-server as in ../shared/TOOLCHAIN.md; CHROME_PATH as for the tests)
+//   node scripts/vscode-theme-colors.mjs
+// It uses the code-server the e2e tests install (test/e2e/install-code-server.sh, cached after the first run), or the
+// package folder CODE_SERVER names; Chromium as for the tests (CHROME_PATH).
 /* global document, getComputedStyle -- the page.evaluate callbacks run in the browser */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,8 +16,11 @@ import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from './chromium.js';
 
 const root = join(import.meta.dirname, '..');
-const codeServer = process.env.CODE_SERVER;
-if (!codeServer) throw new Error('Set CODE_SERVER to the code-server package folder');
+// The installer prints its install folder on its last line.
+const installed = () =>
+  execFileSync('bash', [join(root, 'test/e2e/install-code-server.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+    .trim().split('\n').at(-1);
+const codeServer = process.env.CODE_SERVER ?? join(installed(), 'node_modules/code-server');
 
 const THEMES = [
   { file: 'dark-modern', label: 'Dark Modern', id: 'Default Dark Modern', json: 'dark_modern', bodyClass: 'vscode-dark' },
