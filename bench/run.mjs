@@ -7,12 +7,13 @@
 // (bench/dist/virtual/, built by bench/vite.config.ts --mode virtual).
 // Prints every ratio with the machine and date and writes bench/results.json. A measurement, not a test: it never
 // fails on speed. BENCH_TRACE=1 also writes a Chromium trace of each events case to bench/dist/ and summarises it.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../scripts/chromium.js';
+import { describe, longTaskBreakdown } from './trace.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const EVENTS_RUNS = Number(process.env.BENCH_EVENTS_RUNS ?? 5);
@@ -206,13 +207,15 @@ async function measureEvents({ count, script, holdsEveryRow }) {
   const list = () => el.shadowRoot.querySelector('[part=list]');
   let lastMutation = performance.now();
   new MutationObserver(() => (lastMutation = performance.now())).observe(el.shadowRoot, { childList: true, subtree: true });
-  // The row named `name` is laid out inside the list's box, and rows reach the box's bottom edge.
+  // The row named `name` is painted inside the list's box, and painted rows reach the box's bottom edge. A row that
+  // content-visibility still skips has a box but no painted content: checkVisibility says so.
+  const painted = (row) => row.querySelector('.name').checkVisibility({ contentVisibilityAuto: true });
+  const inBox = (box, r) => r.height > 0 && r.bottom > box.top && r.top < box.bottom;
   const shows = (name) => {
     const box = list()?.getBoundingClientRect();
     if (!box || !box.height) return false;
-    const laidOut = rows().map((row) => [row.querySelector('.name').textContent, row.getBoundingClientRect()]);
-    const inBox = ([, r]) => r.height > 0 && r.bottom > box.top && r.top < box.bottom;
-    return laidOut.some((row) => row[0] === name && inBox(row)) && laidOut.some(([, r]) => r.height > 0 && r.bottom >= box.bottom - 2);
+    const laidOut = rows().filter(painted).map((row) => [row.querySelector('.name').textContent, row.getBoundingClientRect()]);
+    return laidOut.some(([n, r]) => n === name && inBox(box, r)) && laidOut.some(([, r]) => r.height > 0 && r.bottom >= box.bottom - 2);
   };
   // Checks at each frame, before it paints; the time taken is that frame's end (the task after it). `meanwhile`
   // runs at each frame that does not yet show it.
@@ -250,7 +253,12 @@ async function measureEvents({ count, script, holdsEveryRow }) {
   // taller than the list's estimate of them, which moves the end.
   const toEnd = () => (list().scrollTop = list().scrollHeight);
   toEnd();
-  const lastRows = (await frameWhen(() => shows('tokens/counted-0'), 'last rows', toEnd)) - scrollStart;
+  const atEnd = () => {
+    const box = list().getBoundingClientRect();
+    const last = rows().find((row) => row.querySelector('.name').textContent === 'tokens/counted-0');
+    return list().scrollTop + list().clientHeight >= list().scrollHeight - 1 && !!last && painted(last) && inBox(box, last.getBoundingClientRect());
+  };
+  const lastRows = (await frameWhen(atEnd, 'last rows', toEnd)) - scrollStart;
   const scrollSettled = Math.max(await still(), scrollStart + 100);
   const scrolling = longTasksIn(scrollStart, scrollSettled + 50);
   return {
@@ -272,25 +280,6 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 const max = (values) => (values.some((v) => v === null) ? null : Math.max(...values));
-
-// The trace's main-thread tasks longer than 50 ms, each with the time of what it spent on (self time by kind).
-function longTaskBreakdown(traceEvents) {
-  const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  if (!main) return [];
-  const onMain = traceEvents.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur);
-  return onMain
-    .filter((e) => e.name === 'RunTask' && e.dur > 50_000)
-    .map((task) => {
-      const inside = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
-      const kinds = {};
-      for (const e of inside) {
-        const kind = /GC|Scavenge|MarkCompact/.test(e.name) ? 'GC' : e.name;
-        if (!['FunctionCall', 'UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'GC', 'ParseHTML', 'v8.compile', 'EvaluateScript', 'HitTest', 'ScheduleStyleRecalculation', 'IntersectionObserverController::computeIntersections', 'FireAnimationFrame', 'TimerFire'].includes(kind)) continue;
-        kinds[kind] = (kinds[kind] ?? 0) + e.dur / 1000;
-      }
-      return { durationMs: task.dur / 1000, spentMs: Object.fromEntries(Object.entries(kinds).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Number(v.toFixed(1))])) };
-    });
-}
 
 async function tracing(cdp, work) {
   const chunks = [];
@@ -354,20 +343,23 @@ try {
       }
     }
   }
-  for (let run = 0; run < EVENTS_RUNS; run++) {
+  // With BENCH_TRACE=1, a first pass traced and not counted: tracing slows what it watches.
+  for (let run = TRACE ? -1 : 0; run < EVENTS_RUNS; run++) {
     for (const rate of RATES) {
       for (const count of EVENT_COUNTS) {
         for (const kind of run % 2 ? ['virtualized', 'chunked'] : ['chunked', 'virtualized']) {
           const key = `${kind} ${count} ${rate}x`;
           if (!EVENTS_ONLY.test(key)) continue;
           const { context, tab, cdp } = await open(`/events/${kind}`, rate);
-          if (TRACE && run === 0) {
-            const { result, traceEvents } = await tracing(cdp, () => tab.evaluate(measureEvents, { count, ...lists[kind] }));
+          if (run < 0) {
+            const { traceEvents } = await tracing(cdp, () => tab.evaluate(measureEvents, { count, ...lists[kind] }));
             writeFileSync(new URL(`bench/dist/trace-${kind}-${count}-${rate}x.json`, root), JSON.stringify({ traceEvents }));
             traces[key] = longTaskBreakdown(traceEvents);
-            record(eventSamples, key, result);
           } else {
-            record(eventSamples, key, await tab.evaluate(measureEvents, { count, ...lists[kind] }));
+            const result = await tab.evaluate(measureEvents, { count, ...lists[kind] }).catch((error) => {
+              throw new Error(`${key}: ${error.message}`);
+            });
+            record(eventSamples, key, result);
           }
           await context.close();
         }
@@ -434,7 +426,7 @@ for (const rate of RATES) {
   }
 }
 const virtualChunk = gzip('bench/dist/virtual/webview-events.js');
-const virtualLayout = gzip('bench/dist/virtual/webview-events2.js');
+const virtualLayout = existsSync(new URL('bench/dist/virtual/webview-events2.js', root)) ? gzip('bench/dist/virtual/webview-events2.js') : 0;
 results.events.gzipBytes = {
   chunked: { 'webview-events.js': gzip('dist/webview-events.js'), 'webview.js': gzipBytes.ours },
   virtualized: { 'webview-events.js': virtualChunk, 'webview-events2.js (its layout, loaded at first render)': virtualLayout, 'webview.js': gzip('bench/dist/virtual/webview.js') },
@@ -467,7 +459,5 @@ for (const kind of Object.keys(lists)) {
   if (!e) continue;
   console.log(`target (${kind}): 1000 events at 4x, no long task and first rows within 100 ms: ${verdict(e.longTasksMax === 0 && e.longestTaskMs === 0 && e.firstRowsVisibleMs <= 100)}`);
 }
-for (const [key, tasks] of Object.entries(traces)) {
-  for (const task of tasks) console.log(`trace ${key}: long task ${task.durationMs.toFixed(1)} ms: ${Object.entries(task.spentMs).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-}
+for (const [key, trace] of Object.entries(traces)) console.log(`trace ${key}: ${describe(trace)}`);
 console.log('wrote bench/results.json');

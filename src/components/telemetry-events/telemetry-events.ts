@@ -158,7 +158,10 @@ export class CsTelemetryEvents extends LitElement {
     </ol>`;
   }
 
-  /** The rows inside the list, newest first; `npm run bench` overrides it with a virtualized list to weigh the two. */
+  /**
+   * The rows inside the list, newest first; `npm run bench` overrides it with a virtualized list to weigh the two.
+   * @internal
+   */
   protected renderRows(newestFirst: readonly TelemetryEvent[], format: Intl.DateTimeFormat): unknown {
     // Each chunk is rendered once: later frames add a chunk without walking the rows already there.
     return this.#chunks.map(([start, end]) =>
@@ -171,7 +174,10 @@ export class CsTelemetryEvents extends LitElement {
   }
 }
 
-/** One event as a list row: its time, its name and its fields, all as text. */
+/**
+ * One event as a list row: its time, its name and its fields, all as text.
+ * @internal
+ */
 export function eventRow(event: TelemetryEvent, format: Intl.DateTimeFormat) {
   const time = new Date(event.time);
   const valid = !Number.isNaN(time.getTime());
