@@ -1,20 +1,43 @@
 import { resolve } from 'node:path';
 import minifyHtmlLiterals from 'rollup-plugin-html-literals';
-import { defineConfig } from 'vite';
-import { dropLocalizeIdHashing, shortenLitCssMessages } from '../vite.config.ts';
+import { defineConfig, type UserConfig } from 'vite';
+import productConfig, { dropLocalizeIdHashing, shortenLitCssMessages } from '../vite.config.ts';
 
-// The peer panel for `npm run bench`, bundled as dist/webview.js is: one minified ES module with lit inside, the
-// same template minifier (on the peer library's templates too), the same lit message shortening and localize
-// trimming, and its languages as chunks that import from it (never fetched by the bench's English page).
-export default defineConfig({
-  logLevel: 'warn',
-  plugins: [minifyHtmlLiterals({ include: ['bench/**/*.ts', '**/@vscode-elements/elements/dist/**/*.js'] }), shortenLitCssMessages(), dropLocalizeIdHashing()],
-  build: {
-    outDir: resolve(import.meta.dirname, 'dist'),
-    emptyOutDir: true,
-    minify: true,
-    target: 'es2022',
-    lib: { entry: resolve(import.meta.dirname, 'peer-panel.ts'), formats: ['es'], fileName: () => 'peer.js' },
-    rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true, comments: false } },
-  },
+// `vite build -c bench/vite.config.ts` bundles the peer panel for `npm run bench` as dist/webview.js is: one minified
+// ES module with lit inside, the same template minifier (on the peer library's templates too), the same lit message
+// shortening and localize trimming, and its languages as chunks that import from it (never fetched by the bench's
+// English page).
+// `--mode virtual` builds dist/webview.js again, into bench/dist/virtual/, with the events chunk's list virtualized
+// (bench/virtual-events.ts): the same bundle but for the one element the bench weighs.
+export default defineConfig((env) => {
+  if (env.mode === 'virtual') {
+    const product = (productConfig as (env: unknown) => UserConfig)({ ...env, mode: 'webview' });
+    return {
+      ...product,
+      logLevel: 'warn',
+      plugins: [
+        ...(product.plugins ?? []),
+        minifyHtmlLiterals({ include: ['bench/**/*.ts'] }),
+        {
+          name: 'virtualized-events-list',
+          enforce: 'pre',
+          resolveId: (source: string) => (source.endsWith('telemetry-events/define.js') ? resolve(import.meta.dirname, 'virtual-events.ts') : null),
+        },
+      ],
+      build: { ...product.build, outDir: resolve(import.meta.dirname, 'dist/virtual'), emptyOutDir: true },
+    };
+  }
+  return {
+    logLevel: 'warn',
+    plugins: [minifyHtmlLiterals({ include: ['bench/**/*.ts', '**/@vscode-elements/elements/dist/**/*.js'] }), shortenLitCssMessages(), dropLocalizeIdHashing()],
+    build: {
+      outDir: resolve(import.meta.dirname, 'dist'),
+      // bench/dist/virtual/ is the other build's.
+      emptyOutDir: false,
+      minify: true,
+      target: 'es2022',
+      lib: { entry: resolve(import.meta.dirname, 'peer-panel.ts'), formats: ['es'], fileName: () => 'peer.js' },
+      rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true, comments: false } },
+    },
+  };
 });

@@ -195,6 +195,21 @@ describe('<cs-telemetry-events>', () => {
       expect(rows(el)).to.have.length(250);
     });
 
+    it('1000 events: the list keeps its name, takes the focus, and the keyboard scrolls it', async () => {
+      const { el } = await darkFixture();
+      el.events = events(1000);
+      el.status = 'ready';
+      await el.updateComplete;
+      const list = el.shadowRoot!.querySelector<HTMLElement>('[part=list]')!;
+      expect(list.getAttribute('aria-label')).to.equal('Token usage: events sent');
+      list.focus();
+      expect(el.shadowRoot!.activeElement).to.equal(list);
+      const before = list.scrollTop;
+      await sendKeys({ press: 'PageDown' });
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      expect(list.scrollTop, 'PageDown scrolled the list').to.be.above(before);
+    });
+
     // Whether a chunk stays under 50 ms is a matter of speed, measured by `npm run bench` (long tasks for 500 and
     // 1000 events at 1x and 4x CPU); here, that real frames bring every row in.
     it('500 events all arrive through real animation frames', async () => {

@@ -146,8 +146,6 @@ export class CsTelemetryEvents extends LitElement {
   }
 
   #renderList(label: string) {
-    const format = dateTimeFormat();
-    // Each chunk is rendered once: later frames add a chunk without walking the rows already there.
     // Rows of a long list skip layout while scrolled out of view; a short list needs no such help.
     // Focusable and named: a list taller than its box scrolls, and a keyboard must be able to scroll it.
     return html`<ol
@@ -156,33 +154,44 @@ export class CsTelemetryEvents extends LitElement {
       aria-label=${label}
       class=${this.#newestFirst.length > EVENTS_FIRST_CHUNK ? 'long' : ''}
     >
-      ${this.#chunks.map(([start, end]) =>
-        guard([this.#newestFirst, start, end, format], () =>
-          this.#newestFirst.slice(start, end).map((event) => this.#renderEvent(event, format)),
-        ),
-      )}
+      ${this.renderRows(this.#newestFirst, dateTimeFormat())}
     </ol>`;
   }
 
-  #renderEvent(event: TelemetryEvent, format: Intl.DateTimeFormat) {
-    const time = new Date(event.time);
-    const valid = !Number.isNaN(time.getTime());
-    // Host data only ever lands in text bindings: never parsed as HTML.
-    return html`<li part="event">
-      <time datetime=${valid ? time.toISOString() : nothing}>${valid ? format.format(time) : event.time}</time
-      ><span class="name">${event.name}</span>
-      ${Object.keys(event.data).length
-        ? html`<dl>
-            ${Object.entries(event.data).map(
-              ([key, value]) => html`<dt>${key}</dt>
-                <dd>${typeof value === 'string' ? value : JSON.stringify(value)}</dd>`,
-            )}
-          </dl>`
-        : nothing}
-    </li>`;
+  /**
+   * The rows inside the list, newest first; `npm run bench` overrides it with a virtualized list to weigh the two.
+   * @internal
+   */
+  protected renderRows(newestFirst: readonly TelemetryEvent[], format: Intl.DateTimeFormat): unknown {
+    // Each chunk is rendered once: later frames add a chunk without walking the rows already there.
+    return this.#chunks.map(([start, end]) =>
+      guard([newestFirst, start, end, format], () => newestFirst.slice(start, end).map((event) => eventRow(event, format))),
+    );
   }
 
   #retry(): void {
     this.dispatchEvent(new Event('cs-events-retry', { bubbles: true, composed: true }));
   }
+}
+
+/**
+ * One event as a list row: its time, its name and its fields, all as text.
+ * @internal
+ */
+export function eventRow(event: TelemetryEvent, format: Intl.DateTimeFormat) {
+  const time = new Date(event.time);
+  const valid = !Number.isNaN(time.getTime());
+  // Host data only ever lands in text bindings: never parsed as HTML.
+  return html`<li part="event">
+    <time datetime=${valid ? time.toISOString() : nothing}>${valid ? format.format(time) : event.time}</time
+    ><span class="name">${event.name}</span>
+    ${Object.keys(event.data).length
+      ? html`<dl>
+          ${Object.entries(event.data).map(
+            ([key, value]) => html`<dt>${key}</dt>
+              <dd>${typeof value === 'string' ? value : JSON.stringify(value)}</dd>`,
+          )}
+        </dl>`
+      : nothing}
+  </li>`;
 }
