@@ -217,7 +217,8 @@ export class TelemetryClient {
     // The window's own timers, looked up at each call.
     this.#scheduler = options.scheduler ?? globalThis;
     const embedded = options.initialState;
-    let initial = isStateMessage(embedded) ? embedded : undefined;
+    // A state the host pushed: one in reply to a request (of no page yet) is no embed.
+    let initial = isStateMessage(embedded) && embedded.inReplyTo === undefined ? embedded : undefined;
     try {
       // Paint what the last page confirmed at once; the hello below brings the truth.
       const saved = this.#api.getState();
@@ -235,7 +236,6 @@ export class TelemetryClient {
       // A saved state that cannot be read is no saved state.
     }
     // The host's word as it built the page, by the adapter that answers the hello: as current as a push just come.
-    // Taken as any host message is, so one in reply to a request (of no page yet) is dropped.
     if (initial) this.receive(initial);
     const api = this.#api;
     const receive = (data: unknown) => this.receive(data);

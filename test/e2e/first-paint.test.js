@@ -15,7 +15,8 @@ import { closePanel, editSettingsJson, KEY, openPanel, page, runCommand, setUpWo
 /** True in a webview's content frame as it starts (about:blank, inside VS Code's webview frame), before fake.html. */
 const inWebviewContentFrame = () => {
   try {
-    return location.href === 'about:blank' && parent !== window && parent.location.pathname.endsWith('/webview/browser/pre/index.html');
+    const { location, parent } = globalThis;
+    return location.href === 'about:blank' && parent !== globalThis && parent.location.pathname.endsWith('/webview/browser/pre/index.html');
   } catch {
     return false;
   }
@@ -29,7 +30,7 @@ setUpWorkbench({
 async function paintRecord() {
   const outer = await (await page.locator('iframe.webview.ready').elementHandle()).contentFrame();
   const inner = await (await outer.locator('#active-frame').elementHandle()).contentFrame();
-  return inner.evaluate(() => window.csPaint);
+  return inner.evaluate(() => globalThis.csPaint);
 }
 
 /**

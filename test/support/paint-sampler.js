@@ -1,5 +1,6 @@
 // What the telemetry panel showed in each frame, recorded from inside its page. Used as the source of an inline script
 // in the browser tests and as a playwright init script in the e2e tests, so it must stay one self-contained function.
+/* global window, document, getComputedStyle, requestAnimationFrame, Element, MutationObserver */
 
 /**
  * Runs in a page before the page's own scripts. Records in `window.csPaint`:

@@ -98,6 +98,14 @@ describe('the embedded first state', () => {
       }
     });
 
+    it('an invalid embed leaves the saved state shown as before', () => {
+      for (const initialState of [embed({}, { inReplyTo: 'other-1', rev: 1 }), { ...embed(), protocol: 2 }]) {
+        const { client } = start(initialState, { saved: savedOf(true, 9, 'host-a') });
+        expect(client.view.enabled, JSON.stringify(initialState)).to.equal(true);
+        expect(client.view.certainty).to.equal('last-known');
+      }
+    });
+
     it('without an embed the saved state is shown as before', () => {
       const { client } = start(undefined, { saved: savedOf(true, 9, 'host-a') });
       expect(client.view.enabled).to.equal(true);
