@@ -99,7 +99,7 @@ describe('the embedded first state', () => {
     });
 
     it('an invalid embed leaves the saved state shown as before', () => {
-      for (const initialState of [embed({}, { inReplyTo: 'other-1', rev: 1 }), { ...embed(), protocol: 2 }]) {
+      for (const initialState of [embed({}, { inReplyTo: 'other-1', rev: 20 }), { ...embed(), protocol: 2 }]) {
         const { client } = start(initialState, { saved: savedOf(true, 9, 'host-a') });
         expect(client.view.enabled, JSON.stringify(initialState)).to.equal(true);
         expect(client.view.certainty).to.equal('last-known');
