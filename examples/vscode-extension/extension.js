@@ -5,6 +5,7 @@ const vscode = require('vscode');
 const { randomBytes } = require('node:crypto');
 const {
   connectTelemetryHost,
+  initialStateHtml,
   isLocaleTag,
   readTelemetrySetting,
   registerTelemetryPanels,
@@ -101,9 +102,8 @@ function activate(context) {
   /** Wires a panel, however it came (the command, a reload, a revival): its page and its host adapter. */
   const setUp = (/** @type {vscode.WebviewPanel} */ panel) => {
     panel.webview.options = { enableScripts: true, localResourceRoots: [dist] };
-    panel.webview.html = pageHtml(panel.webview, vscode.Uri.joinPath(dist, 'webview.js'), displayLanguage());
     // Disposed with the panel by registerTelemetryPanels.
-    return connectTelemetryHost(panel.webview, {
+    const connection = connectTelemetryHost(panel.webview, {
       vscode,
       // A real editor returns its signed-in user here; the demo account is kept in globalState.
       account: signedIn,
@@ -122,6 +122,15 @@ function activate(context) {
       links: LINKS,
       locale: displayLanguage,
     });
+    // The page is written once the adapter has read the state (within a time limit), so its first frame shows it.
+    void initialStateHtml(connection, { log: (message) => log.warn(message) }).then((initialState) => {
+      try {
+        panel.webview.html = pageHtml(panel.webview, vscode.Uri.joinPath(dist, 'webview.js'), displayLanguage(), initialState);
+      } catch (error) {
+        log.warn(`could not write the page: ${error instanceof Error ? error.message : String(error)}`); // the panel was closed meanwhile
+      }
+    });
+    return connection;
   };
 
   // One panel: the command shows it; a reload restores it (the serializer); an extension-host restart revives it.
@@ -155,11 +164,13 @@ function activate(context) {
 /**
  * The webview page: a strict CSP whose only script is the package's bundle, by nonce. The chunks it imports when
  * needed (the events list, a language's strings) inherit that nonce, so no script source is allowed besides it.
+ * `initialState` is `initialStateHtml`'s data block (JSON, which no CSP runs), or empty.
  * @param {vscode.Webview} webview
  * @param {vscode.Uri} script
  * @param {string} language
+ * @param {string} initialState
  */
-function pageHtml(webview, script, language) {
+function pageHtml(webview, script, language, initialState) {
   const nonce = randomBytes(16).toString('base64');
   const csp = [
     "default-src 'none'",
@@ -180,6 +191,7 @@ function pageHtml(webview, script, language) {
 </head>
 <body>
   <cs-telemetry-settings></cs-telemetry-settings>
+  ${initialState}
   <script type="module" nonce="${nonce}" src="${webview.asWebviewUri(script)}"></script>
 </body>
 </html>`;

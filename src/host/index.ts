@@ -1,5 +1,6 @@
 // The package's extension-host entry (`@code-studio/telemetry-settings/host`): Node only, no DOM, no lit.
 export { connectTelemetryHost } from './telemetry-host.js';
+export { initialStateHtml, DEFAULT_INITIAL_STATE_TIMEOUT, type InitialStateOptions } from './initial-state.js';
 export { readTelemetrySetting, DEFAULT_SECTION, DEFAULT_KEY, OVERRIDDEN_MESSAGES } from './setting.js';
 export { readEditorTelemetryLevel, levelAllows, EDITOR_TELEMETRY_LEVELS, type EditorTelemetryLevel } from './telemetry-level.js';
 export { DEFAULT_LOCKED_MESSAGE } from './policy.js';

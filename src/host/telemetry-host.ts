@@ -30,17 +30,30 @@ import { DEFAULT_LOCKED_MESSAGE, readManagedBy } from './policy.js';
 import { ProviderTimeLimit } from './providers.js';
 import { DEFAULT_KEY, DEFAULT_SECTION, OVERRIDDEN_MESSAGES, TelemetrySetting } from './setting.js';
 
+/** Each connection's adapter, so that the initial state is read by the adapter that answers the page. */
+const adapters = new WeakMap<vscode.Disposable, TelemetryHost>();
+
 /**
  * Connects a telemetry settings webview to the editor's configuration. Returns a disposable that stops listening
  * and posting; dispose it with the webview (`panel.onDidDispose`).
  */
 export function connectTelemetryHost(webview: TelemetryHostWebview, options: TelemetryHostOptions): vscode.Disposable {
   const host = new TelemetryHost(webview, options);
-  return {
+  const connection = {
     dispose() {
       host.dispose();
     },
   };
+  adapters.set(connection, host);
+  return connection;
+}
+
+/**
+ * The state message the adapter behind `connection` would push now, read in its queue and counted as given out (its
+ * instance and rev); undefined for a connection of no adapter, or once it is disposed.
+ */
+export function currentStateMessage(connection: vscode.Disposable): Promise<StateMessage | undefined> {
+  return adapters.get(connection)?.currentState() ?? Promise.resolve(undefined);
 }
 
 /** An opaque id for one adapter's life, so that the webview can tell a new host from a stale one. */
@@ -120,6 +133,23 @@ class TelemetryHost {
   dispose(): void {
     this.#disposed = true;
     for (const subscription of this.#subscriptions) subscription?.dispose();
+  }
+
+  /** The state as a push would carry it now, in turn with the requests; undefined when disposed first or it failed. */
+  currentState(): Promise<StateMessage | undefined> {
+    let answer!: (message: StateMessage | undefined) => void;
+    const read = new Promise<StateMessage | undefined>((resolve) => (answer = resolve));
+    this.#enqueue(
+      'state',
+      async () => {
+        const message = await this.#stateMessage(undefined, true);
+        answer(this.#disposed ? undefined : message);
+      },
+      'read the initial state',
+    );
+    // Work that did not run (disposed) or failed leaves nothing: the first answer stands.
+    void this.#queues.state.then(() => answer(undefined));
+    return read;
   }
 
   #receive(message: unknown): void {
@@ -270,15 +300,24 @@ class TelemetryHost {
 
   /** Posts the current state; `rev` grows only when the state differs from the last one posted. */
   async #postState(inReplyTo?: string, always = inReplyTo !== undefined) {
+    const message = await this.#stateMessage(inReplyTo, always);
+    if (message) this.#post(message);
+  }
+
+  /**
+   * The current state as a message, counted as given out (posted, or embedded in a page); undefined for a push that
+   * changes nothing (`always` false).
+   */
+  async #stateMessage(inReplyTo: string | undefined, always: boolean): Promise<StateMessage | undefined> {
     const state = await this.#readState();
     const serialized = JSON.stringify(state);
     if (serialized !== this.#lastSent) {
       this.#lastSent = serialized;
       this.#rev++;
     } else if (!always) {
-      return; // a push that changes nothing
+      return undefined;
     }
-    this.#post({ type: 'telemetry/state', protocol: PROTOCOL_VERSION, instance: this.#instance, rev: this.#rev, ...(inReplyTo && { inReplyTo }), state });
+    return { type: 'telemetry/state', protocol: PROTOCOL_VERSION, instance: this.#instance, rev: this.#rev, ...(inReplyTo && { inReplyTo }), state };
   }
 
   #postError(inReplyTo: string, code: TelemetryErrorCode, message: string): void {

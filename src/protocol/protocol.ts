@@ -22,6 +22,12 @@ export const LOCKED_MESSAGES = {
   unreadable: "Code Studio could not read your organization's policy for this setting, so it cannot be changed now.",
 } as const;
 
+/**
+ * The id of the `<script type="application/json">` element in which a host may embed a state message in the page, so
+ * that the panel's first frame shows it (docs/protocol.md, "The embedded first state").
+ */
+export const INITIAL_STATE_ELEMENT_ID = 'cs-telemetry-state';
+
 /** The most events a `telemetry/events` reply may carry; hosts send the most recent ones. */
 export const MAX_EVENTS = 1000;
 

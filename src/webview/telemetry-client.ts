@@ -76,6 +76,11 @@ export interface TelemetryClientOptions {
   scheduler?: Scheduler;
   /** Receives raw host data; the default listens to `window` and keeps only messages from the host. */
   listen?: (listener: (data: unknown) => void) => () => void;
+  /**
+   * The state message the host embedded in the page (see `readInitialState`), raw: it passes the same guard as any
+   * state message, or it is ignored. Shown as confirmed unless the saved state is newer.
+   */
+  initialState?: unknown;
 }
 
 /** The two switches a set can change. */
@@ -122,9 +127,12 @@ type Request = HelloRequest | GetRequest | SetRequest | EventsRequest;
 /** A request sent and not yet answered: its number in this page's count, and the timer of its time limit. */
 type Outstanding = Request & { number: number; timer: unknown };
 
-/** The shape saved with the webview API's `setState`, so a reloaded page paints the last confirmed state at once. */
+/**
+ * The shape saved with the webview API's `setState`, so a reloaded page paints the last confirmed state at once.
+ * With the host's `instance`, so that a reload tells whether this or the state embedded in the page is newer.
+ */
 interface SavedState {
-  csTelemetry: { rev: number; state: TelemetryState };
+  csTelemetry: { rev: number; state: TelemetryState; instance?: string };
 }
 
 export const DEFAULT_TIMEOUT = 5000;
@@ -208,11 +216,17 @@ export class TelemetryClient {
     this.#timeout = options.timeout ?? DEFAULT_TIMEOUT;
     // The window's own timers, looked up at each call.
     this.#scheduler = options.scheduler ?? globalThis;
+    const embedded = options.initialState;
+    // A state the host pushed: one in reply to a request (of no page yet) is no embed.
+    let initial = isStateMessage(embedded) && embedded.inReplyTo === undefined ? embedded : undefined;
     try {
       // Paint what the last page confirmed at once; the hello below brings the truth.
       const saved = this.#api.getState();
-      const { rev, state } = (isPlainObject(saved) && isPlainObject(saved.csTelemetry) && saved.csTelemetry) || {};
-      if (typeof rev === 'number' && isTelemetryState(state)) {
+      const { rev, state, instance } = (isPlainObject(saved) && isPlainObject(saved.csTelemetry) && saved.csTelemetry) || {};
+      // As new as the embed or newer: the same host's word since (a reload of this page), which rev counts.
+      const newer = !initial || (instance === initial.instance && (rev as number) >= initial.rev);
+      if (typeof rev === 'number' && isTelemetryState(state) && newer) {
+        initial = undefined;
         const host = normalizeState(state);
         // An earlier page's word, not this host's: good to paint, not yet confirmed.
         const certainty = 'last-known';
@@ -221,6 +235,8 @@ export class TelemetryClient {
     } catch {
       // A saved state that cannot be read is no saved state.
     }
+    // The host's word as it built the page, by the adapter that answers the hello: as current as a push just come.
+    if (initial) this.receive(initial);
     const api = this.#api;
     const receive = (data: unknown) => this.receive(data);
     this.#unlisten = options.listen
@@ -374,7 +390,7 @@ export class TelemetryClient {
       const organic = request === undefined || request.type === SET;
       if (organic && !newInstance && this.#checkTimer === undefined) this.#checks = 0;
       this.#rev = message.rev;
-      this.#save({ rev: message.rev, state: host! });
+      this.#save({ rev: message.rev, state: host!, instance: message.instance });
       if (host!.managedBy) {
         this.#dropSet('enabled');
         this.#dropSet('accountLinked');

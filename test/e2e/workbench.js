@@ -72,7 +72,7 @@ export function test(name, fn) {
   });
 }
 
-/** Runs a command from the command palette, by its title, as a user would. */
+/** Runs a command from the command palette, by its title, as a user would; returns when its row was clicked (ms since the epoch). */
 export async function runCommand(title) {
   // The palette lists what is registered when it opens: extensions still activating show up on a later try.
   for (let attempt = 1; ; attempt++) {
@@ -86,8 +86,9 @@ export async function runCommand(title) {
     const row = page.locator('.quick-input-list .monaco-list-row', { has: label }).first();
     try {
       await row.waitFor({ timeout: 2000 });
+      const clickedAt = Date.now();
       await row.click();
-      return;
+      return clickedAt;
     } catch (error) {
       await page.keyboard.press('Escape');
       if (attempt === 15) throw error;

@@ -661,15 +661,15 @@ describe('TelemetryClient', () => {
       const { client, host, api } = context;
       expect(api.savedStates).to.have.length(0);
       host.reply();
-      expect(api.getState()).to.deep.equal({ csTelemetry: { rev: 7, state: host.state } });
+      expect(api.getState()).to.deep.equal({ csTelemetry: { rev: 7, state: host.state, instance: undefined } });
       client.setEnabled(false);
       expect(api.savedStates).to.have.length(1);
       host.reply();
       expect(api.savedStates).to.have.length(2);
       expect(host.state.enabled).to.equal(false);
-      expect(api.getState()).to.deep.equal({ csTelemetry: { rev: 8, state: host.state } });
+      expect(api.getState()).to.deep.equal({ csTelemetry: { rev: 8, state: host.state, instance: undefined } });
       host.push({ editorTelemetryEnabled: false });
-      expect(api.getState()).to.deep.equal({ csTelemetry: { rev: 9, state: host.state } });
+      expect(api.getState()).to.deep.equal({ csTelemetry: { rev: 9, state: host.state, instance: undefined } });
       host.failNextSave();
       client.setEnabled(true);
       host.reply();

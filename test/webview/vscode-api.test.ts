@@ -61,7 +61,7 @@ describe('the page\'s saved webview state', () => {
     expect(api.getState()).to.deep.equal({
       scrollTop: 120,
       openSection: 'models',
-      csTelemetry: { rev: 1, state: normalizeState({ enabled: false }) },
+      csTelemetry: { rev: 1, state: normalizeState({ enabled: false }), instance: undefined },
     });
   });
 
@@ -76,6 +76,6 @@ describe('the page\'s saved webview state', () => {
   it('saves the confirmed state when nothing was saved before', () => {
     const api = new FakeVsCodeApi();
     confirmed(api, true);
-    expect(api.getState()).to.deep.equal({ csTelemetry: { rev: 1, state: normalizeState({ enabled: true }) } });
+    expect(api.getState()).to.deep.equal({ csTelemetry: { rev: 1, state: normalizeState({ enabled: true }), instance: undefined } });
   });
 });

@@ -4,6 +4,7 @@ import { clockFor } from '../../internal/clock.js';
 import type { TelemetryCategory } from '../../protocol/protocol.js';
 import { LOADING_VIEW, TelemetryClient, type TelemetryRequestError, type TelemetryView } from '../../webview/telemetry-client.js';
 import { sharedVsCodeApi, type VsCodeApi } from '../../webview/vscode-api.js';
+import { readInitialState } from '../../webview/initial-state.js';
 import { telemetryContext } from '../../webview/telemetry-context.js';
 import { applyLocale } from '../../internal/i18n/locale.js';
 import type { TelemetryEventsEntry } from '../telemetry-data-types/telemetry-data-types.js';
@@ -92,7 +93,9 @@ export class TelemetryController implements ReactiveController {
     const api = this.#host.vscodeApi ?? sharedVsCodeApi();
     // Outside a webview: say so, and look again at the next update (a `vscodeApi` set later, or provideVsCodeApi).
     if (!api) return this.#show(NO_HOST_VIEW);
-    this.client = new TelemetryClient({ api, timeout: this.#host.timeout, scheduler: clockFor(this.#host) });
+    // The host's state embedded in the page, so that this update, the first render, shows it: no "Checking…".
+    const initialState = readInitialState(document);
+    this.client = new TelemetryClient({ api, timeout: this.#host.timeout, scheduler: clockFor(this.#host), initialState });
     this.client.subscribe((view) => this.#show(view));
     this.#show(this.client.view);
   }
