@@ -57,8 +57,8 @@ export interface TelemetryGateOptions {
   dataTypes: Partial<Record<TelemetryCategory, TelemetryDataTypeDeclaration>>;
   /**
    * The data type of each event, by the name the code logs (without the `publisher.name/` VS Code puts in front). An
-   * error report logged as an `Error` is named by its `name`. Default: the name's first segment, `model-command/run`
-   * is `model-command`. A name of no data type is dropped.
+   * error report logged as an `Error` is named by its `name`. Default: the id before the name's first `/` or `.`,
+   * `model-command/run` and `model-command.failed` are `model-command`. A name of no data type is dropped.
    */
   eventTypes?: Readonly<Record<string, TelemetryCategory>> | ((name: string) => TelemetryCategory | undefined);
   /**
@@ -102,13 +102,16 @@ const isFlatValue = (value: unknown): value is FieldValue =>
 const isThenable = (value: unknown): value is Thenable<unknown> =>
   typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 
-/** VS Code's logger names an event `publisher.name/<name>` (a built-in extension `name/<name>`). */
-const LOGGER_PREFIX = /^[^/]+\//;
+/** VS Code's logger names an event `<publisher>.<name>/<event>`, the extension's id, which has no other dot or slash. */
+const LOGGER_PREFIX = /^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9-]*\//i;
 
-/** The default rule: an event's data type is its first segment, when that is a data type's id. */
+/**
+ * The default rule: an event's data type is the id before its first `/` (`model-command/run`) or `.`
+ * (`model-command.failed`: VS Code redacts an error's name with a slash in it as a path, so errors use the dot).
+ */
 const byPrefix = (name: string): TelemetryCategory | undefined => {
-  const first = name.slice(0, name.indexOf('/'));
-  return (TELEMETRY_CATEGORIES as readonly string[]).includes(first) ? (first as TelemetryCategory) : undefined;
+  const first = /^[^/.]*(?=[/.])/.exec(name)?.[0];
+  return first !== undefined && (TELEMETRY_CATEGORIES as readonly string[]).includes(first) ? (first as TelemetryCategory) : undefined;
 };
 
 export function createTelemetryGate(options: TelemetryGateOptions): TelemetryGate {
@@ -257,7 +260,7 @@ export function createTelemetryGate(options: TelemetryGateOptions): TelemetryGat
   return {
     sender,
     // Still readable after dispose: what was sent stays sent.
-    events: (category) => [...(recorded.get(category) ?? [])],
+    events: (category) => (recorded.get(category) ?? []).map((event) => ({ ...event, data: { ...event.data } })),
     createLogger(loggerOptions) {
       const create = api.env.createTelemetryLogger;
       if (!create) throw new Error('this editor has no vscode.env.createTelemetryLogger');
