@@ -176,7 +176,7 @@ export function createTelemetryGate(options: TelemetryGateOptions): TelemetryGat
 
   /** The fields of `data` that `category` may carry now, and the names of those dropped. */
   const filter = (category: TelemetryCategory, data: unknown, extra: Record<string, unknown> = {}) => {
-    const declared = new Set(options.dataTypes[category]?.fields ?? []);
+    const declared = new Set(options.dataTypes?.[category]?.fields ?? []);
     const kept: Record<string, FieldValue> = {};
     const dropped: string[] = [];
     let identity: boolean | undefined;
@@ -199,52 +199,71 @@ export function createTelemetryGate(options: TelemetryGateOptions): TelemetryGat
     if (events.length > capacity) events.splice(0, events.length - capacity);
   };
 
+  /** Nothing the gate does may throw into the code that logs: a failure is logged and the event not sent. */
+  const guarded = (what: string, send: () => void) => {
+    try {
+      send();
+    } catch (error) {
+      log(`could not send ${what}, sent nothing: ${describe(error)}`);
+    }
+  };
+
+  /** The rules, for an event `sendEventData` is handed. */
+  const sendEvent = (eventName: unknown, data: unknown) => {
+    if (disposed || typeof eventName !== 'string') return;
+    const name = eventName.replace(LOGGER_PREFIX, '');
+    const kind = errorEvents.has(name) ? 'error' : 'usage';
+    if (!allowed(kind)) return;
+    const category = dataTypeOf(name);
+    if (!category) {
+      log(`dropped ${eventName.slice(0, 200)}: it belongs to no declared data type`);
+      return;
+    }
+    const { kept, dropped } = filter(category, data);
+    if (dropped.length > 0) log(`dropped field(s) ${dropped.join(', ')} of ${eventName}: not declared for ${category}, or not allowed now`);
+    record(category, eventName, kept);
+    try {
+      inner.sendEventData(eventName, { ...kept });
+    } catch (error) {
+      log(`the telemetry sender failed on ${eventName}: ${describe(error)}`);
+    }
+  };
+
+  /** The same rules for an error report; its message and stack leave as its fields `error.message` and `error.stack`. */
+  const sendError = (error: unknown, data: unknown) => {
+    if (disposed) return;
+    if (!allowed('error')) return;
+    const name = error instanceof Error && typeof error.name === 'string' ? error.name : '';
+    const category = dataTypeOf(name);
+    if (!category) {
+      log(`dropped an error report named ${JSON.stringify(name.slice(0, 80))}: it belongs to no declared data type`);
+      return;
+    }
+    // The message and the stack leave with the error: they are fields the data type must declare.
+    const { kept, dropped } = filter(category, data, {
+      'error.message': (error as Error).message,
+      'error.stack': (error as Error).stack,
+    });
+    if (dropped.length > 0) log(`dropped field(s) ${dropped.join(', ')} of the error report ${name}: not declared for ${category}, or not allowed now`);
+    const { 'error.message': message, 'error.stack': stack, ...fields } = kept;
+    const handed = new Error(typeof message === 'string' ? message : '');
+    handed.name = name;
+    handed.stack = typeof stack === 'string' ? stack : undefined;
+    record(category, name, kept);
+    try {
+      inner.sendErrorData(handed, fields);
+    } catch (failure) {
+      log(`the telemetry sender failed on the error report ${name}: ${describe(failure)}`);
+    }
+  };
+
   const sender: vscode.TelemetrySender = {
     sendEventData(eventName, data) {
-      if (disposed || typeof eventName !== 'string') return;
-      const name = eventName.replace(LOGGER_PREFIX, '');
-      const kind = errorEvents.has(name) ? 'error' : 'usage';
-      if (!allowed(kind)) return;
-      const category = dataTypeOf(name);
-      if (!category) {
-        log(`dropped ${eventName}: it belongs to no declared data type`);
-        return;
-      }
-      const { kept, dropped } = filter(category, data);
-      if (dropped.length > 0) log(`dropped field(s) ${dropped.join(', ')} of ${eventName}: not declared for ${category}, or not allowed now`);
-      record(category, eventName, kept);
-      try {
-        inner.sendEventData(eventName, { ...kept });
-      } catch (error) {
-        log(`the telemetry sender failed on ${eventName}: ${describe(error)}`);
-      }
+      guarded('an event', () => sendEvent(eventName, data));
     },
 
     sendErrorData(error, data) {
-      if (disposed) return;
-      if (!allowed('error')) return;
-      const name = error instanceof Error && typeof error.name === 'string' ? error.name : '';
-      const category = dataTypeOf(name);
-      if (!category) {
-        log(`dropped an error report named ${JSON.stringify(name.slice(0, 80))}: it belongs to no declared data type`);
-        return;
-      }
-      // The message and the stack leave with the error: they are fields the data type must declare.
-      const { kept, dropped } = filter(category, data, {
-        'error.message': (error as Error).message,
-        'error.stack': (error as Error).stack,
-      });
-      if (dropped.length > 0) log(`dropped field(s) ${dropped.join(', ')} of the error report ${name}: not declared for ${category}, or not allowed now`);
-      const { 'error.message': message, 'error.stack': stack, ...fields } = kept;
-      const handed = new Error(typeof message === 'string' ? message : '');
-      handed.name = name;
-      handed.stack = typeof stack === 'string' ? stack : undefined;
-      record(category, name, kept);
-      try {
-        inner.sendErrorData(handed, fields);
-      } catch (failure) {
-        log(`the telemetry sender failed on the error report ${name}: ${describe(failure)}`);
-      }
+      guarded('an error report', () => sendError(error, data));
     },
 
     flush() {

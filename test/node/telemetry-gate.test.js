@@ -337,6 +337,16 @@ describe('the gate: what it keeps, flush, dispose, a failing sender', () => {
     for (const words of ['network down', 'also down', 'flush down']) assert.ok(it.logs.some((line) => line.includes(words)), words);
   });
 
+  test('nothing the gate meets throws into the code that logs: data whose getter throws, a clock that throws', () => {
+    const it = setUp({ now: () => { throw new Error('clock gone'); } });
+    const hostile = { get model() { throw new Error('getter trap'); } };
+    assert.doesNotThrow(() => it.gate.sender.sendEventData(`${EXTENSION}/model-command/run`, hostile));
+    assert.doesNotThrow(() => it.logger.logUsage('model-command/run', { model: 'm' }));
+    assert.doesNotThrow(() => it.logger.logError(Object.assign(new Error('x'), { name: 'system.failed' })));
+    assert.deepEqual(it.inner.received, []);
+    for (const words of ['getter trap', 'clock gone']) assert.ok(it.logs.some((line) => line.includes(words)), words);
+  });
+
   test('a configuration that cannot be read sends nothing', () => {
     const it = setUp();
     it.fake.vscode.workspace.getConfiguration = () => { throw new Error('configuration gone'); };
