@@ -1,6 +1,6 @@
 // @ts-check
-// A small, faithful fake of the parts of the `vscode` module the host adapter uses (its configuration, events, env
-// and Uri), of a Memento (`context.globalState`), and of a webview. Behaviour follows VS Code 1.100: events are
+// A small, faithful fake of the parts of the `vscode` module the host adapter and the telemetry gate use (its
+// configuration with a policy layer, events, env with `createTelemetryLogger`, Uri), of a Memento (`context.globalState`), and of a webview. Behaviour follows VS Code 1.100: events are
 // `Event<T>` functions returning a Disposable, listeners run synchronously when an event fires, `update` writes then
 // fires `onDidChangeConfiguration` then resolves, and `affectsConfiguration` matches the key and every dotted prefix
 // of it. Plain JavaScript with no Node import, so that `node --test` runs it as it is and the demo page, Storybook
@@ -87,11 +87,12 @@ const enabledAtLevel = (/** @type {unknown} */ level) => level !== 'error' && le
 
 /**
  * @param {{ defaults?: Record<string, unknown>, isTelemetryEnabled?: boolean, telemetryLevel?: TelemetryLevel,
- *   updateDelayMs?: number, language?: unknown }} [init]
+ *   updateDelayMs?: number, language?: unknown, extension?: { publisher?: string, name?: string, version?: string } }} [init]
  *   `defaults`: contributed defaults by full key (default `codeStudio.telemetry.allowAnonymousTelemetry: true`); `telemetryLevel`:
  *   the default of `telemetry.telemetryLevel` (default `all`, or `off` with `isTelemetryEnabled: false`);
  *   `isTelemetryEnabled`: pins `env.isTelemetryEnabled` at start whatever the level (as `--disable-telemetry` does);
- *   `language`: the editor's display language, `vscode.env.language` (default `en`, as VS Code reports English).
+ *   `language`: the editor's display language, `vscode.env.language` (default `en`, as VS Code reports English);
+ *   `extension`: the calling extension, as its logger names it (default the example's, `code-studio.code-studio-telemetry-example`).
  */
 export function createFakeVsCode(init = {}) {
   const counter = new ListenerCounter();
@@ -116,12 +117,35 @@ export function createFakeVsCode(init = {}) {
   /** @type {{ message: string, writeFirst: boolean }[]} */
   const failures = [];
 
-  /** The effective value, as `get` sees it: folder, then workspace, then user, then the contributed default. */
+  /** @type {Map<string, unknown>} Values fixed by an organisation's policy, by full key: they win over every scope. */
+  const policies = new Map();
+
+  /** The effective value, as `get` sees it: a policy, then folder, then workspace, then user, then the contributed default. */
   const effective = (/** @type {string} */ fullKey) => {
+    if (policies.has(fullKey)) return policies.get(fullKey);
     for (const target of /** @type {const} */ ([ConfigurationTarget.WorkspaceFolder, ConfigurationTarget.Workspace, ConfigurationTarget.Global])) {
       if (values[target].has(fullKey)) return values[target].get(fullKey);
     }
     return defaults.get(fullKey);
+  };
+
+  /** @type {Set<ReturnType<typeof createTelemetryLogger>>} */
+  const loggers = new Set();
+
+  /** The editor's level as VS Code's extension host knows it: the setting, and nothing above `off` while disabled. */
+  const telemetryLevel = () => {
+    const configured = effective(TELEMETRY_LEVEL_KEY);
+    const level = configured === 'error' || configured === 'crash' || configured === 'off' ? configured : 'all';
+    return isTelemetryEnabled || level !== 'all' ? level : 'off';
+  };
+
+  /** Tells every logger the level, as the main thread's `$onDidChangeTelemetryLevel` does (late, with `loggerLag`). */
+  const announceLevel = () => {
+    const update = () => {
+      for (const logger of loggers) logger.levelChanged(telemetryLevel());
+    };
+    if (fake.loggerLagMs > 0) sleep(fake.loggerLagMs).then(update);
+    else update();
   };
 
   /** The editor-wide switch follows the level, as VS Code's does; fires only when it changes. */
@@ -129,6 +153,7 @@ export function createFakeVsCode(init = {}) {
     if (enabled === isTelemetryEnabled) return;
     isTelemetryEnabled = enabled;
     telemetryChanged.fire(enabled);
+    announceLevel();
   };
 
   /** Writes (undefined removes) and tells every listener, as a change of settings.json does. */
@@ -136,7 +161,10 @@ export function createFakeVsCode(init = {}) {
     if (value === undefined) values[target].delete(fullKey);
     else values[target].set(fullKey, value);
     configurationChanged.fire({ affectsConfiguration: (section) => affects(fullKey, section) });
-    if (affects(fullKey, TELEMETRY_LEVEL_KEY)) setTelemetryEnabled(enabledAtLevel(effective(TELEMETRY_LEVEL_KEY)));
+    if (affects(fullKey, TELEMETRY_LEVEL_KEY)) {
+      setTelemetryEnabled(enabledAtLevel(effective(TELEMETRY_LEVEL_KEY)));
+      announceLevel();
+    }
   };
 
   /** @param {string} [section] */
@@ -154,6 +182,7 @@ export function createFakeVsCode(init = {}) {
         globalValue: values[ConfigurationTarget.Global].get(full(key)),
         workspaceValue: values[ConfigurationTarget.Workspace].get(full(key)),
         workspaceFolderValue: values[ConfigurationTarget.WorkspaceFolder].get(full(key)),
+        policyValue: policies.get(full(key)),
       }),
       /** @param {string} key @param {unknown} value @param {unknown} [target] */
       async update(key, value, target) {
@@ -172,7 +201,10 @@ export function createFakeVsCode(init = {}) {
           const event = { affectsConfiguration: (s) => affects(full(key), s) };
           const announce = () => {
             configurationChanged.fire(event);
-            if (affects(full(key), TELEMETRY_LEVEL_KEY)) setTelemetryEnabled(enabledAtLevel(effective(TELEMETRY_LEVEL_KEY)));
+            if (affects(full(key), TELEMETRY_LEVEL_KEY)) {
+              setTelemetryEnabled(enabledAtLevel(effective(TELEMETRY_LEVEL_KEY)));
+              announceLevel();
+            }
           };
           // The extension host may learn of the change only after the write's promise settled.
           if (fake.lateConfigurationEvents) sleep(5).then(announce);
@@ -207,8 +239,36 @@ export function createFakeVsCode(init = {}) {
         fake.openExternalError = undefined;
         return error ? Promise.reject(error) : Promise.resolve(true);
       },
+      /**
+       * VS Code 1.100's logger for this extension (see createTelemetryLogger below).
+       * @param {TelemetrySender} sender
+       * @param {TelemetryLoggerOptions} [options]
+       */
+      createTelemetryLogger(sender, options) {
+        const logger = createTelemetryLogger(sender, options, telemetryLevel(), commonProperties);
+        loggers.add(logger);
+        return logger.api;
+      },
     },
+    TelemetryTrustedValue,
     Uri,
+  };
+
+  const extension = { publisher: 'code-studio', name: 'code-studio-telemetry-example', version: '0.1.0', ...init.extension };
+  /** What VS Code 1.100 adds to every event of this extension (`getBuiltInCommonProperties`), with fixed ids. */
+  const commonProperties = {
+    'common.extname': `${extension.publisher}.${extension.name}`,
+    'common.extversion': extension.version,
+    'common.vscodemachineid': 'f0e1d2c3b4a5968778695a4b3c2d1e0ff0e1d2c3b4a5968778695a4b3c2d1e0f',
+    'common.vscodesessionid': '3b0a6c1e-5d2f-4e8a-9c7b-1a2b3c4d5e6f1764583200000',
+    'common.vscodecommithash': 'fake0000000000000000000000000000000000c0',
+    'common.sqmid': '',
+    'common.devDeviceId': '00000000-0000-4000-8000-000000000000',
+    'common.vscodeversion': '1.100.3',
+    'common.isnewappinstall': false,
+    'common.product': 'desktop',
+    'common.uikind': 'desktop',
+    'common.remotename': 'none',
   };
 
   const fake = {
@@ -257,6 +317,21 @@ export function createFakeVsCode(init = {}) {
       write(fullKey, value, target);
     },
 
+    /** How long a level change takes to reach the loggers (0: at once); VS Code's extension host learns it by message. */
+    loggerLagMs: 0,
+
+    /**
+     * An organisation's policy fixes `fullKey` to `value` (undefined lifts it), then the change event, as VS Code's
+     * policy service does.
+     * @param {string} fullKey
+     * @param {unknown} value
+     */
+    setPolicy(fullKey, value) {
+      if (value === undefined) policies.delete(fullKey);
+      else policies.set(fullKey, value);
+      configurationChanged.fire({ affectsConfiguration: (section) => affects(fullKey, section) });
+    },
+
     /** The editor-wide telemetry setting switches, with no level behind it (as `--disable-telemetry` pins it). */
     setTelemetryEnabled,
 
@@ -269,6 +344,140 @@ export function createFakeVsCode(init = {}) {
     },
   };
   return fake;
+}
+
+/**
+ * @typedef {{ sendEventData(eventName: string, data?: Record<string, any>): void,
+ *   sendErrorData(error: Error, data?: Record<string, any>): void, flush?(): void | PromiseLike<void> }} TelemetrySender
+ * @typedef {{ ignoreBuiltInCommonProperties?: boolean, ignoreUnhandledErrors?: boolean,
+ *   additionalCommonProperties?: Record<string, any> }} TelemetryLoggerOptions
+ */
+
+/** `vscode.TelemetryTrustedValue`: a value the logger hands on as it is, unredacted. */
+export class TelemetryTrustedValue {
+  /** @param {unknown} value */
+  constructor(value) {
+    this.value = value;
+    this.isTrustedTelemetryValue = true;
+  }
+}
+
+/**
+ * What VS Code's `cleanData` looks for in a string, in its order, and the label it redacts it as. The same rules as
+ * telemetryUtils.ts in 1.100, written out for the fake: a string with any of these becomes `<REDACTED: label>`.
+ */
+const SECRETS = [
+  { label: 'Google API Key', pattern: /AIza[A-Za-z0-9_\\-]{35}/ },
+  { label: 'Slack Token', pattern: /xox[pbar]-[A-Za-z0-9]/ },
+  { label: 'GitHub Token', pattern: /(gh[psuro]_[a-zA-Z0-9]{36}|github_pat_[a-zA-Z0-9]{22}_[a-zA-Z0-9]{59})/ },
+  { label: 'Generic Secret', pattern: /(key|token|sig|secret|signature|password|passwd|pwd|android:value)[^a-zA-Z0-9]/i },
+  { label: 'Microsoft Entra ID', pattern: /eyJ(?:0eXAiOiJKV1Qi|hbGci|[a-zA-Z0-9\-_]+\.[a-zA-Z0-9\-_]+\.)/ },
+  { label: 'Email', pattern: /[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}/ },
+];
+
+/** Paths in a string, as VS Code finds them: each becomes `<REDACTED: user-file-path>`, except under node_modules. */
+const PATH = /(file:\/\/)?([a-zA-Z]:(\\\\|\\|\/)|(\\\\|\\|\/))?([\w-._]+(\\\\|\\|\/))+[\w-._]*/g;
+const NODE_MODULES = /^[\\/]?(node_modules|node_modules\.asar)[\\/]/;
+
+/** One string as VS Code's logger cleans it: `%20` as a space, paths redacted, then a secret or an email. */
+function cleanString(/** @type {string} */ value) {
+  let text = value.replaceAll('%20', ' ');
+  if (text.includes('/') || text.includes('\\')) {
+    text = text.replace(PATH, (match) => (NODE_MODULES.test(match) ? match : '<REDACTED: user-file-path>'));
+  }
+  for (const { label, pattern } of SECRETS) if (pattern.test(text)) return `<REDACTED: ${label}>`;
+  return text;
+}
+
+/**
+ * A deep copy with every string cleaned and every trusted value unwrapped, as VS Code's `cleanData`.
+ * @param {unknown} value
+ * @returns {any}
+ */
+function cleanData(value) {
+  if (value instanceof TelemetryTrustedValue || (typeof value === 'object' && value !== null && Object.hasOwn(value, 'isTrustedTelemetryValue'))) {
+    return /** @type {{ value: unknown }} */ (value).value;
+  }
+  if (typeof value === 'string') return cleanString(value);
+  if (Array.isArray(value)) return value.map(cleanData);
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    /** @type {Record<string, unknown>} */
+    const copy = {};
+    for (const [key, entry] of Object.entries(value)) copy[key] = cleanData(entry);
+    return copy;
+  }
+  return value;
+}
+
+/**
+ * VS Code 1.100's `TelemetryLogger` (extHostTelemetry.ts): checks the sender; keeps the level's enablements as the
+ * extension host last heard them (not read live); prefixes each name with the extension's id; cleans the data, then
+ * adds `additionalCommonProperties` and the built-in common properties over it; calls the sender without catching
+ * what it throws; `dispose` flushes and lets go of the sender.
+ * @param {TelemetrySender} sender
+ * @param {TelemetryLoggerOptions | undefined} options
+ * @param {TelemetryLevel} level
+ * @param {Record<string, unknown>} commonProperties
+ */
+function createTelemetryLogger(sender, options, level, commonProperties) {
+  if (typeof sender !== 'object' || sender === null) throw new TypeError('TelemetrySender argument is invalid');
+  if (typeof sender.sendEventData !== 'function') throw new TypeError('TelemetrySender.sendEventData must be a function');
+  if (typeof sender.sendErrorData !== 'function') throw new TypeError('TelemetrySender.sendErrorData must be a function');
+  if (sender.flush !== undefined && typeof sender.flush !== 'function') throw new TypeError('TelemetrySender.flush must be a function or undefined');
+  const extensionId = String(commonProperties['common.extname']);
+  /** @type {TelemetrySender | undefined} */
+  let current = sender;
+  const enablements = (/** @type {TelemetryLevel} */ at) => ({ isUsageEnabled: at === 'all', isErrorsEnabled: at === 'all' || at === 'error' });
+  let enabled = enablements(level);
+  /** @type {EventEmitter<unknown>} */
+  const enableStatesChanged = new EventEmitter();
+  const mixIn = (/** @type {unknown} */ data) => {
+    let properties = cleanData(data ?? {});
+    if (options?.additionalCommonProperties) properties = { ...properties, ...options.additionalCommonProperties };
+    if (!options?.ignoreBuiltInCommonProperties) properties = { ...properties, ...commonProperties };
+    return properties;
+  };
+  const send = (/** @type {string} */ eventName, /** @type {unknown} */ data) => {
+    if (!current) return;
+    current.sendEventData(`${extensionId}/${eventName}`, mixIn(data));
+  };
+  const api = Object.freeze({
+    /** @param {string} eventName @param {Record<string, any>} [data] */
+    logUsage(eventName, data) {
+      if (enabled.isUsageEnabled) send(eventName, data);
+    },
+    /** @param {string | Error} eventNameOrError @param {Record<string, any>} [data] */
+    logError(eventNameOrError, data) {
+      if (!enabled.isErrorsEnabled || !current) return;
+      if (typeof eventNameOrError === 'string') return send(eventNameOrError, data);
+      const { name, message, stack, cause } = cleanData({ ...eventNameOrError, name: eventNameOrError.name, message: eventNameOrError.message, stack: eventNameOrError.stack, cause: eventNameOrError.cause });
+      const error = new Error(message, { cause });
+      error.stack = stack;
+      error.name = name;
+      current.sendErrorData(error, mixIn(data));
+    },
+    get isUsageEnabled() {
+      return enabled.isUsageEnabled;
+    },
+    get isErrorsEnabled() {
+      return enabled.isErrorsEnabled;
+    },
+    onDidChangeEnableStates: enableStatesChanged.event,
+    dispose() {
+      const flushing = current;
+      current = undefined;
+      if (flushing?.flush) Promise.resolve(flushing.flush()).catch(() => {});
+    },
+  });
+  return {
+    api,
+    /** The extension host heard of a new level: new enablements, and the event. */
+    levelChanged(/** @type {TelemetryLevel} */ next) {
+      const before = enabled;
+      enabled = enablements(next);
+      if (before.isUsageEnabled !== enabled.isUsageEnabled || before.isErrorsEnabled !== enabled.isErrorsEnabled) enableStatesChanged.fire(api);
+    },
+  };
 }
 
 /** `vscode.Uri`, as far as the adapter uses it: `parse` of an absolute URL, and `toString`. */

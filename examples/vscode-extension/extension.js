@@ -2,21 +2,22 @@
 // An example extension: the command "Code Studio: Telemetry Settings" opens a webview panel showing
 // <cs-telemetry-settings>, and the package's host adapter connects it to the setting codeStudio.telemetry.allowAnonymousTelemetry.
 const vscode = require('vscode');
+const { appendFileSync, mkdirSync } = require('node:fs');
+const { join } = require('node:path');
 const { randomBytes } = require('node:crypto');
 const {
   connectTelemetryHost,
+  createTelemetryGate,
   initialStateHtml,
   isLocaleTag,
-  readTelemetrySetting,
   registerTelemetryPanels,
-  TELEMETRY_CATEGORIES,
 } = require('@code-studio/telemetry-settings/host');
 
 const VIEW_TYPE = 'codeStudio.telemetrySettings';
 const ACCOUNT_KEY = 'codeStudio.demoAccount';
 const ACCOUNT_LINKED_KEY = 'codeStudio.demoAccountLinked';
-/** How many recent events the demo keeps per category. */
-const EVENTS_PER_CATEGORY = 200;
+/** Where the demo's sender writes what it was handed, in the extension's global storage folder. */
+const SENT_EVENTS_FILE = 'sent-events.jsonl';
 // Placeholders: a real product puts its own pages here.
 const LINKS = {
   'privacy-statement': 'https://code-studio.example/privacy',
@@ -24,37 +25,32 @@ const LINKS = {
 };
 
 /**
- * The demo's telemetry sender: it sends nothing anywhere, it only remembers what it would have sent, a ring buffer
- * per category, so the panel can show it. It records only while telemetry is effectively on.
+ * What each data type may carry: the gate drops any other field, and any event whose name (`<data type>/…`) is of
+ * none of them. VS Code's own `common.*` properties go with every event, as the gate lets them.
+ * @type {import('@code-studio/telemetry-settings/host').TelemetryGateOptions['dataTypes']}
  */
-class DemoTelemetry {
-  /** @type {Map<import('@code-studio/telemetry-settings/host').TelemetryCategory, import('@code-studio/telemetry-settings/host').TelemetryEvent[]>} */
-  #recent = new Map(TELEMETRY_CATEGORIES.map((category) => [category, []]));
+const DATA_TYPES = {
+  system: { fields: ['os', 'arch', 'vscodeVersion', 'appHost'] },
+  'model-command': { fields: ['model', 'command'] },
+  tokens: { fields: ['prompt', 'completion'] },
+  autocomplete: { fields: ['accepted'] },
+  account: { fields: ['signedIn', 'loginName', 'email'] },
+};
 
-  /** What a real sender checks before each event: the setting (read as the panel reads it) and the editor-wide switch. */
-  isOn() {
-    return readTelemetrySetting(vscode.workspace.getConfiguration('codeStudio.telemetry')) && vscode.env.isTelemetryEnabled;
-  }
-
-  /**
-   * @param {import('@code-studio/telemetry-settings/host').TelemetryCategory} category
-   * @param {string} name
-   * @param {Record<string, string | number | boolean | null>} data
-   * @returns {boolean} whether it was sent (recorded)
-   */
-  send(category, name, data) {
-    if (!this.isOn()) return false;
-    const events = this.#recent.get(category) ?? [];
-    events.push({ time: new Date().toISOString(), category, name, data });
-    if (events.length > EVENTS_PER_CATEGORY) events.splice(0, events.length - EVENTS_PER_CATEGORY);
-    this.#recent.set(category, events);
-    return true;
-  }
-
-  /** @param {import('@code-studio/telemetry-settings/host').TelemetryCategory} category */
-  recent(category) {
-    return [...(this.#recent.get(category) ?? [])];
-  }
+/**
+ * The demo's real sender, behind the gate: it transmits nothing over the network. It appends each event exactly as
+ * it was handed, one JSON object a line, to a file anyone can read to audit what a real sender would have sent.
+ * @param {string} file
+ * @returns {vscode.TelemetrySender}
+ */
+function fileSender(file) {
+  const append = (/** @type {string} */ name, /** @type {Record<string, unknown> | undefined} */ data) =>
+    appendFileSync(file, `${JSON.stringify({ time: new Date().toISOString(), name, data: data ?? {} })}\n`);
+  return {
+    sendEventData: (eventName, data) => append(eventName, data),
+    sendErrorData: (error, data) =>
+      append(error.name, { ...data, 'error.message': error.message, ...(error.stack !== undefined && { 'error.stack': error.stack }) }),
+  };
 }
 
 /**
@@ -73,30 +69,43 @@ function activate(context) {
   const dist = vscode.Uri.joinPath(context.extensionUri, 'node_modules', '@code-studio', 'telemetry-settings', 'dist');
   const accountChanged = new vscode.EventEmitter();
   const accountLinkChanged = new vscode.EventEmitter();
-  const telemetry = new DemoTelemetry();
   /** @returns {{loginName: string, email: string} | null} */
   const signedIn = () => context.globalState.get(ACCOUNT_KEY) ?? null;
   // Linked unless the user said otherwise: the product as specified attaches the account to telemetry.
   const isAccountLinked = () => context.globalState.get(ACCOUNT_LINKED_KEY, true);
 
-  telemetry.send('system', 'system/session-start', {
+  mkdirSync(context.globalStorageUri.fsPath, { recursive: true });
+  // Every event goes through VS Code's logger, then the gate, then the sender: the gate decides at each send.
+  const gate = createTelemetryGate({
+    vscode,
+    sender: fileSender(join(context.globalStorageUri.fsPath, SENT_EVENTS_FILE)),
+    dataTypes: DATA_TYPES,
+    account: signedIn,
+    accountLinked: { get: isAccountLinked },
+    log: (message) => log.warn(message),
+  });
+  const telemetry = gate.createLogger();
+
+  telemetry.logUsage('system/session-start', {
     os: process.platform,
     arch: process.arch,
     vscodeVersion: vscode.version,
     appHost: vscode.env.appHost,
   });
 
-  /** One event of each kind, as the product would send them in a working session. */
+  /** One event of each data type, as the product would send them in a working session. */
   const sendSampleEvents = () => {
-    telemetry.send('system', 'system/heartbeat', { os: process.platform, arch: process.arch, vscodeVersion: vscode.version });
-    telemetry.send('model-command', 'model-command/run', { model: 'demo-model', command: 'explain' });
-    telemetry.send('tokens', 'tokens/usage', { prompt: 120, completion: 48 });
-    telemetry.send('autocomplete', 'autocomplete/feedback', { accepted: true });
+    telemetry.logUsage('system/heartbeat', { os: process.platform, arch: process.arch, vscodeVersion: vscode.version });
+    telemetry.logUsage('model-command/run', { model: 'demo-model', command: 'explain' });
+    telemetry.logUsage('tokens/usage', { prompt: 120, completion: 48 });
+    telemetry.logUsage('autocomplete/feedback', { accepted: true });
     const account = signedIn();
-    // Identity goes only with the account switch on; nothing is sent for a signed-out user.
-    if (account && isAccountLinked()) {
-      telemetry.send('account', 'account/identify', { loginName: account.loginName, email: account.email });
-    }
+    // The gate sends the login name and email only while the account switch is on. The email is trusted so that the
+    // logger does not redact it: the user chose to send it.
+    telemetry.logUsage('account/session', {
+      signedIn: account !== null,
+      ...(account && { loginName: account.loginName, email: new vscode.TelemetryTrustedValue(account.email) }),
+    });
   };
 
   /** Wires a panel, however it came (the command, a reload, a revival): its page and its host adapter. */
@@ -109,7 +118,8 @@ function activate(context) {
       account: signedIn,
       onDidChangeAccount: accountChanged.event,
       log: (message) => log.warn(message),
-      events: (category) => telemetry.recent(category),
+      // What the gate handed to the sender: "Show what was sent" lists exactly that.
+      events: gate.events,
       accountLinked: {
         get: isAccountLinked,
         set: async (linked) => {
@@ -151,6 +161,7 @@ function activate(context) {
 
   context.subscriptions.push(
     log,
+    gate,
     accountChanged,
     accountLinkChanged,
     panels,

@@ -24,3 +24,13 @@ export {
   type TelemetryPanelsOptions,
   type TelemetryPanelsVsCode,
 } from './telemetry-panels.js';
+export {
+  createTelemetryGate,
+  DEFAULT_GATE_CAPACITY,
+  IDENTITY_FIELDS,
+  VSCODE_COMMON_PROPERTIES,
+  type TelemetryDataTypeDeclaration,
+  type TelemetryGate,
+  type TelemetryGateOptions,
+  type TelemetryGateVsCode,
+} from './telemetry-gate.js';

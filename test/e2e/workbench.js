@@ -11,6 +11,8 @@ import { panelLocators } from '../../dev/harness/panel-locators.js';
 import { installCodeServer, prepareExample, startCodeServer } from './code-server.js';
 
 export const KEY = 'codeStudio.telemetry.allowAnonymousTelemetry';
+/** The example's extension id, which VS Code's telemetry logger puts in front of every event name. */
+export const EXTENSION_ID = 'code-studio.code-studio-telemetry-example';
 
 /** The badge's words (src/components/telemetry-status-badge): with the account switch offered, "on" says who is sent. */
 export const BADGE = { anonymous: 'On, anonymous', linked: 'On, with your account', off: 'Off' };
@@ -224,3 +226,28 @@ export async function panelPageId() {
   const src = await page.locator('iframe.webview.ready').getAttribute('src', { timeout: 5000 });
   return new URL(src, server.url).searchParams.get('id');
 }
+
+// "Show what was sent" of one data type, read as a user reads it (shared by the files that check what was sent).
+
+export const STATUS_SETTLED = /events? sent recently|Nothing of this kind was sent recently|Telemetry is off|Could not load the events/;
+
+/**
+ * Opens "Show what was sent" of a data type afresh (closing it first if open, so the host is asked again) and
+ * returns its status line and events, newest first, each as { name, data } with the data as shown (text).
+ */
+export async function showEvents(title) {
+  const toggle = panel().eventsToggle(title);
+  if ((await toggle.getAttribute('aria-expanded')) === 'true') await toggle.click();
+  await toggle.click();
+  return readEvents(title);
+}
+
+/** The status line and rows of a data type's open events region, once it is no longer loading. */
+export async function readEvents(title) {
+  const status = panel().eventsStatus(title);
+  await status.filter({ hasText: STATUS_SETTLED }).waitFor({ timeout: 10_000 });
+  return { status: (await status.innerText()).trim(), events: await panel().readEvents(title) };
+}
+
+/** The status line for `count` events (src/components/telemetry-events). */
+export const countLine = (count) => (count === 1 ? '1 event sent recently, newest first.' : `${count} events sent recently, newest first.`);
