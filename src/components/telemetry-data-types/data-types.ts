@@ -1,4 +1,7 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
+
+/** What VS Code's telemetry logger puts in place of a value that looks like an email: a token, not words to translate. */
+const REDACTED = '<REDACTED: …>';
 
 /** One kind of data collected while telemetry is on. */
 export interface TelemetryDataType {
@@ -53,7 +56,7 @@ export function defaultDataTypes(): readonly TelemetryDataType[] {
       detail: msg('They identify you, so this data is not anonymous. Sign out to stop sending them.', { id: 'data.account.detail' }),
       // The gate forwards identity fields as VS Code's logger hands them: redacted unless marked trusted.
       howSent: msg(
-        'Code Studio sends them only while you are signed in and your account details are included. The editor replaces anything that looks like an email with "<REDACTED: …>" unless Code Studio marks it as trusted, so your email may be sent as that placeholder.',
+        str`Code Studio sends them only while you are signed in and your account details are included. The editor replaces anything that looks like an email with "${REDACTED}" unless Code Studio marks it as trusted, so your email may be sent as that placeholder.`,
         { id: 'data.account.how-sent' },
       ),
     },
