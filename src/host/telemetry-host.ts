@@ -32,8 +32,8 @@ import { DEFAULT_KEY, DEFAULT_SECTION, OVERRIDDEN_MESSAGES, TelemetrySetting } f
 import { levelAllows, readEditorTelemetryLevel } from './telemetry-level.js';
 
 /**
- * The settings that set the editor's telemetry level. code-server does not carry a change of the level to
- * `env.isTelemetryEnabled` while it runs, so their configuration event is the one that tells.
+ * The settings that set the editor's telemetry level. Between the levels below `all` (error, crash, off)
+ * `env.isTelemetryEnabled` stays false and no telemetry event fires, so their configuration event is the one that tells.
  */
 const EDITOR_TELEMETRY_KEYS = ['telemetry.telemetryLevel', 'telemetry.enableTelemetry'];
 

@@ -1,10 +1,12 @@
-// End to end in code-server: the panel says what is really sent at the editor's own telemetry level. code-server does
-// not carry a change of telemetry.telemetryLevel to env.isTelemetryEnabled while it runs, so the words must follow
-// the configuration event; a panel opened afterwards reads the level from the settings.
+// End to end in code-server: the panel says what is really sent at the editor's own telemetry level. Between the
+// levels below all, env.isTelemetryEnabled stays false and no telemetry event fires, so the words must follow the
+// configuration event; a panel opened afterwards reads the level from the settings.
 import assert from 'node:assert/strict';
 import { badge, closePanel, editSettingsJson, expectPanelShows, openPanel, server, setUpWorkbench, test, webview } from './workbench.js';
 
 const LEVEL = 'telemetry.telemetryLevel';
+const CRASH_ONLY =
+  "The editor's telemetry is set to crash reports only, so Code Studio sends nothing, whatever this switch says. The editor itself may still send crash reports.";
 const ERRORS_ONLY =
   "The editor's telemetry is set to errors only, so Code Studio sends only error reports while this switch is on, and no usage data.";
 
@@ -38,4 +40,10 @@ test('a panel opened while the level is error says the same: a new page and adap
   await closePanel();
   await openPanel();
   await expectLevelWords('Errors only', ERRORS_ONLY);
+});
+
+test('error to crash changes no env.isTelemetryEnabled: the configuration event alone brings the new words', async () => {
+  await editSettingsJson({ [LEVEL]: 'crash' });
+  await openPanel();
+  await expectLevelWords('Off', CRASH_ONLY);
 });

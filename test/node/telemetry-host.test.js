@@ -1305,9 +1305,9 @@ describe("extensions: the editor's telemetry level", () => {
     assert.equal(envChanges, 0, 'VS Code fires no telemetry event between levels below all');
   });
 
-  test('code-server: telemetry.telemetryLevel set to error while env.isTelemetryEnabled stays true is pushed as error', async () => {
+  test('an editor whose env.isTelemetryEnabled does not follow the level: error is pushed as error', async () => {
     const fake = createFakeVsCode();
-    // What code-server does: the level in settings.json changes, env.isTelemetryEnabled and its event do not follow.
+    // The level in settings.json changes; env.isTelemetryEnabled and its event stay as they were.
     const stuck = { ...fake.vscode, env: { ...fake.vscode.env, isTelemetryEnabled: true, onDidChangeTelemetryEnabled: () => ({ dispose() {} }) } };
     const it = connect({ fake, vscode: stuck });
     await it.request('hello');
