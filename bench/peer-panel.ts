@@ -13,7 +13,7 @@ import { TelemetryController } from '../src/components/telemetry-settings/teleme
 import {
   alertOf,
   badgeStatus,
-  isEditorTelemetryOff,
+  editorLevelText,
   isIdentified,
   isLocked,
   isReading,
@@ -26,6 +26,7 @@ import { defaultDataTypes } from '../src/components/telemetry-data-types/data-ty
 const BADGE_TEXT: Record<TelemetryBadgeStatus, string> = {
   loading: 'Checking…',
   on: 'On',
+  'errors-only': 'Errors only',
   off: 'Off',
   saving: 'Saving…',
   error: 'Unknown',
@@ -91,9 +92,7 @@ export class PeerTelemetrySettings extends LitElement {
         </p>
         ${isReading(view) ? html`<p class="note">Reading your setting from Code Studio…</p>` : nothing}
         ${locked ? html`<p class="note">Managed by your organization: a policy sets this setting.</p>` : nothing}
-        ${isEditorTelemetryOff(view)
-          ? html`<p class="note">The editor's telemetry is off, so Code Studio sends nothing, whatever this switch says.</p>`
-          : nothing}
+        ${editorLevelText(view) ? html`<p class="note">${editorLevelText(view)}</p>` : nothing}
         <div role="alert">
           ${problem ? html`<span>${problem}</span>` : nothing}
           ${retry ? html`<button @click=${() => this.#controller.client?.retry()}>Retry</button>` : nothing}

@@ -95,6 +95,13 @@ export const Expanded: Story = {
     await userEvent.click(toggle);
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
     await expect(detail).toBeVisible();
+    // System configurations names what the editor itself adds to every event.
+    await expect(detail).toHaveTextContent(
+      localized(
+        "The editor itself adds to every event: an anonymous machine id and session id, the editor's version, the extension's name and version, and the kind of window and remote.",
+        'data.system.how-sent',
+      ),
+    );
   },
 };
 

@@ -14,6 +14,7 @@ import { PanelHarness } from '../dev/harness/panel-harness.js';
 import {
   ACCOUNT_SWITCH,
   CHANGED_BY_CHOICES,
+  EDITOR_LEVELS,
   EDITOR_LOCALES,
   EXTENSION_DEFAULTS,
   createBackend,
@@ -39,7 +40,7 @@ const meta = {
   tags: ['visual'],
   args: {
     enabled: true,
-    editorTelemetryEnabled: true,
+    editorTelemetryLevel: 'all',
     policyLock: false,
     signedIn: false,
     latency: 0,
@@ -52,7 +53,7 @@ const meta = {
   },
   argTypes: {
     enabled: { ...fakeEditor, description: "The editor's telemetry setting.", control: 'boolean' },
-    editorTelemetryEnabled: { ...fakeEditor, name: 'editor-wide telemetry on', description: "The editor's own telemetry.telemetryLevel is on.", control: 'boolean' },
+    editorTelemetryLevel: { ...fakeEditor, name: 'editor telemetry level', description: "The editor's own telemetry.telemetryLevel: all, error (errors only), crash (crash reports only) or off.", control: 'select', options: EDITOR_LEVELS },
     policyLock: { ...fakeEditor, name: 'policy lock', description: 'A policy sets the setting; the switch is locked.', control: 'boolean' },
     signedIn: { ...fakeEditor, name: 'signed in', description: 'A user is signed in: their login name and email go with the data.', control: 'boolean' },
     latency: { ...fakeEditor, name: 'latency (ms)', description: 'How long the editor takes to answer.', control: { type: 'range', min: 0, max: 5000, step: 100 } },
@@ -86,6 +87,7 @@ const badgeWords = {
   loading: () => localized('Checking…', 'badge.loading'),
   on: () => localized('On', 'badge.on'),
   off: () => localized('Off', 'badge.off'),
+  errorsOnly: () => localized('Errors only', 'badge.errors-only'),
   saving: () => localized('Saving…', 'badge.saving'),
   unknown: () => localized('Unknown', 'badge.error'),
   anonymous: () => localized('On, anonymous', 'badge.on-anonymous'),
@@ -177,13 +179,42 @@ export const ManagedByPolicy: Story = {
 };
 
 export const EditorTelemetryOff: Story = {
-  args: { editorTelemetryEnabled: false },
+  args: { editorTelemetryLevel: 'off' },
   play: async ({ canvasElement }) => {
     const panel = await settled(canvasElement, badgeWords.off());
     await expect(panel.text).toContain(
       localized("The editor's telemetry is off, so Code Studio sends nothing, whatever this switch says.", 'panel.editor-off'),
     );
     await expect(panel.switch.control).toHaveAttribute('aria-checked', 'true');
+  },
+};
+
+/** The editor sends only errors: so does Code Studio, and the badge says so. */
+export const EditorLevelError: Story = {
+  args: { editorTelemetryLevel: 'error' },
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, badgeWords.errorsOnly());
+    await expect(panel.text).toContain(
+      localized(
+        "The editor's telemetry is set to errors only, so Code Studio sends only error reports while this switch is on, and no usage data.",
+        'panel.editor-error',
+      ),
+    );
+    await expect(panel.switch.control).toHaveAttribute('aria-checked', 'true');
+  },
+};
+
+/** The editor sends crash reports only: Code Studio sends nothing. */
+export const EditorLevelCrash: Story = {
+  args: { editorTelemetryLevel: 'crash' },
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, badgeWords.off());
+    await expect(panel.text).toContain(
+      localized(
+        "The editor's telemetry is set to crash reports only, so Code Studio sends nothing, whatever this switch says. The editor itself may still send crash reports.",
+        'panel.editor-crash',
+      ),
+    );
   },
 };
 
@@ -223,7 +254,7 @@ export const NeedsAnUpdate: Story = {
 
 /** The longest words (signed in, editor-wide off) in a 300 px side panel: everything wraps, nothing scrolls sideways. */
 export const SidePanel: Story = {
-  args: { signedIn: true, editorTelemetryEnabled: false },
+  args: { signedIn: true, editorTelemetryLevel: 'off' },
   globals: { viewport: { value: 'sidePanel', isRotated: false } },
   play: async ({ canvasElement }) => {
     const panel = await settled(canvasElement, badgeWords.off());
@@ -365,7 +396,7 @@ export const HistoryByPolicy: Story = {
 // screenshots are the same on any machine. The editor reports `de` and the page's lang is `de`.
 const german = { tags: ['visual-dark-modern-only'], globals: { locale: 'de' }, args: { editorLocale: 'de' } } satisfies Story;
 
-const inGerman = async (canvasElement: HTMLElement, status: string) => {
+const inGerman = async (canvasElement: HTMLElement, status: 'on' | 'off' | 'errors-only') => {
   const panel = PanelHarness.in(canvasElement);
   await waitFor(() => expect(getLocale()).toBe('de'));
   await expect(document.documentElement.lang).toBe('de');
@@ -374,8 +405,20 @@ const inGerman = async (canvasElement: HTMLElement, status: string) => {
   // The words are German, not the English source: a missing or stale translation fails here.
   await expect(panel.headingText).toBe('Telemetrie');
   await expect(panel.switch.label).toBe('Anonyme Telemetrie zulassen');
-  await expect(panel.badgeText).toBe(status === 'on' ? 'Ein' : 'Aus');
+  await expect(panel.badgeText).toBe({ on: 'Ein', off: 'Aus', 'errors-only': 'Nur Fehler' }[status]);
   return panel;
+};
+
+export const GermanEditorLevelError: Story = {
+  ...german,
+  name: 'German: editor telemetry set to errors only',
+  args: { ...german.args, editorTelemetryLevel: 'error' },
+  play: async ({ canvasElement }) => {
+    const panel = await inGerman(canvasElement, 'errors-only');
+    await expect(panel.text).toContain(
+      'Die Telemetrie des Editors ist auf Fehler beschränkt. Code Studio sendet daher nur Fehlerberichte, solange dieser Schalter aktiviert ist, und keine Nutzungsdaten.',
+    );
+  },
 };
 
 export const GermanOn: Story = {
@@ -391,7 +434,7 @@ export const GermanOn: Story = {
 export const GermanSignedInEditorOff: Story = {
   ...german,
   name: 'German: signed in, editor-wide telemetry off',
-  args: { ...german.args, signedIn: true, editorTelemetryEnabled: false },
+  args: { ...german.args, signedIn: true, editorTelemetryLevel: 'off' },
   play: async ({ canvasElement }) => {
     const panel = await inGerman(canvasElement, 'off');
     await expect(panel.switch.control).toHaveAttribute('aria-checked', 'true');

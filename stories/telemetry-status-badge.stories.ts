@@ -20,7 +20,7 @@ const meta = {
   component: 'cs-telemetry-status-badge',
   args: { status: 'on', locked: false, identity: undefined },
   argTypes: {
-    status: { control: 'select', options: ['loading', 'on', 'off', 'saving', 'error'] },
+    status: { control: 'select', options: ['loading', 'on', 'errors-only', 'off', 'saving', 'error'] },
     identity: { control: 'select', options: ['anonymous', 'linked'], description: 'Told only while on, when the host offers the account switch.' },
   },
   render: ({ status, locked, identity }) =>
@@ -46,6 +46,8 @@ const says = (english: string, id: string, { locked = false } = {}): Story['play
 export const Loading: Story = { args: { status: 'loading' }, play: says('Checking…', 'badge.loading') };
 export const On: Story = { play: says('On', 'badge.on') };
 export const Off: Story = { args: { status: 'off' }, play: says('Off', 'badge.off') };
+/** The switch is on and the editor's telemetry level lets only error reports go. */
+export const ErrorsOnly: Story = { args: { status: 'errors-only' }, play: says('Errors only', 'badge.errors-only') };
 export const Saving: Story = { args: { status: 'saving' }, play: says('Saving…', 'badge.saving') };
 export const Unknown: Story = { args: { status: 'error' }, play: says('Unknown', 'badge.error') };
 export const Locked: Story = { args: { locked: true }, play: says('On', 'badge.on', { locked: true }) };

@@ -29,6 +29,13 @@ import type { TelemetryHostOptions, TelemetryHostWebview } from './options.js';
 import { DEFAULT_LOCKED_MESSAGE, readManagedBy } from './policy.js';
 import { ProviderTimeLimit } from './providers.js';
 import { DEFAULT_KEY, DEFAULT_SECTION, OVERRIDDEN_MESSAGES, TelemetrySetting } from './setting.js';
+import { levelAllows, readEditorTelemetryLevel } from './telemetry-level.js';
+
+/**
+ * The settings that set the editor's telemetry level. Between the levels below `all` (error, crash, off)
+ * `env.isTelemetryEnabled` stays false and no telemetry event fires, so their configuration event is the one that tells.
+ */
+const EDITOR_TELEMETRY_KEYS = ['telemetry.telemetryLevel', 'telemetry.enableTelemetry'];
 
 /** Each connection's adapter, so that the initial state is read by the adapter that answers the page. */
 const adapters = new WeakMap<vscode.Disposable, TelemetryHost>();
@@ -121,7 +128,9 @@ class TelemetryHost {
     this.#subscriptions = [
       webview.onDidReceiveMessage((message) => this.#receive(message)),
       api.workspace.onDidChangeConfiguration((event) => {
-        if (!this.#disposed && event.affectsConfiguration(this.#setting.fullKey)) this.#configurationChanged();
+        if (this.#disposed) return;
+        if (event.affectsConfiguration(this.#setting.fullKey)) this.#configurationChanged();
+        if (EDITOR_TELEMETRY_KEYS.some((key) => event.affectsConfiguration(key))) push();
       }),
       api.env.onDidChangeTelemetryEnabled(push),
       options.onDidChangeAccount?.(push),
@@ -273,9 +282,12 @@ class TelemetryHost {
     const enabled = this.#setting.read();
     this.#history.reconcile(enabled);
     const locale = this.#readLocale();
+    const editorTelemetryLevel = readEditorTelemetryLevel(this.#api);
     return {
       enabled,
-      editorTelemetryEnabled: this.#api.env.isTelemetryEnabled,
+      // For webviews that know only on and off: off where the level lets Code Studio send nothing at all.
+      editorTelemetryEnabled: levelAllows(editorTelemetryLevel, 'error'),
+      editorTelemetryLevel,
       managedBy,
       account,
       ...this.#history.report(managedBy, () => this.#setting.isSetInSettings()),

@@ -2,12 +2,11 @@
  * The editor's telemetry level as the extension host can know it, and what each level lets through. Shared by the
  * adapter (what the panel says) and the gate (what is sent), so that the two never disagree.
  */
+import { EDITOR_TELEMETRY_LEVELS, type EditorTelemetryLevel } from '../protocol/protocol.js';
 import type { TelemetryHostVsCode } from './options.js';
 
-/** VS Code's `telemetry.telemetryLevel`, from most to least: everything, errors and crashes, crashes only, nothing. */
-export type EditorTelemetryLevel = 'all' | 'error' | 'crash' | 'off';
-
-export const EDITOR_TELEMETRY_LEVELS: readonly EditorTelemetryLevel[] = ['off', 'crash', 'error', 'all'];
+// One list for the wire and the host: the state carries the level this module reads.
+export { EDITOR_TELEMETRY_LEVELS, type EditorTelemetryLevel };
 
 const rank = (level: EditorTelemetryLevel) => EDITOR_TELEMETRY_LEVELS.indexOf(level);
 

@@ -45,6 +45,14 @@ export type TelemetryCategory = (typeof TELEMETRY_CATEGORIES)[number];
 export const CHANGED_BY = ['user', 'settings-file', 'policy', 'default'] as const;
 export type ChangedBy = (typeof CHANGED_BY)[number];
 
+/**
+ * The editor's own telemetry level (VS Code's `telemetry.telemetryLevel`), least to most: nothing, crash reports only,
+ * errors and crashes, everything. What Code Studio may send follows it: usage data only at `all`, error reports at
+ * `error` or `all`, nothing at `crash` or `off`.
+ */
+export const EDITOR_TELEMETRY_LEVELS = ['off', 'crash', 'error', 'all'] as const;
+export type EditorTelemetryLevel = (typeof EDITOR_TELEMETRY_LEVELS)[number];
+
 /** Links the host can open in the user's browser for the panel; the webview itself never navigates. */
 export const LINK_TARGETS = ['privacy-statement', 'how-telemetry-works'] as const;
 export type LinkTarget = (typeof LINK_TARGETS)[number];
@@ -66,6 +74,11 @@ export interface TelemetryState {
   enabled: boolean;
   /** False when the editor-wide telemetry is off, so nothing is sent whatever `enabled` says. */
   editorTelemetryEnabled?: boolean;
+  /**
+   * Extension: the editor's telemetry level, which says what may be sent while `enabled` is on. When present it
+   * decides and `editorTelemetryEnabled` is there for older webviews (false exactly at `crash` and `off`).
+   */
+  editorTelemetryLevel?: EditorTelemetryLevel;
   /** Set when an organisation's policy fixes the setting; the switch is then disabled. */
   managedBy?: ManagedBy | null;
   /** The signed-in account whose login name and email are attached, or null when signed out. */
@@ -232,6 +245,8 @@ export const isTelemetryState = shape(
   { enabled: isBoolean },
   {
     editorTelemetryEnabled: isBoolean,
+    // Like every optional field, a value the protocol does not know makes the whole state malformed: it is ignored.
+    editorTelemetryLevel: oneOf(EDITOR_TELEMETRY_LEVELS),
     managedBy: nullOr((value) => value === 'policy'),
     account: nullOr(isAccount),
     changedAt: nullOr(isTime),
@@ -305,15 +320,17 @@ export const isForeignProtocolMessage = shape({
   protocol: (value) => Number.isSafeInteger(value) && (value as number) > 0 && value !== PROTOCOL_VERSION,
 }) as (value: unknown) => value is ForeignProtocolMessage;
 
-/** A state with every field filled in, except the two whose absence means "not offered". */
-export type NormalizedTelemetryState = Required<Omit<TelemetryState, 'accountLinked' | 'locale'>> &
-  Pick<TelemetryState, 'accountLinked' | 'locale'>;
+/** A state with every field filled in, except those whose absence means "not offered" (or "not told"). */
+export type NormalizedTelemetryState = Required<Omit<TelemetryState, 'accountLinked' | 'locale' | 'editorTelemetryLevel'>> &
+  Pick<TelemetryState, 'accountLinked' | 'locale' | 'editorTelemetryLevel'>;
 
 /** Copies a validated state into a fresh object holding only the protocol's fields. */
 export function normalizeState(state: TelemetryState): NormalizedTelemetryState {
   return {
     enabled: state.enabled,
     editorTelemetryEnabled: state.editorTelemetryEnabled ?? true,
+    // Absent means an older host that tells only on or off; kept absent so the panel speaks as it did for it.
+    editorTelemetryLevel: state.editorTelemetryLevel,
     managedBy: state.managedBy ?? null,
     account: state.account ? { loginName: state.account.loginName, email: state.account.email } : null,
     changedAt: state.changedAt ?? null,

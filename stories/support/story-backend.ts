@@ -1,7 +1,7 @@
 // The editor behind the panel's stories: dev/fake-editor.ts, the host adapter that ships on a fake `vscode`, its knobs
 // set from the story's controls. Every answer the panel gets is the adapter's.
 import { action } from 'storybook/actions';
-import { CHANGED_BY, type TelemetryState } from '../../src/protocol/protocol.js';
+import { CHANGED_BY, EDITOR_TELEMETRY_LEVELS, type EditorTelemetryLevel, type TelemetryState } from '../../src/protocol/protocol.js';
 import type { VsCodeApi } from '../../src/webview/vscode-api.js';
 import { DEMO_ACCOUNT, FakeEditor, type FakeEditorOptions } from '../../dev/fake-editor.js';
 
@@ -9,6 +9,8 @@ import { DEMO_ACCOUNT, FakeEditor, type FakeEditorOptions } from '../../dev/fake
 export const ACCOUNT_SWITCH = ['not offered', 'linked', 'anonymous'] as const;
 /** What last changed the setting, or nothing reported (an older host). */
 export const CHANGED_BY_CHOICES = ['not reported', ...CHANGED_BY] as const;
+/** The editor's own telemetry levels, most first, as the control lists them. */
+export const EDITOR_LEVELS = [...EDITOR_TELEMETRY_LEVELS].reverse();
 /** Locales the fake editor can report as its display language ('' sends none: the document's lang decides). */
 export const EDITOR_LOCALES = ['', 'en', 'de', 'de-CH', 'ja', 'ja-JP', 'qps-ploc', 'fr'] as const;
 
@@ -16,8 +18,8 @@ export const EDITOR_LOCALES = ['', 'en', 'de', 'de-CH', 'ja', 'ja-JP', 'qps-ploc
 export interface BackendArgs {
   /** The editor's telemetry setting. */
   enabled: boolean;
-  /** The editor-wide telemetry (`telemetry.telemetryLevel`) is on: level `all`, otherwise `off`. */
-  editorTelemetryEnabled: boolean;
+  /** The editor's own `telemetry.telemetryLevel`: what may be sent at all. */
+  editorTelemetryLevel: EditorTelemetryLevel;
   /** A policy sets the setting: the switch is locked. */
   policyLock: boolean;
   /** A user is signed in: their login name and email go with the data. */
@@ -79,7 +81,7 @@ function editorOptions(args: BackendArgs): FakeEditorOptions {
       // Never set, the default decides; otherwise the user's settings.json holds it.
       enabled: changedBy === 'default' ? undefined : args.enabled,
       accountLinked: args.accountSwitch === 'not offered' ? undefined : args.accountSwitch === 'linked',
-      telemetryLevel: args.editorTelemetryEnabled ? 'all' : 'off',
+      telemetryLevel: args.editorTelemetryLevel,
     },
     ...(changedBy === 'default' && { defaultEnabled: args.enabled }),
     ...((changedBy === 'user' || changedBy === 'settings-file') && { lastChange: { changedBy, changedAt } }),
@@ -105,7 +107,8 @@ function savedBeforeReload(args: BackendArgs): { csTelemetry: { rev: number; sta
       rev: 1,
       state: {
         enabled: args.enabled,
-        editorTelemetryEnabled: args.editorTelemetryEnabled,
+        editorTelemetryEnabled: args.editorTelemetryLevel === 'all' || args.editorTelemetryLevel === 'error',
+        editorTelemetryLevel: args.editorTelemetryLevel,
         managedBy: args.policyLock ? 'policy' : null,
         account: args.signedIn ? SIGNED_IN_ACCOUNT : null,
       },

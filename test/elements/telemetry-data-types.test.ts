@@ -108,7 +108,8 @@ describe('<cs-telemetry-data-types>', () => {
         const detail = detailOf(el, button);
         expect(detail.hidden).to.equal(true);
         expect(getComputedStyle(detail).display).to.equal('none');
-        expect(detail.textContent?.trim()).to.equal(ENGLISH_DATA_TYPES[index].detail);
+        const { detail: words, howSent } = ENGLISH_DATA_TYPES[index];
+        expect(detail.textContent?.replace(/\s+/g, ' ').trim()).to.equal(howSent ? `${words} ${howSent}` : words);
       });
       const controlled = buttons.map((button) => button.getAttribute('aria-controls'));
       expect(new Set(controlled).size).to.equal(5);

@@ -9,7 +9,8 @@ import {
   areDataTypesLocked,
   badgeIdentity,
   badgeStatus,
-  isEditorTelemetryOff,
+  editorLevel,
+  editorLevelText,
   isIdentified,
   isLocked,
   isReading,
@@ -70,6 +71,18 @@ describe('the panel view derivations', () => {
       expect(badgeStatus(ready({ enabled: true }))).to.equal('on');
       expect(badgeStatus(ready({ enabled: false }))).to.equal('off');
       expect(badgeStatus(ready({ enabled: true, editorTelemetryEnabled: false }))).to.equal('off');
+    });
+
+    it("follows the editor's level as the consent gate does: usage at all, error reports at error, nothing below", () => {
+      const shown = (enabled: boolean) =>
+        (['all', 'error', 'crash', 'off'] as const).map((level) => badgeStatus(ready({ enabled, editorTelemetryLevel: level })));
+      expect(shown(true)).to.deep.equal(['on', 'errors-only', 'off', 'off']);
+      expect(shown(false), 'the switch off sends nothing at any level').to.deep.equal(['off', 'off', 'off', 'off']);
+    });
+
+    it('believes the level over editorTelemetryEnabled, which a host sends for older webviews', () => {
+      expect(badgeStatus(ready({ editorTelemetryEnabled: true, editorTelemetryLevel: 'error' }))).to.equal('errors-only');
+      expect(badgeStatus(ready({ editorTelemetryEnabled: false, editorTelemetryLevel: 'error' }))).to.equal('errors-only');
     });
   });
 
@@ -132,10 +145,27 @@ describe('the panel view derivations', () => {
       expect(isReading(ready())).to.equal(false);
     });
 
-    it('isEditorTelemetryOff: only as the ready host says', () => {
-      expect(isEditorTelemetryOff(ready({ editorTelemetryEnabled: false }))).to.equal(true);
-      expect(isEditorTelemetryOff(ready({ editorTelemetryEnabled: false }, { phase: 'unreachable' }))).to.equal(false);
-      expect(isEditorTelemetryOff(ready())).to.equal(false);
+    it('editorLevel: the level the host told; a host without it tells only all or off', () => {
+      expect(editorLevel(ready().host)).to.equal('all');
+      expect(editorLevel(ready({ editorTelemetryEnabled: false }).host)).to.equal('off');
+      expect(editorLevel(ready({ editorTelemetryLevel: 'crash' }).host)).to.equal('crash');
+      expect(editorLevel(null)).to.equal('all');
+    });
+
+    it("editorLevelText: each level's words, only as the ready host says", () => {
+      const words = (state: Partial<TelemetryState>, view: Partial<TelemetryView> = {}) => editorLevelText(ready(state, view));
+      const off = "The editor's telemetry is off, so Code Studio sends nothing, whatever this switch says.";
+      expect(words({ editorTelemetryLevel: 'all' })).to.equal('');
+      expect(words({ editorTelemetryLevel: 'error' })).to.equal(
+        "The editor's telemetry is set to errors only, so Code Studio sends only error reports while this switch is on, and no usage data.",
+      );
+      expect(words({ editorTelemetryLevel: 'crash' })).to.equal(
+        "The editor's telemetry is set to crash reports only, so Code Studio sends nothing, whatever this switch says. The editor itself may still send crash reports.",
+      );
+      expect(words({ editorTelemetryLevel: 'off' })).to.equal(off);
+      expect(words({ editorTelemetryEnabled: false }), "a host without the level: today's words").to.equal(off);
+      expect(words({ editorTelemetryEnabled: true }), 'a host without the level, on: no words').to.equal('');
+      expect(words({ editorTelemetryLevel: 'error' }, { phase: 'unreachable' })).to.equal('');
     });
   });
 

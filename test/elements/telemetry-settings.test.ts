@@ -791,10 +791,12 @@ describe('<cs-telemetry-settings>', () => {
         );
         expect(dataTypesText(el)).to.equal(
           'What is collected when telemetry is on System configurations Information about your operating system and development environment. Shows problems that affect only some systems. ' +
+            "The editor itself adds to every event: an anonymous machine id and session id, the editor's version, the extension's name and version, and the kind of window and remote. " +
             'Model and command The AI model and the command used. Shows what to improve first. ' +
             'Token usage The number of tokens generated during interactions. A count only, never the text. ' +
             'Autocomplete feedback Whether you accepted or rejected suggestions. Never the suggestion or your code. ' +
-            'Account details, when signed in Your login name and email. Attached now: ada-l (ada@example.com). These identify you. They identify you, so this data is not anonymous. Sign out to stop sending them.',
+            'Account details, when signed in Your login name and email. Attached now: ada-l (ada@example.com). These identify you. They identify you, so this data is not anonymous. Sign out to stop sending them. ' +
+            'Code Studio sends them only while you are signed in and your account details are included. The editor replaces anything that looks like an email with "<REDACTED: …>" unless Code Studio marks it as trusted, so your email may be sent as that placeholder.',
         );
         expect(words(harness(el).badgeBase)).to.equal('On');
         expect(harness(el).badgeBase.getAttribute('aria-label')).to.equal('Telemetry status: On');
@@ -1091,4 +1093,124 @@ describe('<cs-telemetry-settings>', () => {
       });
     });
   });
+});
+
+describe("<cs-telemetry-settings> and the editor's telemetry level", () => {
+  const notes = (el: CsTelemetrySettings) => harness(el).notes.map((note) => words(note));
+  // The words each level shows under the setting row, and the badge with the switch on, in each language.
+  const WORDS = {
+    en: {
+      error: "The editor's telemetry is set to errors only, so Code Studio sends only error reports while this switch is on, and no usage data.",
+      crash:
+        "The editor's telemetry is set to crash reports only, so Code Studio sends nothing, whatever this switch says. The editor itself may still send crash reports.",
+      off: "The editor's telemetry is off, so Code Studio sends nothing, whatever this switch says.",
+      badge: { all: 'On', error: 'Errors only', crash: 'Off', off: 'Off' },
+    },
+    de: {
+      error:
+        'Die Telemetrie des Editors ist auf Fehler beschränkt. Code Studio sendet daher nur Fehlerberichte, solange dieser Schalter aktiviert ist, und keine Nutzungsdaten.',
+      crash:
+        'Die Telemetrie des Editors ist auf Absturzberichte beschränkt. Code Studio sendet daher nichts, unabhängig von diesem Schalter. Der Editor selbst kann weiterhin Absturzberichte senden.',
+      off: 'Die Telemetrie des Editors ist deaktiviert. Code Studio sendet daher nichts, unabhängig von diesem Schalter.',
+      badge: { all: 'Ein', error: 'Nur Fehler', crash: 'Aus', off: 'Aus' },
+    },
+    ja: {
+      error:
+        'エディターのテレメトリがエラーのみに設定されているため、Code Studio はこのスイッチがオンの間、エラー レポートだけを送信し、使用状況データは送信しません。',
+      crash:
+        'エディターのテレメトリがクラッシュ レポートのみに設定されているため、このスイッチにかかわらず Code Studio は何も送信しません。エディター自体はクラッシュ レポートを送信することがあります。',
+      off: 'エディターのテレメトリがオフのため、このスイッチにかかわらず Code Studio は何も送信しません。',
+      badge: { all: 'オン', error: 'エラーのみ', crash: 'オフ', off: 'オフ' },
+    },
+  } as const;
+
+  for (const locale of ['en', 'de', 'ja'] as const) {
+    it(`says what is sent at each level, and the badge agrees with the gate (${locale})`, async () => {
+      const { el, host } = await readyPanel({ enabled: true, editorTelemetryLevel: 'all' });
+      try {
+        await setLocale(locale);
+        for (const level of ['all', 'error', 'crash', 'off', 'all'] as const) {
+          host.push({ editorTelemetryLevel: level, editorTelemetryEnabled: level === 'all' || level === 'error' });
+          await until(el, () => el.view.host?.editorTelemetryLevel === level, level);
+          expect(notes(el), level).to.deep.equal(level === 'all' ? [] : [WORDS[locale][level]]);
+          expect(harness(el).badgeText, level).to.equal(WORDS[locale].badge[level]);
+        }
+        // The switch off: nothing goes at any level, and the words still say what the level allows.
+        host.push({ enabled: false, editorTelemetryLevel: 'error' });
+        await until(el, () => el.view.host?.enabled === false, 'switched off');
+        expect(badge(el).status).to.equal('off');
+        expect(notes(el)).to.deep.equal([WORDS[locale].error]);
+      } finally {
+        await setLocale('en');
+      }
+    });
+  }
+
+  it("a host without the level gets today's words exactly: off is off, on says nothing more", async () => {
+    const { el, host } = await readyPanel({ enabled: true, editorTelemetryEnabled: false });
+    expect(el.view.host?.editorTelemetryLevel).to.equal(undefined);
+    expect(notes(el)).to.deep.equal([WORDS.en.off]);
+    expect(badge(el).status).to.equal('off');
+    host.push({ editorTelemetryEnabled: true });
+    await until(el, () => el.view.host?.editorTelemetryEnabled === true, 'on');
+    expect(notes(el)).to.deep.equal([]);
+    expect(badge(el).status).to.equal('on');
+  });
+
+  it('at errors only the badge names it in its accessible label too, and the events lists still ask', async () => {
+    const { el } = await readyPanel({ enabled: true, editorTelemetryLevel: 'error', offers: ['events'] });
+    expect(harness(el).badgeBase.getAttribute('aria-label')).to.equal('Telemetry status: Errors only');
+    expect(harness(el).dataTypes.element.telemetryOff).to.equal(false);
+  });
+});
+
+describe('<cs-telemetry-settings> discloses what the editor adds on the way', () => {
+  const DISCLOSURE = {
+    en: {
+      system:
+        "The editor itself adds to every event: an anonymous machine id and session id, the editor's version, the extension's name and version, and the kind of window and remote.",
+      account:
+        'Code Studio sends them only while you are signed in and your account details are included. The editor replaces anything that looks like an email with "<REDACTED: …>" unless Code Studio marks it as trusted, so your email may be sent as that placeholder.',
+    },
+    de: {
+      system:
+        'Der Editor selbst fügt jedem Ereignis hinzu: eine anonyme Geräte-ID und Sitzungs-ID, die Version des Editors, Name und Version der Erweiterung sowie die Art des Fensters und der Remoteverbindung.',
+      account:
+        'Code Studio sendet sie nur, solange Sie angemeldet sind und Ihre Kontodaten einbezogen werden. Der Editor ersetzt alles, was wie eine E-Mail-Adresse aussieht, durch „<REDACTED: …>“, sofern Code Studio sie nicht als vertrauenswürdig kennzeichnet. Ihre E-Mail-Adresse kann also als dieser Platzhalter gesendet werden.',
+    },
+    ja: {
+      system:
+        'エディター自体がすべてのイベントに次の情報を追加します: 匿名のマシン ID とセッション ID、エディターのバージョン、拡張機能の名前とバージョン、ウィンドウとリモートの種類。',
+      account:
+        'Code Studio がこれらを送信するのは、サインインしていて、アカウントの詳細を含めている間だけです。エディターは、Code Studio が信頼済みとして指定しない限り、メール アドレスのように見えるものを「<REDACTED: …>」に置き換えます。そのため、メール アドレスはこのプレースホルダーとして送信されることがあります。',
+    },
+  } as const;
+
+  const ada = { loginName: 'ada-l', email: 'ada@example.com' };
+
+  /** The shown detail of the item at `index`, after the user expanded it. */
+  async function expandedDetail(el: CsTelemetrySettings, index: number): Promise<string> {
+    const list = harness(el).dataTypes.root;
+    const toggle = list.querySelectorAll<HTMLButtonElement>('[part=toggle]')[index]!;
+    if (toggle.getAttribute('aria-expanded') !== 'true') toggle.click();
+    await rendered(el);
+    const detail = list.getElementById(toggle.getAttribute('aria-controls')!)!;
+    expect(getComputedStyle(detail).display, 'the detail is shown').to.not.equal('none');
+    return words(detail);
+  }
+
+  for (const locale of ['en', 'de', 'ja'] as const) {
+    it(`System configurations names the editor's own properties, and the account item how the email goes (${locale})`, async () => {
+      const { el } = await readyPanel({ enabled: true, account: ada, accountLinked: true });
+      try {
+        await setLocale(locale);
+        await rendered(el);
+        expect(await expandedDetail(el, 0)).to.contain(DISCLOSURE[locale].system);
+        // With the account switch offered the detail's first words change; how the email goes is still said.
+        expect(await expandedDetail(el, 4)).to.contain(DISCLOSURE[locale].account);
+      } finally {
+        await setLocale('en');
+      }
+    });
+  }
 });

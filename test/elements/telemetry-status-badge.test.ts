@@ -68,6 +68,7 @@ function shownText(el: CsTelemetryStatusBadge): string {
 const expectedText: Record<TelemetryBadgeStatus, string> = {
   loading: 'Checking…',
   on: 'On',
+  'errors-only': 'Errors only',
   off: 'Off',
   saving: 'Saving…',
   error: 'Unknown',
@@ -119,10 +120,10 @@ describe('<cs-telemetry-status-badge>', () => {
       expect(new Set(texts).size).to.equal(statuses.length);
     });
 
-    it('on, off and error each have an icon of their own, never colour alone', async () => {
+    it('on, errors only, off and error each have an icon of their own, never colour alone', async () => {
       const shapes = new Map<string, string | null | undefined>();
       for (const status of statuses) shapes.set(status, iconShape(await badgeIn(status)));
-      for (const status of ['on', 'off', 'error']) {
+      for (const status of ['on', 'errors-only', 'off', 'error']) {
         const others = statuses.filter((other) => other !== status).map((other) => shapes.get(other));
         expect(others, `the ${status} icon is shared`).to.not.include(shapes.get(status));
       }

@@ -28,9 +28,9 @@ import {
 import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
 import { ConfigurationTarget, createFakeMemento, createFakeVsCode, createFakeWebview, EventEmitter, laggingMemento, settle } from '../../dev/fake-vscode.js';
 
-// The base fields as before the protocol's extensions, plus what a host without extension options now adds: the history (never set:
-// 'default') and the editor's display language.
-const DEFAULT_STATE = { enabled: true, editorTelemetryEnabled: true, managedBy: null, account: null, changedAt: null, changedBy: 'default', locale: 'en' };
+// The base fields as before the protocol's extensions, plus what a host without extension options now adds: the editor's
+// telemetry level, the history (never set: 'default') and the editor's display language.
+const DEFAULT_STATE = { enabled: true, editorTelemetryEnabled: true, editorTelemetryLevel: 'all', managedBy: null, account: null, changedAt: null, changedBy: 'default', locale: 'en' };
 /** The adapter's clock in these tests, unless a test brings its own. */
 const NOW = '2026-11-30T10:00:00.000Z';
 const fixedClock = () => new Date(NOW);
@@ -159,7 +159,7 @@ describe('answers', () => {
     await settle(it.fake, it.webview);
     const reply = await it.request('hello');
     // A policy already there when the adapter started: by policy, since a time nobody told it.
-    assert.deepEqual(reply.state, { enabled: false, editorTelemetryEnabled: false, managedBy: 'policy', account: ADA, changedAt: null, changedBy: 'policy', locale: 'en' });
+    assert.deepEqual(reply.state, { enabled: false, editorTelemetryEnabled: false, editorTelemetryLevel: 'off', managedBy: 'policy', account: ADA, changedAt: null, changedBy: 'policy', locale: 'en' });
   });
 });
 
@@ -280,7 +280,7 @@ describe('pushes', () => {
       }),
     );
     assert.deepEqual(out, []);
-    assert.deepEqual(asked, ['codeStudio.telemetry.allowAnonymousTelemetry']);
+    assert.deepEqual(asked, ['codeStudio.telemetry.allowAnonymousTelemetry', 'telemetry.telemetryLevel', 'telemetry.enableTelemetry']);
   });
 
   test('the editor-wide telemetry switching off and on pushes editorTelemetryEnabled with a higher rev', async () => {
@@ -289,7 +289,7 @@ describe('pushes', () => {
     const [off] = await it.after(() => it.fake.setTelemetryEnabled(false));
     assert.equal(off.inReplyTo, undefined);
     assert.ok(off.rev > hello.rev);
-    assert.deepEqual(off.state, { ...DEFAULT_STATE, editorTelemetryEnabled: false });
+    assert.deepEqual(off.state, { ...DEFAULT_STATE, editorTelemetryEnabled: false, editorTelemetryLevel: 'off' });
     const [on] = await it.after(() => it.fake.setTelemetryEnabled(true));
     assert.ok(on.rev > off.rev);
     assert.equal(on.state.editorTelemetryEnabled, true);
@@ -945,7 +945,7 @@ describe('extensions: none offered (backwards compatible)', () => {
   test('without the new options the state has the old fields plus history and locale, and no offers nor accountLinked', async () => {
     const it = connect();
     const reply = await it.request('hello');
-    assert.deepEqual(Object.keys(reply.state), ['enabled', 'editorTelemetryEnabled', 'managedBy', 'account', 'changedAt', 'changedBy', 'locale']);
+    assert.deepEqual(Object.keys(reply.state), ['enabled', 'editorTelemetryEnabled', 'editorTelemetryLevel', 'managedBy', 'account', 'changedAt', 'changedBy', 'locale']);
   });
 
   test('an events request gets not-offered; a set of accountLinked gets not-offered and writes nothing', async () => {
@@ -1272,6 +1272,87 @@ describe('extensions: locale', () => {
     const it = connect({ language: 'en', locale: () => { throw new Error('no pack'); } });
     assert.equal(Object.hasOwn((await it.request('hello')).state, 'locale'), false);
     assert.match(it.logs.join('\n'), /could not read the display language: no pack/);
+  });
+});
+
+describe("extensions: the editor's telemetry level", () => {
+  const LEVEL = 'telemetry.telemetryLevel';
+
+  test('each level of telemetry.telemetryLevel is reported and pushed; editorTelemetryEnabled is false exactly at crash and off', async () => {
+    const it = connect();
+    let last = await it.request('hello');
+    assert.equal(last.state.editorTelemetryLevel, 'all');
+    for (const [level, enabled] of [['error', true], ['crash', false], ['off', false], ['error', true], ['all', true]]) {
+      const out = await it.after(() => it.fake.editByHand(LEVEL, level));
+      assert.equal(pushes(out).length, 1, `one push for ${level}`);
+      const [push] = out;
+      assert.ok(push.rev > last.rev, level);
+      assert.deepEqual(push.state, { ...DEFAULT_STATE, editorTelemetryEnabled: enabled, editorTelemetryLevel: level });
+      last = push;
+    }
+  });
+
+  test('error to crash to off changes no env.isTelemetryEnabled: the configuration event alone pushes each', async () => {
+    const it = connect();
+    await it.request('hello');
+    await it.after(() => it.fake.editByHand(LEVEL, 'error'));
+    let envChanges = 0;
+    it.fake.vscode.env.onDidChangeTelemetryEnabled(() => envChanges++);
+    for (const level of ['crash', 'off']) {
+      const out = await it.after(() => it.fake.editByHand(LEVEL, level));
+      assert.deepEqual(pushes(out).map((m) => m.state.editorTelemetryLevel), [level]);
+    }
+    assert.equal(envChanges, 0, 'VS Code fires no telemetry event between levels below all');
+  });
+
+  test('an editor whose env.isTelemetryEnabled does not follow the level: error is pushed as error', async () => {
+    const fake = createFakeVsCode();
+    // The level in settings.json changes; env.isTelemetryEnabled and its event stay as they were.
+    const stuck = { ...fake.vscode, env: { ...fake.vscode.env, isTelemetryEnabled: true, onDidChangeTelemetryEnabled: () => ({ dispose() {} }) } };
+    const it = connect({ fake, vscode: stuck });
+    await it.request('hello');
+    const out = await it.after(() => fake.editByHand(LEVEL, 'error'));
+    assert.deepEqual(pushes(out).map((m) => [m.state.editorTelemetryLevel, m.state.editorTelemetryEnabled]), [['error', true]]);
+  });
+
+  test('the legacy telemetry.enableTelemetry: false pushes off', async () => {
+    const it = connect();
+    await it.request('hello');
+    const out = await it.after(() => it.fake.editByHand('telemetry.enableTelemetry', false));
+    assert.deepEqual(pushes(out).map((m) => [m.state.editorTelemetryLevel, m.state.editorTelemetryEnabled]), [['off', false]]);
+  });
+
+  test('a change that leaves the level as it was pushes nothing, nor does another telemetry key', async () => {
+    const it = connect();
+    await it.request('hello');
+    await it.after(() => it.fake.editByHand(LEVEL, 'error'));
+    assert.deepEqual(await it.after(() => it.fake.editByHand(LEVEL, 'error')), []);
+    assert.deepEqual(await it.after(() => it.fake.editByHand('telemetry.feedback.enabled', false)), []);
+    // A level VS Code does not know counts as its default, all: the same as no value.
+    await it.after(() => it.fake.editByHand(LEVEL, undefined));
+    assert.deepEqual(await it.after(() => it.fake.editByHand(LEVEL, 'everything')), []);
+  });
+
+  test('the level and the setting changing in one event make one push', async () => {
+    const it = connect();
+    await it.request('hello');
+    const out = await it.after(() =>
+      it.fake.configurationChanged.fire({ affectsConfiguration: (section) => section === LEVEL || section === 'codeStudio.telemetry.allowAnonymousTelemetry' }),
+    );
+    assert.deepEqual(out, [], 'nothing changed, so nothing is sent');
+    const [push, ...more] = await it.after(() => {
+      it.fake.editByHand('codeStudio.telemetry.allowAnonymousTelemetry', false);
+      it.fake.editByHand(LEVEL, 'crash');
+    });
+    assert.deepEqual(more, []);
+    assert.deepEqual([push.state.enabled, push.state.editorTelemetryLevel], [false, 'crash']);
+  });
+
+  test('after dispose a level change posts nothing', async () => {
+    const it = connect();
+    await it.request('hello');
+    it.host.dispose();
+    assert.deepEqual(await it.after(() => it.fake.editByHand(LEVEL, 'off')), []);
   });
 });
 

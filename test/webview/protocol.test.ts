@@ -78,6 +78,9 @@ describe('protocol v1', () => {
       ).to.equal(true);
       expect(isStateMessage(withField(validState(), ['state', 'managedBy'], 'policy'))).to.equal(true);
       expect(isStateMessage(withField(validState(), ['state', 'editorTelemetryEnabled'], false))).to.equal(true);
+      for (const level of ['all', 'error', 'crash', 'off']) {
+        expect(isStateMessage(withField(validState(), ['state', 'editorTelemetryLevel'], level)), level).to.equal(true);
+      }
     });
 
     it('treats an optional field set to undefined as absent', () => {
@@ -117,6 +120,11 @@ describe('protocol v1', () => {
       ['missing enabled', ['state', 'enabled'], REMOVE],
       ['editorTelemetryEnabled as a string', ['state', 'editorTelemetryEnabled'], 'false'],
       ['editorTelemetryEnabled null', ['state', 'editorTelemetryEnabled'], null],
+      // A level the protocol does not know is malformed, as any optional field's bad value is: the state is ignored.
+      ['unknown editorTelemetryLevel', ['state', 'editorTelemetryLevel'], 'errors'],
+      ['editorTelemetryLevel in capitals', ['state', 'editorTelemetryLevel'], 'ERROR'],
+      ['editorTelemetryLevel null', ['state', 'editorTelemetryLevel'], null],
+      ['editorTelemetryLevel as a boolean', ['state', 'editorTelemetryLevel'], false],
       ['unknown managedBy', ['state', 'managedBy'], 'admin'],
       ['managedBy true', ['state', 'managedBy'], true],
       ['account as a string', ['state', 'account'], 'ada'],
@@ -334,6 +342,8 @@ describe('protocol v1', () => {
       expect(normalizeState({ enabled: false })).to.deep.equal({
         enabled: false,
         editorTelemetryEnabled: true,
+        // Not told: the panel speaks as it did for a host without the level.
+        editorTelemetryLevel: undefined,
         managedBy: null,
         account: null,
         changedAt: null,
@@ -359,6 +369,7 @@ describe('protocol v1', () => {
       expect(normalized).to.deep.equal({
         enabled: true,
         editorTelemetryEnabled: false,
+        editorTelemetryLevel: undefined,
         managedBy: 'policy',
         account: { loginName: 'ada', email: 'ada@example.com' },
         changedAt: '2024-05-01T12:00:00.000Z',
@@ -370,6 +381,10 @@ describe('protocol v1', () => {
       expect(normalized.account).to.not.equal(account);
       expect(normalized).to.not.equal(state);
       expect(Object.getPrototypeOf(normalized)).to.equal(Object.prototype);
+    });
+
+    it('keeps the editor telemetry level as told', () => {
+      expect(normalizeState({ enabled: true, editorTelemetryLevel: 'crash' }).editorTelemetryLevel).to.equal('crash');
     });
 
     it('keeps an explicit false for editor-wide telemetry and null account as null', () => {

@@ -1,4 +1,7 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
+
+/** What VS Code's telemetry logger puts in place of a value that looks like an email: a token, not words to translate. */
+const REDACTED = '<REDACTED: …>';
 
 /** One kind of data collected while telemetry is on. */
 export interface TelemetryDataType {
@@ -9,6 +12,8 @@ export interface TelemetryDataType {
   description: string;
   /** Shown when the item is expanded. */
   detail: string;
+  /** Shown under the detail: what the editor adds to this data or changes in it on the way, in plain words. */
+  howSent?: string;
 }
 
 /** The five kinds of data the product collects, in the order the settings page lists them, in the active locale. */
@@ -20,6 +25,11 @@ export function defaultDataTypes(): readonly TelemetryDataType[] {
       title: msg('System configurations', { id: 'data.system.title' }),
       description: msg('Information about your operating system and development environment.', { id: 'data.system.description' }),
       detail: msg('Shows problems that affect only some systems.', { id: 'data.system.detail' }),
+      // VS Code's telemetry logger adds its common properties to every event before Code Studio's sender sees it.
+      howSent: msg(
+        "The editor itself adds to every event: an anonymous machine id and session id, the editor's version, the extension's name and version, and the kind of window and remote.",
+        { id: 'data.system.how-sent' },
+      ),
     },
     {
       id: 'model-command',
@@ -44,6 +54,11 @@ export function defaultDataTypes(): readonly TelemetryDataType[] {
       title: msg('Account details, when signed in', { id: 'data.account.title' }),
       description: msg('Your login name and email.', { id: 'data.account.description' }),
       detail: msg('They identify you, so this data is not anonymous. Sign out to stop sending them.', { id: 'data.account.detail' }),
+      // The gate forwards identity fields as VS Code's logger hands them: redacted unless marked trusted.
+      howSent: msg(
+        str`Code Studio sends them only while you are signed in and your account details are included. The editor replaces anything that looks like an email with "${REDACTED}" unless Code Studio marks it as trusted, so your email may be sent as that placeholder.`,
+        { id: 'data.account.how-sent' },
+      ),
     },
   ];
 }

@@ -135,13 +135,16 @@ export class CsTelemetryDataTypes extends LitElement {
       <p class="dim">${item.description}</p>
       ${isAccount ? this.#renderAccount() : nothing}
       ${consent ? this.#renderAccountSwitch() : nothing}
-      <p class="dim" id="detail-${index}" ?hidden=${!expanded}>
-        ${consent
-          ? msg('They identify you, so this data is not anonymous while they are included. Turn off the switch above to stop sending them.', {
-              id: 'data.account.detail-consent',
-            })
-          : item.detail}
-      </p>
+      <div id="detail-${index}" ?hidden=${!expanded}>
+        <p class="dim">
+          ${consent
+            ? msg('They identify you, so this data is not anonymous while they are included. Turn off the switch above to stop sending them.', {
+                id: 'data.account.detail-consent',
+              })
+            : item.detail}
+        </p>
+        ${item.howSent ? html`<p class="dim">${item.howSent}</p>` : nothing}
+      </div>
       ${this.eventsOffered && isTelemetryCategory(item.id) ? this.#renderEvents(item, item.id, index) : nothing}
     </li>`;
   }

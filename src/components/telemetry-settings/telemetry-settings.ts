@@ -15,7 +15,7 @@ import {
   areDataTypesLocked,
   badgeIdentity,
   badgeStatus,
-  isEditorTelemetryOff,
+  editorLevelText,
   isIdentified,
   isLocked,
   isReading,
@@ -95,6 +95,7 @@ export class CsTelemetrySettings extends LitElement {
     const status = badgeStatus(view);
     const offers = host?.offers ?? [];
     const [problem, retry] = alertOf(view) ?? [];
+    const levelText = editorLevelText(view);
     return html`
       <section aria-labelledby="heading" lang=${intlLocale()}>
         <header>
@@ -126,15 +127,7 @@ export class CsTelemetrySettings extends LitElement {
           ? note(spinnerIcon, msg('Reading your setting from Code Studio…', { id: 'panel.loading' }))
           : nothing}
         ${locked ? note(lockIcon, msg('Managed by your organization: a policy sets this setting.', { id: 'panel.locked' })) : nothing}
-        ${isEditorTelemetryOff(view)
-          ? note(
-              warningIcon,
-              msg("The editor's telemetry is off, so Code Studio sends nothing, whatever this switch says.", {
-                id: 'panel.editor-off',
-              }),
-              'warning',
-            )
-          : nothing}
+        ${levelText ? note(warningIcon, levelText, 'warning') : nothing}
         <div role="alert" part="alert" class=${problem ? 'note' : ''}>
           ${problem ? [warningIcon, html`<span>${problem}</span>`] : nothing}
           ${retry

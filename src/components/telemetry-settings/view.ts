@@ -1,7 +1,7 @@
 // What the telemetry panel shows, derived from the client's view: pure functions, no element, so that any panel built
 // on the same bridge (the bench's peer) shows the same states and words.
 import { msg, str } from '@lit/localize';
-import { LOCKED_MESSAGES, PROTOCOL_VERSION } from '../../protocol/protocol.js';
+import { LOCKED_MESSAGES, PROTOCOL_VERSION, type EditorTelemetryLevel } from '../../protocol/protocol.js';
 import type { SetField, TelemetryProblem, TelemetryView } from '../../webview/telemetry-client.js';
 import { getLocale } from '../../internal/i18n/locale.js';
 import type { TelemetryBadgeIdentity, TelemetryBadgeStatus } from '../telemetry-status-badge/telemetry-status-badge.js';
@@ -12,12 +12,25 @@ export const isReading = (view: TelemetryView) => view.phase === 'loading' && !v
 /** The setting's value is known, and current enough to show as the host's. */
 const isKnown = (view: TelemetryView) => view.phase === 'ready' && view.enabled !== null && view.certainty !== 'unknown';
 
-/** The badge's answer to "is telemetry on?": nothing is sent while the editor-wide telemetry is off. */
+/**
+ * The editor's telemetry level as the host told it. A host without the level tells only on or off, and its on means
+ * what it always meant: everything.
+ */
+export function editorLevel(host: TelemetryView['host']): EditorTelemetryLevel {
+  return host?.editorTelemetryLevel ?? (host?.editorTelemetryEnabled === false ? 'off' : 'all');
+}
+
+/**
+ * The badge's answer to "is telemetry on?", as the consent gate decides: with the switch on, usage data goes at
+ * level `all`, only error reports at `error`, and nothing at `crash` or `off`.
+ */
 export function badgeStatus(view: TelemetryView): TelemetryBadgeStatus {
   if (view.saving || view.accountSaving) return 'saving';
   if (isReading(view)) return 'loading';
   if (!isKnown(view)) return 'error';
-  return view.enabled && view.host?.editorTelemetryEnabled !== false ? 'on' : 'off';
+  if (!view.enabled) return 'off';
+  const level = editorLevel(view.host);
+  return level === 'all' ? 'on' : level === 'error' ? 'errors-only' : 'off';
 }
 
 /** Whether "on" carries the account, told only when the host offers the account switch. */
@@ -30,8 +43,28 @@ export function badgeIdentity(view: TelemetryView): TelemetryBadgeIdentity | und
 /** A policy sets the setting: neither switch can change it. */
 export const isLocked = (view: TelemetryView) => view.host?.managedBy === 'policy';
 
-/** The editor-wide telemetry is off, as the host's current word says: nothing is sent, whatever the switch says. */
-export const isEditorTelemetryOff = (view: TelemetryView) => view.phase === 'ready' && view.host?.editorTelemetryEnabled === false;
+/**
+ * What the editor's telemetry level leaves of what the switch allows, as the host's current word says; empty at `all`
+ * (the switch alone decides) and while the host's word is not current.
+ */
+export function editorLevelText(view: TelemetryView): string {
+  if (view.phase !== 'ready') return '';
+  switch (editorLevel(view.host)) {
+    case 'all':
+      return '';
+    case 'error':
+      return msg("The editor's telemetry is set to errors only, so Code Studio sends only error reports while this switch is on, and no usage data.", {
+        id: 'panel.editor-error',
+      });
+    case 'crash':
+      return msg(
+        "The editor's telemetry is set to crash reports only, so Code Studio sends nothing, whatever this switch says. The editor itself may still send crash reports.",
+        { id: 'panel.editor-crash' },
+      );
+    case 'off':
+      return msg("The editor's telemetry is off, so Code Studio sends nothing, whatever this switch says.", { id: 'panel.editor-off' });
+  }
+}
 
 /** The main switch can be flipped: its value is known and no policy fixes it. */
 export const isSwitchUsable = (view: TelemetryView) => isKnown(view) && !isLocked(view);

@@ -1,9 +1,10 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html } from 'lit';
-import { checkIcon, lockIcon, offIcon, spinnerIcon, warningIcon } from '../../internal/icons.js';
+import { checkIcon, exclamationIcon, lockIcon, offIcon, spinnerIcon, warningIcon } from '../../internal/icons.js';
 import { statusBadgeStyles } from './telemetry-status-badge.styles.js';
 
-export type TelemetryBadgeStatus = 'loading' | 'on' | 'off' | 'saving' | 'error';
+/** `errors-only`: the switch is on, and the editor's telemetry level lets only error reports go. */
+export type TelemetryBadgeStatus = 'loading' | 'on' | 'errors-only' | 'off' | 'saving' | 'error';
 
 /** Whether what is sent while on carries the account: told only when the host offers the account switch. */
 export type TelemetryBadgeIdentity = 'anonymous' | 'linked';
@@ -12,6 +13,7 @@ export type TelemetryBadgeIdentity = 'anonymous' | 'linked';
 const statuses = (): Record<TelemetryBadgeStatus, { text: string; icon: unknown }> => ({
   loading: { text: msg('Checking…', { id: 'badge.loading' }), icon: spinnerIcon },
   on: { text: msg('On', { id: 'badge.on' }), icon: checkIcon },
+  'errors-only': { text: msg('Errors only', { id: 'badge.errors-only' }), icon: exclamationIcon },
   off: { text: msg('Off', { id: 'badge.off' }), icon: offIcon },
   saving: { text: msg('Saving…', { id: 'badge.saving' }), icon: spinnerIcon },
   error: { text: msg('Unknown', { id: 'badge.error' }), icon: warningIcon },
@@ -38,7 +40,7 @@ export class CsTelemetryStatusBadge extends LitElement {
     identity: { reflect: true },
   };
 
-  /** One of `loading`, `on`, `off`, `saving`, `error`; anything else shows as `error`. */
+  /** One of `loading`, `on`, `errors-only`, `off`, `saving`, `error`; anything else shows as `error`. */
   status: TelemetryBadgeStatus = 'loading';
 
   /** The setting is managed by policy: adds a lock and says so. */
