@@ -18,7 +18,7 @@ const variants = {
 // Served under the names the bundles import each other by: dist/webview-events.js imports ./webview.js.
 const scripts = {
   '/webview.js': 'dist/webview.js',
-  '/webview-events.js': 'dist/webview-events.js',
+  '/webview-events.js': 'dist/webview-extensions.js',
   '/peer.js': 'bench/dist/peer.js',
 };
 
