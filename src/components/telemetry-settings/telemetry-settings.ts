@@ -2,6 +2,7 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { LinkTarget } from '../../protocol/protocol.js';
+import type { CsSwitch } from '../switch/switch.js';
 import { DEFAULT_TIMEOUT, type TelemetryView } from '../../webview/telemetry-client.js';
 import type { VsCodeApi } from '../../webview/vscode-api.js';
 import { getLocale } from '../../internal/i18n/locale.js';
@@ -197,9 +198,17 @@ export class CsTelemetrySettings extends LitElement {
 
   #onChange(event: Event): void {
     event.stopPropagation();
-    // The switch shows only the view: its own flip is undone, so it never holds a value the binding has not set,
-    // and a flip is of what the view shows, which may be ahead of the last render.
-    event.preventDefault();
+    // A flip is of what the view shows, which may be ahead of the last render. The switch keeps its own flip only when
+    // the view now holds it (the client shows an intent at once), so it shows the new state without waiting for the
+    // panel's render, and never a value the view does not hold.
     this.#controller.client?.setEnabled(!this.view.enabled);
+    if ((event.target as CsSwitch).checked !== (this.view.enabled === true)) event.preventDefault();
+  }
+
+  protected override updated(): void {
+    // The binding sets `checked` only when the view's value changes from the last one it set; a flip the switch kept
+    // and a view that went back before this render would otherwise leave the switch showing the flip.
+    const control = this.renderRoot.querySelector<CsSwitch>('cs-switch[part=switch]');
+    if (control && control.checked !== (this.view.enabled === true)) control.checked = this.view.enabled === true;
   }
 }
