@@ -3,7 +3,6 @@
 // first test must see it load.
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import '../../src/components/telemetry-settings/define.js';
-import type { CsTelemetrySettings } from '../../src/components/telemetry-settings/telemetry-settings.js';
 import { extensionsPart } from '../../src/components/extensions-part.js';
 import { LazyPart, holdFor } from '../../src/internal/lazy-part.js';
 import { PanelHarness } from '../../dev/harness/panel-harness.js';
