@@ -39,6 +39,7 @@ export const dataTypesParts = (accountLinked: boolean | null | undefined, events
  * @csspart account-switch - The "Include my account details" switch, when offered.
  * @csspart events-toggle - Each item's "Show what was sent" button, when offered.
  * @csspart events - Each item's list of events, while shown.
+ * @csspart part-failed - The note shown when the code of an extension it shows could not be loaded.
  *
  * @cssprop [--vscode-settings-rowHoverBackground=#80808033] - The line between items.
  * @cssprop [--vscode-descriptionForeground=#9d9d9d] - Descriptions and details.
