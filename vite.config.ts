@@ -34,6 +34,19 @@ export function dropLocalizeIdHashing(): Plugin {
   };
 }
 
+/**
+ * @lit/localize's modules only define things, but its package does not say so, and its index imports the runtime: say
+ * it here, so that dist/webview.js keeps msg() and leaves the runtime to the chunk that configures it (localization.ts).
+ */
+export function localizeWithoutSideEffects(): Plugin {
+  return {
+    name: 'localize-without-side-effects',
+    transform(code, id) {
+      return /[\\/]@lit[\\/]localize[\\/]/.test(id) ? { code, moduleSideEffects: false } : null;
+    },
+  };
+}
+
 // `vite build` emits the library (lit external, one file per module); `vite build --mode webview` emits
 // dist/webview.js, one self-contained module with lit inside, for a webview page with a strict CSP;
 // `vite build --mode host` emits dist/host.js and dist/host.cjs, the extension-host adapter.
@@ -44,7 +57,7 @@ export default defineConfig(({ command, mode }) => {
   if (mode === 'webview') {
     return {
       // Template literals are left as written by the minifier: collapse the whitespace in html`` and css``.
-      plugins: [minifyHtmlLiterals({ include: ['src/**/*.ts'] }), shortenLitCssMessages(), dropLocalizeIdHashing()],
+      plugins: [minifyHtmlLiterals({ include: ['src/**/*.ts'] }), shortenLitCssMessages(), dropLocalizeIdHashing(), localizeWithoutSideEffects()],
       build: {
         outDir: 'dist',
         emptyOutDir: false,
@@ -60,8 +73,8 @@ export default defineConfig(({ command, mode }) => {
           output: {
             minify: true,
             comments: false,
-            // Each language in locales/; the events list (loaded when a host offers events) as webview-events.js.
-            chunkFileNames: (chunk) => (chunk.moduleIds.some((id) => id.includes('/i18n/locales/')) ? 'locales/[name].js' : 'webview-events.js'),
+            // Each language in locales/; the extensions' UI (loaded when a host offers one) as webview-extensions.js.
+            chunkFileNames: (chunk) => (chunk.moduleIds.some((id) => id.includes('/i18n/locales/')) ? 'locales/[name].js' : 'webview-[name].js'),
           },
         },
       },

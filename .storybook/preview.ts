@@ -4,6 +4,7 @@ import { setCustomElementsManifest, type Preview } from '@storybook/web-componen
 import { html } from 'lit';
 import customElements from '../custom-elements.json';
 import { setLocale, type SupportedLocale } from '../src/internal/i18n/locale.js';
+import { extensionsPart } from '../src/components/extensions-part.js';
 import { applyVsCodeTheme, vscodeThemeIds, vscodeThemes, type VsCodeThemeId } from '../dev/themes/vscode-themes.js';
 import './preview.css';
 
@@ -52,7 +53,9 @@ const preview: Preview = {
   },
   initialGlobals: { theme: 'dark-modern' satisfies VsCodeThemeId, locale: 'en' satisfies StoryLocale },
   // A loader, not a decorator: the story renders (and its play function runs) once the language's strings are in.
-  loaders: [async ({ globals }) => applyStoryLocale((globals.locale as StoryLocale | undefined) ?? 'en')],
+  // The extensions' chunk is in before a story renders, as on a page that has shown one: a story shows a state, and
+  // the load itself is tested in test/elements/extension-parts.test.ts.
+  loaders: [async ({ globals }) => applyStoryLocale((globals.locale as StoryLocale | undefined) ?? 'en'), () => extensionsPart.ready()],
   decorators: [
     (story, { globals, viewMode }) => {
       applyVsCodeTheme((globals.theme as VsCodeThemeId | undefined) ?? 'dark-modern');

@@ -35,7 +35,7 @@ const lists = {
 // Served under the names the bundles import each other by: dist/webview-events.js imports ./webview.js.
 const scripts = {
   '/webview.js': 'dist/webview.js',
-  '/webview-events.js': 'dist/webview-events.js',
+  '/webview-events.js': 'dist/webview-extensions.js',
   '/peer.js': 'bench/dist/peer.js',
   '/virtual/webview.js': 'bench/dist/virtual/webview.js',
   '/virtual/webview-events.js': 'bench/dist/virtual/webview-events.js',

@@ -32,7 +32,7 @@ describe('no network requests', () => {
   it('loads dist/webview.js and its own chunks and nothing else, in every state and after a reload', () => {
     expect(requests.some((r) => r.url.endsWith('/dist/webview.js')), 'the network log sees the webview at all').to.equal(true);
     // The events list and the German strings are the package's own files, loaded by the states that need them.
-    expect(requests.some((r) => r.url.endsWith('/dist/webview-events.js')), 'the events chunk').to.equal(true);
+    expect(requests.some((r) => r.url.endsWith('/dist/webview-extensions.js')), 'the extensions chunk').to.equal(true);
     expect(requests.some((r) => r.url.endsWith('/dist/locales/de.js')), 'the German chunk').to.equal(true);
     expect(fromWebview()).to.deep.equal([]);
   });

@@ -36,7 +36,7 @@ export interface HostState {
 }
 
 /** The package's own files a page may load: the bundle, its events list, and a language's strings. */
-export const OWN_FILE = /\/dist\/(webview|webview-events|locales\/[\w-]+)\.js$/;
+export const OWN_FILE = /\/dist\/(webview(-extensions|-localization)?|locales\/[\w-]+)\.js$/;
 
 /** What the page's own script records before dist/webview.js runs: CSP violations and calls to network APIs. */
 export interface PageRecords {

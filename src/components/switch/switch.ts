@@ -97,10 +97,17 @@ export class CsSwitch extends LitElement {
   }
 
   // The native button turns Space (on release) and Enter into clicks, which is the switch pattern's keyboard.
+  // Each flip is painted at once, in this task, not after a microtask: a listener's work (a whole panel's render)
+  // then never delays it, and a flip undone by preventDefault is undone in the same task, before any frame shows it.
   #onClick(): void {
     if (this.disabled || this.#formDisabled) return;
-    this.checked = !this.checked;
+    this.#flip();
     const accepted = this.dispatchEvent(new Event('change', { bubbles: true, composed: true, cancelable: true }));
-    if (!accepted) this.checked = !this.checked;
+    if (!accepted) this.#flip();
+  }
+
+  #flip(): void {
+    this.checked = !this.checked;
+    this.performUpdate();
   }
 }

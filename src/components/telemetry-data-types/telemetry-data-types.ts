@@ -1,7 +1,9 @@
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { isTelemetryCategory, type TelemetryAccount, type TelemetryCategory, type TelemetryEvent } from '../../protocol/protocol.js';
-import { chevronIcon } from '../../internal/icons.js';
+import { chevronIcon, warningIcon } from '../../internal/icons.js';
+import { holdFor, partFailedText } from '../../internal/lazy-part.js';
+import { extensionsPart } from '../extensions-part.js';
 import { defaultDataTypes, type TelemetryDataType } from './data-types.js';
 import { dataTypesStyles } from './telemetry-data-types.styles.js';
 
@@ -16,13 +18,9 @@ export interface TelemetryEventsEntry {
 // Declared with every cs-* event; re-exported so the element's module still names the events it fires.
 export type { CsAccountLinkedChangeEvent, CsEventsRequestEvent } from '../events.js';
 
-/** Registers <cs-telemetry-events> once: loaded only by a page whose host offers events. */
-let eventsElement: Promise<unknown> | undefined;
-const loadEventsElement = () =>
-  (eventsElement ??= import('../telemetry-events/define.js').catch((error) => {
-    eventsElement = undefined; // asked again by the next list that needs it
-    console.warn('[cs-telemetry] Could not load the events list', error);
-  }));
+/** The extensions' UI the list needs for what it shows: the account switch's, the events disclosure's. */
+export const dataTypesParts = (accountLinked: boolean | null | undefined, eventsOffered: boolean) =>
+  accountLinked !== undefined || eventsOffered ? [extensionsPart] : [];
 
 /**
  * @tagname cs-telemetry-data-types
@@ -41,6 +39,7 @@ const loadEventsElement = () =>
  * @csspart account-switch - The "Include my account details" switch, when offered.
  * @csspart events-toggle - Each item's "Show what was sent" button, when offered.
  * @csspart events - Each item's list of events, while shown.
+ * @csspart part-failed - The note shown when the code of an extension it shows could not be loaded.
  *
  * @cssprop [--vscode-settings-rowHoverBackground=#80808033] - The line between items.
  * @cssprop [--vscode-descriptionForeground=#9d9d9d] - Descriptions and details.
@@ -100,8 +99,12 @@ export class CsTelemetryDataTypes extends LitElement {
     updateWhenLocaleChanges(this);
   }
 
-  protected override willUpdate(): void {
-    if (this.eventsOffered) void loadEventsElement();
+  // Held until the parts of the extensions it shows are in, so that they never arrive after the rest and push it down.
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return holdFor(
+      () => dataTypesParts(this.accountLinked, this.eventsOffered),
+      () => super.scheduleUpdate(),
+    );
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -111,8 +114,10 @@ export class CsTelemetryDataTypes extends LitElement {
 
   override render() {
     const items = this.items ?? defaultDataTypes();
+    const failed = dataTypesParts(this.accountLinked, this.eventsOffered).some((part) => part.failed);
     return html`
       <h3 id="heading" part="heading">${msg('What is collected when telemetry is on', { id: 'data.heading' })}</h3>
+      ${failed ? html`<p class="dim" part="part-failed">${warningIcon}<span>${partFailedText()}</span></p>` : nothing}
       <ul aria-labelledby="heading">
         ${items.map((item, index) => this.#renderItem(item, index))}
       </ul>
@@ -122,7 +127,9 @@ export class CsTelemetryDataTypes extends LitElement {
   #renderItem(item: TelemetryDataType, index: number) {
     const expanded = this.expanded.has(item.id);
     const isAccount = item.id === 'account';
-    const consent = isAccount && this.accountLinked !== undefined;
+    const account = isAccount && this.accountLinked !== undefined ? extensionsPart.module : undefined;
+    const events = this.eventsOffered && isTelemetryCategory(item.id) ? extensionsPart.module : undefined;
+    const category = item.id as TelemetryCategory;
     return html`<li part="item">
       <button
         part="toggle"
@@ -133,74 +140,36 @@ export class CsTelemetryDataTypes extends LitElement {
         ${chevronIcon}<span>${item.title}</span>
       </button>
       <p class="dim">${item.description}</p>
-      ${isAccount ? this.#renderAccount() : nothing}
-      ${consent ? this.#renderAccountSwitch() : nothing}
+      ${isAccount ? this.#renderAccount(account) : nothing}
+      ${account ? account.renderAccountSwitch(this.accountLinked ?? null, this.locked, this.accountSaving, this.#onAccountChange) : nothing}
       <div id="detail-${index}" ?hidden=${!expanded}>
-        <p class="dim">
-          ${consent
-            ? msg('They identify you, so this data is not anonymous while they are included. Turn off the switch above to stop sending them.', {
-                id: 'data.account.detail-consent',
-              })
-            : item.detail}
-        </p>
+        <p class="dim">${account ? account.consentDetail() : item.detail}</p>
         ${item.howSent ? html`<p class="dim">${item.howSent}</p>` : nothing}
       </div>
-      ${this.eventsOffered && isTelemetryCategory(item.id) ? this.#renderEvents(item, item.id, index) : nothing}
+      ${events
+        ? events.renderEventsDisclosure(
+            item.title,
+            index,
+            this.eventsOpen.has(category),
+            this.telemetryOff ? 'off' : (this.events[category]?.status ?? 'loading'),
+            this.events[category],
+            () => this.#toggleEvents(category),
+            () => this.#request(category),
+          )
+        : nothing}
     </li>`;
   }
 
-  #renderAccount() {
+  #renderAccount(accountSwitch: typeof extensionsPart.module) {
     const account = this.account;
     if (!account) return html`<p class="dim">${msg('You are signed out: this applies only when you sign in.', { id: 'data.account.signed-out' })}</p>`;
     // Switched off, the account is named but not sent: saying "attached" would be untrue.
-    if (this.accountLinked === false) {
-      return html`<p class="dim" part="account">
-        ${msg(html`Signed in as <b>${account.loginName}</b> (<b>${account.email}</b>). Not sent while the switch below is off.`, {
-          id: 'data.account.not-attached',
-        })}
-      </p>`;
-    }
+    if (this.accountLinked === false && accountSwitch) return accountSwitch.renderNotAttached(account);
     return html`<p class="account" part="account">
       ${msg(html`Attached now: <b>${account.loginName}</b> (<b>${account.email}</b>). These identify you.`, {
         id: 'data.account.attached',
       })}
     </p>`;
-  }
-
-  #renderAccountSwitch() {
-    return html`<cs-switch
-      part="account-switch"
-      .checked=${this.accountLinked === true}
-      ?disabled=${this.locked || this.accountLinked === null}
-      @change=${this.#onAccountChange}
-      >${msg('Include my account details (login name and email)', { id: 'data.account.switch' })}<span slot="help"
-        >${this.accountSaving ? msg('Saving…', { id: 'data.account.saving' }) : ''}</span
-      ></cs-switch
-    >`;
-  }
-
-  #renderEvents(item: TelemetryDataType, category: TelemetryCategory, index: number) {
-    const open = this.eventsOpen.has(category);
-    const entry = this.events[category];
-    return html`<button
-        class="link"
-        part="events-toggle"
-        aria-expanded=${open ? 'true' : 'false'}
-        aria-controls="events-${index}"
-        @click=${() => this.#toggleEvents(category)}
-      >
-        ${chevronIcon}<span>${msg('Show what was sent', { id: 'data.events.toggle' })}</span>
-      </button>
-      <cs-telemetry-events
-        id="events-${index}"
-        part="events"
-        ?hidden=${!open}
-        status=${this.telemetryOff ? 'off' : (entry?.status ?? 'loading')}
-        .events=${entry?.events ?? []}
-        message=${entry?.message ?? ''}
-        label=${msg(str`${item.title}: events sent`, { id: 'data.events.label' })}
-        @cs-events-retry=${() => this.#request(category)}
-      ></cs-telemetry-events>`;
   }
 
   #toggle(id: string): void {
@@ -224,7 +193,7 @@ export class CsTelemetryDataTypes extends LitElement {
     this.dispatchEvent(new CustomEvent('cs-events-request', { detail: { category }, bubbles: true, composed: true }));
   }
 
-  #onAccountChange(event: Event): void {
+  #onAccountChange = (event: Event): void => {
     event.stopPropagation();
     // The switch shows only `accountLinked`: its own flip is undone, and the owner decides by setting the property.
     event.preventDefault();
@@ -232,5 +201,5 @@ export class CsTelemetryDataTypes extends LitElement {
     this.dispatchEvent(
       new CustomEvent('cs-account-linked-change', { detail: { accountLinked: !this.accountLinked }, bubbles: true, composed: true }),
     );
-  }
+  };
 }

@@ -54,7 +54,7 @@ export class TelemetryController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    this.#connect();
+    this.connect();
     const locale = this.view.host?.locale;
     if (locale !== this.#appliedLocale) {
       this.#appliedLocale = locale;
@@ -88,7 +88,8 @@ export class TelemetryController implements ReactiveController {
     );
   }
 
-  #connect(): void {
+  /** Connects if the panel is in the document and not connected; called before each update by the panel itself too. */
+  connect(): void {
     if (this.client || !this.#host.isConnected) return;
     const api = this.#host.vscodeApi ?? sharedVsCodeApi();
     // Outside a webview: say so, and look again at the next update (a `vscodeApi` set later, or provideVsCodeApi).

@@ -1,12 +1,16 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import type { LinkTarget } from '../../protocol/protocol.js';
+import type { CsSwitch } from '../switch/switch.js';
 import { DEFAULT_TIMEOUT, type TelemetryView } from '../../webview/telemetry-client.js';
 import type { VsCodeApi } from '../../webview/vscode-api.js';
 import { intlLocale } from '../../internal/i18n/locale.js';
 import { lockIcon, spinnerIcon, warningIcon } from '../../internal/icons.js';
-import { relativeTime } from '../../internal/relative-time.js';
+import { holdFor, partFailedText } from '../../internal/lazy-part.js';
+import { extensionsPart } from '../extensions-part.js';
 import type { CsAccountLinkedChangeEvent, CsEventsRequestEvent } from '../events.js';
+import { dataTypesParts } from '../telemetry-data-types/telemetry-data-types.js';
 import { TelemetryController } from './telemetry-controller.js';
 import { telemetrySettingsStyles } from './telemetry-settings.styles.js';
 import {
@@ -22,6 +26,11 @@ import {
   isSwitchUsable,
   switchHelpText,
 } from './view.js';
+
+const offersLink = (offers: readonly string[]) => offers.includes('privacy-statement') || offers.includes('how-telemetry-works');
+
+/** The extensions' UI the panel itself needs for a view: the history line's, the links'. */
+const panelParts = (view: TelemetryView) => (view.host?.changedBy || offersLink(view.host?.offers ?? []) ? [extensionsPart] : []);
 
 const note = (icon: unknown, text: string, kind = '') => html`<p class="note ${kind}">${icon}<span>${text}</span></p>`;
 
@@ -80,6 +89,17 @@ export class CsTelemetrySettings extends LitElement {
     return this.#controller.view;
   }
 
+  // Held until the parts of the extensions the view needs are in (the list's too), so that a part never arrives after
+  // the rest of the section and pushes it down. Connecting before the first update lets the client's first view (a saved
+  // state) count; later connections follow a changed API, which willUpdate handles.
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.hasUpdated) this.#controller.connect();
+    return holdFor(
+      () => [...panelParts(this.view), ...dataTypesParts(accountSwitchValue(this.view), !!this.view.host?.offers.includes('events'))],
+      () => super.scheduleUpdate(),
+    );
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Before the first update the controller has not connected yet, and will use these values when it does.
     if (this.hasUpdated && (changed.has('vscodeApi') || changed.has('timeout'))) {
@@ -122,7 +142,7 @@ export class CsTelemetrySettings extends LitElement {
           ${msg('Allow Anonymous Telemetry', { id: 'panel.switch' })}
           <span slot="help">${switchHelpText(view)}</span>
         </cs-switch>
-        ${this.#renderHistory(host)}
+        ${extensionsPart.module?.renderHistory(host) ?? nothing}
         ${isReading(view)
           ? note(spinnerIcon, msg('Reading your setting from Code Studio…', { id: 'panel.loading' }))
           : nothing}
@@ -150,44 +170,14 @@ export class CsTelemetrySettings extends LitElement {
           <h3>${msg('Never collected', { id: 'panel.never.heading' })}</h3>
           <p>${msg('Your code, your prompts, your files.', { id: 'panel.never.body' })}</p>
         </div>
-        ${this.#renderLinks(offers)}
+        ${extensionsPart.module?.renderLinks(offers, this.#open) ?? nothing}
+        ${panelParts(view).some((part) => part.failed) ? note(warningIcon, partFailedText(), 'warning') : nothing}
         <slot></slot>
       </section>
     `;
   }
 
-  /** What last changed the setting, and when; the time keeps itself current without rendering the panel again. */
-  #renderHistory(host: TelemetryView['host']) {
-    const by = host?.changedBy;
-    if (!by) return nothing;
-    if (by === 'default') {
-      return html`<p class="history dim" part="history">${msg('Not changed yet: this is the default.', { id: 'history.default' })}</p>`;
-    }
-    const at = host.changedAt;
-    if (!at || Number.isNaN(Date.parse(at))) return nothing;
-    const when = relativeTime(at);
-    const text =
-      by === 'settings-file'
-        ? msg(html`Last changed ${when}, in your settings`, { id: 'history.settings-file' })
-        : by === 'policy'
-          ? msg(html`Last changed ${when}, by your organization's policy`, { id: 'history.policy' })
-          : msg(html`Last changed ${when}, from this page`, { id: 'history.user' });
-    return html`<p class="history dim" part="history">${text}</p>`;
-  }
-
-  /** The links the host can open; the webview never navigates itself. */
-  #renderLinks(offers: readonly string[]) {
-    const links = (
-      [
-        ['privacy-statement', msg('Privacy statement', { id: 'links.privacy-statement' })],
-        ['how-telemetry-works', msg('How telemetry works', { id: 'links.how-telemetry-works' })],
-      ] as const
-    ).filter(([target]) => offers.includes(target));
-    if (!links.length) return nothing;
-    return html`<p class="links" part="links">
-      ${links.map(([target, text]) => html`<button class="link" @click=${() => this.#controller.client?.open(target)}>${text}</button>`)}
-    </p>`;
-  }
+  #open = (target: LinkTarget) => this.#controller.client?.open(target);
 
   #onAccountLinkedChange(event: CsAccountLinkedChangeEvent): void {
     event.stopPropagation();
@@ -201,9 +191,17 @@ export class CsTelemetrySettings extends LitElement {
 
   #onChange(event: Event): void {
     event.stopPropagation();
-    // The switch shows only the view: its own flip is undone, so it never holds a value the binding has not set,
-    // and a flip is of what the view shows, which may be ahead of the last render.
-    event.preventDefault();
+    // A flip is of what the view shows, which may be ahead of the last render. The switch keeps its own flip only when
+    // the view now holds it (the client shows an intent at once), so it shows the new state without waiting for the
+    // panel's render, and never a value the view does not hold.
     this.#controller.client?.setEnabled(!this.view.enabled);
+    if ((event.target as CsSwitch).checked !== (this.view.enabled === true)) event.preventDefault();
+  }
+
+  protected override updated(): void {
+    // The binding sets `checked` only when the view's value changes from the last one it set; a flip the switch kept
+    // and a view that went back before this render would otherwise leave the switch showing the flip.
+    const control = this.renderRoot.querySelector<CsSwitch>('cs-switch[part=switch]');
+    if (control && control.checked !== (this.view.enabled === true)) control.checked = this.view.enabled === true;
   }
 }

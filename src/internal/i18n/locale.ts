@@ -1,9 +1,10 @@
 /**
  * The panel's language: @lit/localize in runtime mode. English is built in; each other language is its own module
- * (dist/locales/<locale>.js beside dist/webview.js), loaded only when a page asks for it.
+ * (dist/locales/<locale>.js beside dist/webview.js), loaded only when a page asks for it, and so is @lit/localize's
+ * runtime (localization.ts): until then msg() says its English text, which is what the runtime would say.
  * `applyLocale` is called by the panel with the host's `state.locale` (undefined when the host sends none).
  */
-import { LOCALE_STATUS_EVENT, configureLocalization, type LocaleModule } from '@lit/localize';
+import { LOCALE_STATUS_EVENT } from '@lit/localize';
 import { sourceLocale, targetLocales } from './locale-codes.js';
 
 export type TargetLocale = (typeof targetLocales)[number];
@@ -13,36 +14,31 @@ export { LOCALE_STATUS_EVENT, sourceLocale, targetLocales };
 /** VS Code's own id for its pseudo-language: accented, longer, bracketed text for QA. */
 export const PSEUDO_LOCALE = 'qps-ploc';
 
-// Static import() calls, one per locale, so the bundler emits each as a chunk and fetches it relative to this module.
-const localeModules: Record<TargetLocale, () => Promise<LocaleModule>> = {
-  de: () => import('./locales/de.js'),
-  ja: () => import('./locales/ja.js'),
-  'qps-ploc': () => import('./locales/qps-ploc.js'),
-};
-
 /** Locales whose module failed to load: not asked for again on this page. */
-const failed = new Set<string>();
+export const failed = new Set<string>();
 
-/** @lit/localize's configuration, made on first use rather than on import, so that importing the library does nothing. */
-let localization: ReturnType<typeof configureLocalization> | undefined;
+type Localization = typeof import('./localization.js').localization;
+
+/** @lit/localize's configuration, loaded and made on the first request of a language other than English. */
+let localization: Localization | undefined;
+let loadingLocalization: Promise<Localization> | undefined;
 const configured = () =>
-  (localization ??= configureLocalization({
-    sourceLocale,
-    targetLocales,
-    loadLocale: async (locale) => {
-      try {
-        return await localeModules[locale as TargetLocale]();
-      } catch (error) {
-        if (!failed.has(locale)) console.warn(`Could not load the "${locale}" strings; showing English.`, error);
-        failed.add(locale);
-        throw error;
-      }
+  (loadingLocalization ??= import('./localization.js').then(
+    (module) => (localization = module.localization),
+    (error: unknown) => {
+      loadingLocalization = undefined; // asked again by the next request
+      console.warn('Could not load the localization runtime; showing English.', error);
+      throw error;
     },
-  }));
+  ));
 
 /** The locale the page shows now. */
-export const getLocale = (): string => configured().getLocale();
-const setLitLocale = (locale: string) => configured().setLocale(locale);
+export const getLocale = (): string => localization?.getLocale() ?? sourceLocale;
+const setLitLocale = async (locale: string) => {
+  // English needs no runtime: until one is loaded, every msg() already says its English text.
+  if (!localization && locale === sourceLocale) return;
+  await (await configured()).setLocale(locale);
+};
 
 /** The locale last asked for: a load in flight counts, so the same request twice loads once. */
 let requested: SupportedLocale = sourceLocale;

@@ -89,6 +89,7 @@
 'panel.locked': `Von Ihrer Organisation verwaltet: Eine Richtlinie legt diese Einstellung fest.`,
 'panel.never.body': `Ihr Code, Ihre Prompts, Ihre Dateien.`,
 'panel.never.heading': `Nie erfasst`,
+'panel.part-failed': `Ein Teil dieser Seite konnte nicht geladen werden. Laden Sie die Seite neu, um es erneut zu versuchen.`,
 'panel.purpose': `Code Studio erfasst Nutzungsdaten, um Produktqualität und Benutzerfreundlichkeit zu verbessern. Sie helfen dem Team zu verstehen, wie Funktionen genutzt werden, Leistungsprobleme zu finden und Verbesserungen zu priorisieren.`,
 'panel.purpose-anonymous': `Code Studio erfasst anonyme Nutzungsdaten, um Produktqualität und Benutzerfreundlichkeit zu verbessern. Sie helfen dem Team zu verstehen, wie Funktionen genutzt werden, Leistungsprobleme zu finden und Verbesserungen zu priorisieren.`,
 'panel.switch': `Anonyme Telemetrie zulassen`,
