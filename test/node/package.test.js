@@ -33,7 +33,7 @@ function consumer(name, packageJson, tsconfig, sources) {
   const installed = join(folder, 'node_modules/@code-studio/telemetry-settings');
   mkdirSync(installed, { recursive: true });
   execFileSync('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);
-  for (const dependency of ['lit', 'lit-html', 'lit-element', '@lit', '@types']) symlinkSync(join(root, 'node_modules', dependency), join(folder, 'node_modules', dependency));
+  for (const dependency of ['lit', 'lit-html', 'lit-element', '@lit', '@types', 'csstype']) symlinkSync(join(root, 'node_modules', dependency), join(folder, 'node_modules', dependency));
   writeFileSync(join(folder, 'package.json'), JSON.stringify({ private: true, ...packageJson }));
   writeFileSync(join(folder, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'ES2022', allowJs: true, checkJs: true, noEmit: true, strict: true, skipLibCheck: false, lib: ['ES2022', 'DOM'], types: ['node', 'vscode'], ...tsconfig }, include: ['*'] }));
   for (const [file, text] of Object.entries(sources)) writeFileSync(join(folder, file), text);
@@ -70,7 +70,22 @@ import '@code-studio/telemetry-settings/webview.js';
 export const panel: CsTelemetrySettings | null = document.querySelector('cs-telemetry-settings');
 `;
 
-// Three compilers' worth of work: run them side by side.
+// A React 19 settings page: the JSX types entry makes the tags and their attributes known, and only those.
+const reactPage = `import type {} from '@code-studio/telemetry-settings/jsx';
+export const page = (
+  <section>
+    <cs-telemetry-settings timeout={5000} />
+    <cs-telemetry-data-types account-saving events-offered />
+    <cs-telemetry-status-badge status="on" locked />
+  </section>
+);
+// @ts-expect-error: timeout is a number of milliseconds
+export const wrongType = <cs-telemetry-settings timeout="soon" />;
+// @ts-expect-error: an attribute the element does not document
+export const unknownAttribute = <cs-telemetry-data-types accountsaving />;
+`;
+
+// Four compilers' worth of work: run them side by side.
 describe('the tarball type-checks', { concurrency: true }, () => {
   test('a CommonJS extension (module Node16) compiles against the tarball', async () => {
     const folder = consumer('commonjs', {}, { module: 'Node16', moduleResolution: 'Node16' }, { 'extension.js': exampleSource, 'probe.cts': hostProbe });
@@ -84,6 +99,11 @@ describe('the tarball type-checks', { concurrency: true }, () => {
 
   test('an extension with Node10 resolution finds ./host, ./define.js and ./webview.js', async () => {
     const folder = consumer('node10', {}, { module: 'CommonJS', moduleResolution: 'Node10' }, { 'extension.js': exampleSource, 'probe.ts': everyEntryProbe });
+    assert.equal(await typeCheck(folder), '');
+  });
+
+  test('a React 19 page written in TSX compiles with the JSX types entry', async () => {
+    const folder = consumer('react', { type: 'module' }, { module: 'NodeNext', moduleResolution: 'NodeNext', jsx: 'react-jsx', types: [] }, { 'page.tsx': reactPage });
     assert.equal(await typeCheck(folder), '');
   });
 });
