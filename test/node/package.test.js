@@ -13,12 +13,14 @@ const tsc = join(root, 'node_modules/typescript/bin/tsc');
 const exampleSource = readFileSync(join(root, 'examples/vscode-extension/extension.js'), 'utf8');
 let dir;
 let tarball;
+let packedFiles;
 
 before(() => {
   if (!existsSync(join(root, 'dist/host.cjs'))) throw new Error('dist/ is missing: run `npm run build` first');
   dir = mkdtempSync(join(tmpdir(), 'cs-telemetry-pack-'));
   const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
   tarball = join(dir, packed.filename);
+  packedFiles = packed.files.map((file) => file.path);
 });
 
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -106,6 +108,16 @@ describe('the tarball type-checks', { concurrency: true }, () => {
     const folder = consumer('react', { type: 'module' }, { module: 'NodeNext', moduleResolution: 'NodeNext', jsx: 'react-jsx', types: [] }, { 'page.tsx': reactPage });
     assert.equal(await typeCheck(folder), '');
   });
+});
+
+test('the tarball holds what an embedder needs and nothing else', () => {
+  const needed = ['LICENSE', 'README.md', 'CHANGELOG.md', 'package.json', 'custom-elements.json', 'vscode.html-custom-data.json',
+    'vscode.css-custom-data.json', 'web-types.json', 'types/jsx.d.ts', 'docs/protocol.md', 'dist/webview.js', 'dist/host.cjs',
+    'dist/host.d.cts', 'dist/host.js', 'dist/host.d.ts', 'dist/index.js', 'dist/index.d.ts', 'dist/define.js'];
+  for (const file of needed) assert.ok(packedFiles.includes(file), `${file} is not in the tarball`);
+  const extra = packedFiles.filter((file) => !needed.includes(file) && !/^dist\/.+\.(js|d\.ts)$/.test(file));
+  assert.deepEqual(extra, [], 'files an embedder does not need');
+  assert.deepEqual(packedFiles.filter((file) => /^dist\/(demo|host)\//.test(file) || file.endsWith('.map')), [], 'demo, stale host declarations or source maps');
 });
 
 test('the example extension type-checks without mapping the package to its sources', () => {
