@@ -5,7 +5,7 @@ import wc from 'eslint-plugin-wc';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'bench/dist/', 'examples/react-webview/dist/', 'node_modules/', 'storybook-static/', 'coverage/', '.cache/', '.vitest-attachments/', 'src/internal/i18n/locales/'] },
+  { ignores: ['dist/', 'bench/dist/', 'examples/react-webview/dist/', 'node_modules/', 'storybook-static/', 'coverage/', '.cache/', '.vitest-attachments/', 'src/internal/i18n/locales/', 'types/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   wc.configs['flat/recommended'],

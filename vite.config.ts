@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import minifyHtmlLiterals from 'rollup-plugin-html-literals';
+import { rollup } from 'rollup';
+import { dts } from 'rollup-plugin-dts';
 import { defineConfig, type Plugin } from 'vite';
 
 const root = import.meta.dirname;
@@ -47,6 +49,27 @@ export function localizeWithoutSideEffects(): Plugin {
   };
 }
 
+/**
+ * The host entry's declarations as one self-contained file per module system, dist/host.d.ts and dist/host.d.cts:
+ * TypeScript reads a .d.ts beside a "type": "module" package as ES module, so a CommonJS extension needs its own
+ * .d.cts, and one with no relative imports cannot point a CommonJS reader at an ES module declaration.
+ */
+export function bundleHostDeclarations(): Plugin {
+  return {
+    name: 'bundle-host-declarations',
+    apply: 'build',
+    async closeBundle() {
+      const bundle = await rollup({
+        input: resolve(root, 'src/host/index.ts'),
+        external: ['vscode'],
+        plugins: [dts({ tsconfig: resolve(root, 'tsconfig.build.json') })],
+      });
+      for (const file of ['host.d.ts', 'host.d.cts']) await bundle.write({ file: resolve(root, 'dist', file), format: 'es' });
+      await bundle.close();
+    },
+  };
+}
+
 // `vite build` emits the library (lit external, one file per module); `vite build --mode webview` emits
 // dist/webview.js, one self-contained module with lit inside, for a webview page with a strict CSP;
 // `vite build --mode host` emits dist/host.js and dist/host.cjs, the extension-host adapter.
@@ -83,6 +106,7 @@ export default defineConfig(({ command, mode }) => {
   if (mode === 'host') {
     // The extension-host adapter, for Node: ES module and CommonJS (most extensions are still CommonJS).
     return {
+      plugins: [bundleHostDeclarations()],
       build: {
         outDir: 'dist',
         emptyOutDir: false,

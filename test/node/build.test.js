@@ -13,7 +13,9 @@ const files = (dir) =>
   );
 
 test('every export in package.json names a built file', () => {
-  const targets = Object.values(pkg.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
+  // Conditions nest (`import: { types, default }`): collect every file named at any depth.
+  const leaves = (target) => (typeof target === 'string' ? [target] : Object.values(target).flatMap(leaves));
+  const targets = leaves(pkg.exports);
   for (const target of targets.filter((t) => !t.includes('*'))) {
     assert.ok(existsSync(join(root, target)), `${target} is missing`);
   }
