@@ -8,6 +8,9 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
+    // Vite would preload a chunk's imports with <link rel="modulepreload">, which a nonce-only CSP blocks; a dynamic
+    // import from the page's own nonced module is allowed.
+    modulePreload: false,
     rolldownOptions: {
       output: {
         entryFileNames: 'settings.js',

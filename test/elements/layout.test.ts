@@ -38,6 +38,8 @@ describe('layout', () => {
     editor.failNextSave('The settings file could not be written: ' + 'x'.repeat(200));
     editor.policy = false;
     await waitUntil(() => !el.view.host?.managedBy, 'unlocked');
+    // The unlocked state may wait for the extensions' chunk before it renders; the user clicks what is shown.
+    await el.updateComplete;
     el.shadowRoot!.querySelector('cs-switch')!.shadowRoot!.querySelector('button')!.click();
     await waitUntil(() => el.view.problem?.kind === 'save-failed', 'save failed');
     await el.updateComplete;

@@ -796,7 +796,7 @@ describe('<cs-telemetry-settings>', () => {
             'Token usage The number of tokens generated during interactions. A count only, never the text. ' +
             'Autocomplete feedback Whether you accepted or rejected suggestions. Never the suggestion or your code. ' +
             'Account details, when signed in Your login name and email. Attached now: ada-l (ada@example.com). These identify you. They identify you, so this data is not anonymous. Sign out to stop sending them. ' +
-            'Code Studio sends them only while you are signed in and your account details are included. The editor replaces anything that looks like an email with "<REDACTED: …>" unless Code Studio marks it as trusted, so your email may be sent as that placeholder.',
+            'Code Studio sends them only while you are signed in and your account details are included. It marks your email as trusted, so the editor sends it as written instead of replacing it with "<REDACTED: …>".',
         );
         expect(words(harness(el).badgeBase)).to.equal('On');
         expect(harness(el).badgeBase.getAttribute('aria-label')).to.equal('Telemetry status: On');
@@ -1170,19 +1170,19 @@ describe('<cs-telemetry-settings> discloses what the editor adds on the way', ()
       system:
         "The editor itself adds to every event: an anonymous machine id and session id, the editor's version, the extension's name and version, and the kind of window and remote.",
       account:
-        'Code Studio sends them only while you are signed in and your account details are included. The editor replaces anything that looks like an email with "<REDACTED: …>" unless Code Studio marks it as trusted, so your email may be sent as that placeholder.',
+        'Code Studio sends them only while you are signed in and your account details are included. It marks your email as trusted, so the editor sends it as written instead of replacing it with "<REDACTED: …>".',
     },
     de: {
       system:
         'Der Editor selbst fügt jedem Ereignis hinzu: eine anonyme Geräte-ID und Sitzungs-ID, die Version des Editors, Name und Version der Erweiterung sowie die Art des Fensters und der Remoteverbindung.',
       account:
-        'Code Studio sendet sie nur, solange Sie angemeldet sind und Ihre Kontodaten einbezogen werden. Der Editor ersetzt alles, was wie eine E-Mail-Adresse aussieht, durch „<REDACTED: …>“, sofern Code Studio sie nicht als vertrauenswürdig kennzeichnet. Ihre E-Mail-Adresse kann also als dieser Platzhalter gesendet werden.',
+        'Code Studio sendet sie nur, solange Sie angemeldet sind und Ihre Kontodaten einbezogen werden. Es kennzeichnet Ihre E-Mail-Adresse als vertrauenswürdig, sodass der Editor sie unverändert sendet, statt sie durch „<REDACTED: …>“ zu ersetzen.',
     },
     ja: {
       system:
         'エディター自体がすべてのイベントに次の情報を追加します: 匿名のマシン ID とセッション ID、エディターのバージョン、拡張機能の名前とバージョン、ウィンドウとリモートの種類。',
       account:
-        'Code Studio がこれらを送信するのは、サインインしていて、アカウントの詳細を含めている間だけです。エディターは、Code Studio が信頼済みとして指定しない限り、メール アドレスのように見えるものを「<REDACTED: …>」に置き換えます。そのため、メール アドレスはこのプレースホルダーとして送信されることがあります。',
+        'Code Studio がこれらを送信するのは、サインインしていて、アカウントの詳細を含めている間だけです。メール アドレスは信頼済みとして指定されるため、エディターはそれを「<REDACTED: …>」に置き換えず、そのまま送信します。',
     },
   } as const;
 

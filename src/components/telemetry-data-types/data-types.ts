@@ -54,9 +54,9 @@ export function defaultDataTypes(): readonly TelemetryDataType[] {
       title: msg('Account details, when signed in', { id: 'data.account.title' }),
       description: msg('Your login name and email.', { id: 'data.account.description' }),
       detail: msg('They identify you, so this data is not anonymous. Sign out to stop sending them.', { id: 'data.account.detail' }),
-      // The gate forwards identity fields as VS Code's logger hands them: redacted unless marked trusted.
+      // VS Code's logger redacts what looks like an email unless it is a TelemetryTrustedValue: Code Studio wraps it.
       howSent: msg(
-        str`Code Studio sends them only while you are signed in and your account details are included. The editor replaces anything that looks like an email with "${REDACTED}" unless Code Studio marks it as trusted, so your email may be sent as that placeholder.`,
+        str`Code Studio sends them only while you are signed in and your account details are included. It marks your email as trusted, so the editor sends it as written instead of replacing it with "${REDACTED}".`,
         { id: 'data.account.how-sent' },
       ),
     },

@@ -43,7 +43,7 @@
 'data.account.description': `Ihr Anmeldename und Ihre E-Mail-Adresse.`,
 'data.account.detail': `Diese Angaben machen Sie identifizierbar, daher sind diese Daten nicht anonym. Melden Sie sich ab, damit sie nicht mehr gesendet werden.`,
 'data.account.detail-consent': `Diese Angaben machen Sie identifizierbar, daher sind diese Daten nicht anonym, solange sie enthalten sind. Deaktivieren Sie den Schalter oben, damit sie nicht mehr gesendet werden.`,
-'data.account.how-sent': str`Code Studio sendet sie nur, solange Sie angemeldet sind und Ihre Kontodaten einbezogen werden. Der Editor ersetzt alles, was wie eine E-Mail-Adresse aussieht, durch „${0}“, sofern Code Studio sie nicht als vertrauenswürdig kennzeichnet. Ihre E-Mail-Adresse kann also als dieser Platzhalter gesendet werden.`,
+'data.account.how-sent': str`Code Studio sendet sie nur, solange Sie angemeldet sind und Ihre Kontodaten einbezogen werden. Es kennzeichnet Ihre E-Mail-Adresse als vertrauenswürdig, sodass der Editor sie unverändert sendet, statt sie durch „${0}“ zu ersetzen.`,
 'data.account.not-attached': html`Angemeldet als <b>${0}</b> (<b>${1}</b>). Wird nicht gesendet, solange der Schalter unten deaktiviert ist.`,
 'data.account.saving': `Wird gespeichert…`,
 'data.account.signed-out': `Sie sind abgemeldet: Dies gilt erst, wenn Sie sich anmelden.`,
