@@ -119,3 +119,19 @@ test('signing in and out (the demo account) reaches the open panel', async () =>
   await expectPanelShows(true, { identity: 'anonymous' });
 });
 
+
+test('the Settings editor titles the setting "Allow Anonymous Telemetry", and a search for those words finds it', async () => {
+  await openBeside('Preferences: Open User Settings');
+  const search = page.locator('.settings-editor .suggest-input-container .monaco-editor textarea').first();
+  await search.waitFor();
+  await search.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('Allow Anonymous Telemetry');
+  // VS Code titles a setting from its key: codeStudio.telemetry.allowAnonymousTelemetry.
+  const item = page.locator('.settings-editor .setting-item-contents', {
+    has: page.locator('.setting-item-label', { hasText: /^Allow Anonymous Telemetry$/ }),
+  });
+  await item.first().waitFor({ timeout: 10_000 });
+  const category = (await item.first().locator('.setting-item-category').innerText()).trim();
+  assert.match(category, /^Code Studio › Telemetry:?$/, `the category shown before the title: ${category}`);
+});
