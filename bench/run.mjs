@@ -29,17 +29,18 @@ const variants = {
   peer: { script: '/peer.js', tag: 'peer-telemetry-settings', control: 'vscode-checkbox >>> label' },
 };
 const lists = {
-  chunked: { script: '/webview-events.js', preload: '/webview.js', holdsEveryRow: true },
-  virtualized: { script: '/virtual/webview-events.js', preload: '/virtual/webview.js', holdsEveryRow: false },
+  chunked: { script: '/webview-extensions.js', preload: '/webview.js', holdsEveryRow: true },
+  virtualized: { script: '/virtual/webview-extensions.js', preload: '/virtual/webview.js', holdsEveryRow: false },
 };
-// Served under the names the bundles import each other by: dist/webview-events.js imports ./webview.js.
+// Served under the names the bundles import each other by: dist/webview-extensions.js imports ./webview.js, and the
+// virtualized build's extensions chunk imports the virtualizer's layout chunk beside it.
 const scripts = {
   '/webview.js': 'dist/webview.js',
-  '/webview-events.js': 'dist/webview-extensions.js',
+  '/webview-extensions.js': 'dist/webview-extensions.js',
   '/peer.js': 'bench/dist/peer.js',
   '/virtual/webview.js': 'bench/dist/virtual/webview.js',
-  '/virtual/webview-events.js': 'bench/dist/virtual/webview-events.js',
-  '/virtual/webview-events2.js': 'bench/dist/virtual/webview-events2.js',
+  '/virtual/webview-extensions.js': 'bench/dist/virtual/webview-extensions.js',
+  '/virtual/webview-flow.js': 'bench/dist/virtual/webview-flow.js',
 };
 
 // The floor's page preloads nothing: it is given its HTML and has no script of its own.
@@ -425,11 +426,11 @@ for (const rate of RATES) {
     }
   }
 }
-const virtualChunk = gzip('bench/dist/virtual/webview-events.js');
-const virtualLayout = existsSync(new URL('bench/dist/virtual/webview-events2.js', root)) ? gzip('bench/dist/virtual/webview-events2.js') : 0;
+const virtualChunk = gzip('bench/dist/virtual/webview-extensions.js');
+const virtualLayout = existsSync(new URL('bench/dist/virtual/webview-flow.js', root)) ? gzip('bench/dist/virtual/webview-flow.js') : 0;
 results.events.gzipBytes = {
-  chunked: { 'webview-events.js': gzip('dist/webview-events.js'), 'webview.js': gzipBytes.ours },
-  virtualized: { 'webview-events.js': virtualChunk, 'webview-events2.js (its layout, loaded at first render)': virtualLayout, 'webview.js': gzip('bench/dist/virtual/webview.js') },
+  chunked: { 'webview-extensions.js': gzip('dist/webview-extensions.js'), 'webview.js': gzipBytes.ours },
+  virtualized: { 'webview-extensions.js': virtualChunk, 'webview-flow.js (its layout, loaded at first render)': virtualLayout, 'webview.js': gzip('bench/dist/virtual/webview.js') },
 };
 writeFileSync(new URL('bench/results.json', root), JSON.stringify(results, null, 2) + '\n');
 
@@ -453,7 +454,7 @@ console.log(
 );
 console.log(`\nEvents list, ${EVENTS_RUNS} runs each (medians; long tasks: the most in any run, and the longest):`);
 table(['<cs-telemetry-events>', 'first rows visible (ms)', 'all rows in DOM (ms)', 'rows in DOM', 'long tasks', 'longest (ms)', 'jump to end: last rows (ms)', 'jump: long tasks / longest'], eventRows);
-console.log(`events chunk gzip: chunked ${results.events.gzipBytes.chunked['webview-events.js']} B; virtualized ${virtualChunk} B + its layout chunk ${virtualLayout} B`);
+console.log(`events chunk gzip: chunked ${results.events.gzipBytes.chunked['webview-extensions.js']} B; virtualized ${virtualChunk} B + its layout chunk ${virtualLayout} B`);
 for (const kind of Object.keys(lists)) {
   const e = results.events.metrics[`${kind}: 1000 events @ 4x CPU`];
   if (!e) continue;
