@@ -5,7 +5,14 @@
  * forwarded, per data type, for "Show what was sent".
  */
 import type * as vscode from 'vscode';
-import { TELEMETRY_CATEGORIES, type TelemetryAccount, type TelemetryCategory, type TelemetryEvent } from '../protocol/protocol.js';
+import {
+  TELEMETRY_CATEGORIES,
+  isTelemetryCategory,
+  type TelemetryAccount,
+  type TelemetryCategory,
+  type TelemetryEvent,
+} from '../protocol/protocol.js';
+import { isFlatValue } from '../protocol/values.js';
 import { createLog, describe, type Log } from './log.js';
 import type { TelemetryEventSource, TelemetryHostVsCode } from './options.js';
 import { DEFAULT_KEY, DEFAULT_SECTION, readTelemetrySetting } from './setting.js';
@@ -93,12 +100,6 @@ export interface TelemetryGate extends vscode.Disposable {
 
 type FieldValue = string | number | boolean | null;
 
-const isFlatValue = (value: unknown): value is FieldValue =>
-  value === null ||
-  typeof value === 'string' ||
-  typeof value === 'boolean' ||
-  (typeof value === 'number' && Number.isFinite(value));
-
 const isThenable = (value: unknown): value is Thenable<unknown> =>
   typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 
@@ -108,11 +109,9 @@ const LOGGER_PREFIX = /^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9-]*\//i;
 /**
  * The default rule: an event's data type is the id before its first `/` (`model-command/run`) or `.`
  * (`model-command.failed`: VS Code redacts an error's name with a slash in it as a path, so errors use the dot).
+ * Whether that is a data type at all is checked with every other rule's answer.
  */
-const byPrefix = (name: string): TelemetryCategory | undefined => {
-  const first = /^[^/.]*(?=[/.])/.exec(name)?.[0];
-  return first !== undefined && (TELEMETRY_CATEGORIES as readonly string[]).includes(first) ? (first as TelemetryCategory) : undefined;
-};
+const byPrefix = (name: string): string | undefined => /^[^/.]*(?=[/.])/.exec(name)?.[0];
 
 export function createTelemetryGate(options: TelemetryGateOptions): TelemetryGate {
   const log: Log = createLog(options, 'telemetry-gate');
@@ -141,7 +140,7 @@ export function createTelemetryGate(options: TelemetryGateOptions): TelemetryGat
       log(`could not tell the data type of ${name}: ${describe(error)}`);
       return undefined;
     }
-    return (TELEMETRY_CATEGORIES as readonly unknown[]).includes(category) ? (category as TelemetryCategory) : undefined;
+    return isTelemetryCategory(category) ? category : undefined;
   };
 
   /** Whether data of `kind` may leave now: the setting and the editor's level, read at this moment. */

@@ -18,9 +18,13 @@ export const isId = (value: unknown): value is string => isShortString(value) &&
 /** An event's name: like an id, a short string and not empty, since an event without a name shows nothing useful. */
 export const isEventName: (value: unknown) => value is string = isId;
 
-/** A value of an event's flat `data`: a short string, a finite number, a boolean or null. */
+/** A flat value, as an event's `data` holds them: a string, a finite number, a boolean or null. */
+export const isFlatValue = (value: unknown): value is string | number | boolean | null =>
+  value === null || typeof value === 'string' || typeof value === 'boolean' || Number.isFinite(value);
+
+/** A value of an event's flat `data` as the webview accepts it: flat, and a string no longer than MAX_STRING_LENGTH. */
 export const isEventFieldValue = (value: unknown): value is string | number | boolean | null =>
-  value === null || typeof value === 'boolean' || Number.isFinite(value) || isShortString(value);
+  isFlatValue(value) && (typeof value !== 'string' || value.length <= MAX_STRING_LENGTH);
 
 /** `value` as a string the webview accepts: `fallback` unless `value` is a non-empty string, cut to MAX_STRING_LENGTH. */
 export const shortText = (value: unknown, fallback: string): string =>
