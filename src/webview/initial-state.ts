@@ -5,9 +5,12 @@ import { INITIAL_STATE_ELEMENT_ID } from '../protocol/protocol.js';
  * undefined when there is none. Only the text of a JSON data block counts: it is never run and never rendered.
  */
 export function readInitialState(document: Document): unknown {
+  const text = document.querySelector(`script[type="application/json"]#${INITIAL_STATE_ELEMENT_ID}`)?.textContent;
+  // Looked up, not caught: a page's first exception has V8 build a stack trace, milliseconds in the first render.
+  if (!text) return undefined;
   try {
-    return JSON.parse(document.querySelector(`script[type="application/json"]#${INITIAL_STATE_ELEMENT_ID}`)!.textContent!);
+    return JSON.parse(text);
   } catch {
-    // No such element, or not JSON: no state.
+    // Not JSON: no state.
   }
 }
