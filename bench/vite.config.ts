@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import minifyHtmlLiterals from 'rollup-plugin-html-literals';
 import { defineConfig, type UserConfig } from 'vite';
-import productConfig, { dropLocalizeIdHashing, shortenLitCssMessages } from '../vite.config.ts';
+import productConfig, { compileHintForEntry, dropLocalizeIdHashing, shortenLitCssMessages } from '../vite.config.ts';
 
 // `vite build -c bench/vite.config.ts` bundles the peer panel for `npm run bench` as dist/webview.js is: one minified
 // ES module with lit inside, the same template minifier (on the peer library's templates too), the same lit message
-// shortening and localize trimming, and its languages as chunks that import from it (never fetched by the bench's
+// shortening, localize trimming and compile hint, and its languages as chunks that import from it (never fetched by the bench's
 // English page).
 // `--mode virtual` builds dist/webview.js again, into bench/dist/virtual/, with the events chunk's list virtualized
 // (bench/virtual-events.ts): the same bundle but for the one element the bench weighs.
@@ -29,7 +29,12 @@ export default defineConfig((env) => {
   }
   return {
     logLevel: 'warn',
-    plugins: [minifyHtmlLiterals({ include: ['bench/**/*.ts', '**/@vscode-elements/elements/dist/**/*.js'] }), shortenLitCssMessages(), dropLocalizeIdHashing()],
+    plugins: [
+      minifyHtmlLiterals({ include: ['bench/**/*.ts', '**/@vscode-elements/elements/dist/**/*.js'] }),
+      shortenLitCssMessages(),
+      dropLocalizeIdHashing(),
+      compileHintForEntry('peer.js'),
+    ],
     build: {
       outDir: resolve(import.meta.dirname, 'dist'),
       // bench/dist/virtual/ is the other build's.

@@ -41,6 +41,13 @@ test('dist/webview.js registers every element but the events list (a tree-shaken
   assert.deepEqual(importsOf(bundle.toString('utf8')), [], 'dist/webview.js imports another file statically');
 });
 
+test('dist/webview.js asks V8 to compile it whole with the script; the chunks loaded on demand do not', () => {
+  // Every function of the core runs in the first render: compiled with the script, not at each first call.
+  assert.equal(bundle.toString('utf8').split('\n')[0], '//# allFunctionsCalledOnLoad');
+  assert.ok(!extensionsChunk.includes('allFunctionsCalledOnLoad'), 'dist/webview-extensions.js has the compile hint');
+  assert.ok(!localizationChunk.includes('allFunctionsCalledOnLoad'), 'dist/webview-localization.js has the compile hint');
+});
+
 const chunks = [
   ['dist/webview-extensions.js', extensionsChunk, EXTENSIONS_BUDGET],
   ['dist/webview-localization.js', localizationChunk, LOCALIZATION_BUDGET],
