@@ -17,6 +17,27 @@ function forcedColorsPlugin() {
   };
 }
 
+// The browser's own accessibility tree, what a screen reader is given: every node's role and name, nested, with the
+// nodes Chromium ignores left out and their children in their place. @web/test-runner-commands' a11ySnapshot keeps only
+// "interesting" nodes, which folds list items away.
+function accessibilityTreePlugin() {
+  return {
+    name: 'accessibility-tree-command',
+    async executeCommand({ command, session }) {
+      if (command !== 'accessibility-tree') return undefined;
+      const cdp = await session.browser.getPage(session.id).createCDPSession();
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      await cdp.detach();
+      const byId = new Map(nodes.map((node) => [node.nodeId, node]));
+      const build = (node) => {
+        const children = (node.childIds ?? []).flatMap((id) => (byId.has(id) ? build(byId.get(id)) : []));
+        return node.ignored ? children : [{ role: node.role?.value ?? '', name: node.name?.value ?? '', children }];
+      };
+      return build(nodes[0]);
+    },
+  };
+}
+
 // Records every request the page and its frames make, from DevTools' own network events: `start`, then `stop`
 // returns them. Sees what no script wrapper can (a CSS url(), an <img> in a shadow root).
 function networkLogPlugin() {
@@ -63,7 +84,13 @@ export default {
   rootDir: '.',
   testFramework: { config: { timeout: 20000 } },
   // json: the demo page imports VS Code's theme colours from dev/themes/*.json.
-  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColorsPlugin(), networkLogPlugin(), reactExampleBuildPlugin()],
+  plugins: [
+    esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    accessibilityTreePlugin(),
+    forcedColorsPlugin(),
+    networkLogPlugin(),
+    reactExampleBuildPlugin(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: chromiumLaunchOptions,
