@@ -15,8 +15,7 @@ export class VirtualTelemetryEvents extends CsTelemetryEvents {
       .long {
         height: var(--cs-telemetry-events-max-height, 320px);
       }
-      .long > li {
-        content-visibility: visible;
+      .long > [part='event'] {
         width: 100%;
       }
     `,
@@ -26,7 +25,7 @@ export class VirtualTelemetryEvents extends CsTelemetryEvents {
   protected override updated(): void {}
 
   protected override renderRows(newestFirst: readonly TelemetryEvent[], format: Intl.DateTimeFormat): unknown {
-    return virtualize({ items: [...newestFirst], renderItem: (event) => eventRow(event, format), scroller: true });
+    return virtualize({ items: [...newestFirst], renderItem: (event, index) => eventRow(event, format, index, newestFirst.length), scroller: true });
   }
 }
 

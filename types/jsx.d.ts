@@ -8,6 +8,7 @@ import type {
 import type {
   EVENTS_CHUNK,
   EVENTS_FIRST_CHUNK,
+  EVENTS_GROUP,
   CsEventsRetryEvent,
   CsTelemetryEvents,
 } from "../dist/components/telemetry-events/telemetry-events.js";

@@ -1,8 +1,8 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { TelemetryEvent } from '../../src/protocol/protocol.js';
 import '../../src/components/telemetry-events/define.js';
-import { CsTelemetryEvents, EVENTS_CHUNK, EVENTS_FIRST_CHUNK } from '../../src/components/telemetry-events/telemetry-events.js';
+import { CsTelemetryEvents, EVENTS_CHUNK, EVENTS_FIRST_CHUNK, EVENTS_GROUP } from '../../src/components/telemetry-events/telemetry-events.js';
 import { intlLocale, setLocale, type SupportedLocale } from '../../src/internal/i18n/locale.js';
 import { ManualClock, provideClock } from '../../dev/harness/manual-clock.js';
 import { darkFixture as onDark } from '../support/dark-fixture.js';
@@ -22,6 +22,16 @@ function events(count: number, start = Date.parse('2026-01-02T03:00:00Z')): Tele
     data: { count: i, model: 'small', cached: i % 2 === 0, note: null },
   }));
 }
+
+/** A node of the browser's accessibility tree (see `accessibility-tree` in web-test-runner.config.mjs). */
+interface AxNode {
+  role: string;
+  name: string;
+  children: AxNode[];
+}
+const textOf = (node: AxNode): string => [node.name, ...node.children.map(textOf)].join(' ');
+const findNode = (node: AxNode, match: (node: AxNode) => boolean): AxNode | undefined =>
+  match(node) ? node : node.children.map((child) => findNode(child, match)).find(Boolean);
 
 /** A list whose animation frames run only when the test says: chunked rendering becomes deterministic. */
 async function withManualFrames() {
@@ -162,6 +172,9 @@ describe('<cs-telemetry-events>', () => {
         await el.updateComplete;
         expect(rows(el)).to.have.length(EVENTS_FIRST_CHUNK);
         const announced = words(statusLine(el));
+        // The first chunk is painted in a frame of its own: the next one comes a frame later.
+        await frames.step();
+        expect(rows(el), 'rows after the first frame').to.have.length(EVENTS_FIRST_CHUNK);
         let previous = EVENTS_FIRST_CHUNK;
         while (frames.queued) {
           await frames.step();
@@ -177,11 +190,37 @@ describe('<cs-telemetry-events>', () => {
       });
     }
 
+    it('1000 events: rows after the first chunk come in groups that skip layout out of view; a reader sees one list', async () => {
+      const { el, frames } = await withManualFrames();
+      el.events = events(1000);
+      el.status = 'ready';
+      await el.updateComplete;
+      while (frames.queued) await frames.step();
+      const list = el.shadowRoot!.querySelector<HTMLElement>('[part=list]')!;
+      const groups = [...list.querySelectorAll<HTMLElement>(':scope > .group')];
+      expect(groups).to.have.length(Math.ceil((1000 - EVENTS_FIRST_CHUNK) / EVENTS_GROUP));
+      expect(groups.slice(0, -1).every((group) => group.children.length === EVENTS_GROUP), 'every group but the last is whole').to.equal(true);
+      expect(getComputedStyle(groups.at(-1)!).contentVisibility).to.equal('auto');
+      expect(list.querySelectorAll(':scope > [part=event]')).to.have.length(EVENTS_FIRST_CHUNK);
+      // What a screen reader gets: one list by its name, its items newest first, each saying where it stands in all
+      // 1000 (the browser leaves the rows of groups out of view out of its tree until they come near).
+      const [tree] = await executeServerCommand<AxNode[], undefined>('accessibility-tree');
+      const named = findNode(tree, (node) => node.role === 'list' && node.name === 'Token usage: events sent');
+      expect(named, 'the list in the accessibility tree').to.not.equal(undefined);
+      const items = named!.children.filter((node) => node.role === 'listitem');
+      expect(items.length, 'items in the tree').to.be.at.least(EVENTS_FIRST_CHUNK);
+      expect(textOf(items[0])).to.contain('tokens/counted-999 ');
+      const positions = rows(el).map((row) => [row.getAttribute('aria-posinset'), row.getAttribute('aria-setsize')]);
+      expect(positions).to.deep.equal(Array.from({ length: 1000 }, (_, i) => [String(i + 1), '1000']));
+      await expect(el).to.be.accessible();
+    });
+
     it('a new list restarts from the first chunk, and a frame of the old list adds nothing', async () => {
       const { el, frames } = await withManualFrames();
       el.events = events(300);
       el.status = 'ready';
       await el.updateComplete;
+      await frames.step(); // the first chunk's own frame
       await frames.step();
       expect(rows(el).length).to.be.above(EVENTS_FIRST_CHUNK);
       el.events = events(250, Date.parse('2026-02-01T00:00:00Z'));

@@ -13,25 +13,24 @@ export const telemetryEventsStyles = [
       gap: 4px;
       margin: 0;
     }
-    ol {
+    [part='list'] {
       margin: 4px 0 0;
-      padding: 0;
-      list-style: none;
       max-height: var(--cs-telemetry-events-max-height, 320px);
       overflow-y: auto;
       border: 1px solid var(--vscode-contrastBorder, var(--vscode-settings-rowHoverBackground, #80808033));
     }
-    li {
+    [part='event'] {
       padding: 4px 8px;
-      border-bottom: 1px solid var(--vscode-settings-rowHoverBackground, #80808033);
+      border-top: 1px solid var(--vscode-settings-rowHoverBackground, #80808033);
     }
-    /* Rows scrolled out of the list's box are not laid out: a long list costs what is visible, chunk after chunk. */
-    .long > li {
+    [part='list'] > [part='event']:first-child {
+      border-top: 0;
+    }
+    /* Groups of rows scrolled out of the list's box are neither laid out nor painted until they come near it. */
+    .group {
       content-visibility: auto;
-      contain-intrinsic-size: auto 64px;
-    }
-    li:last-child {
-      border-bottom: 0;
+      /* Until a group has been laid out once: its rows at about 64 px each (EVENTS_GROUP of them). */
+      contain-intrinsic-size: auto 640px;
     }
     .name {
       font-family: var(--vscode-editor-font-family, monospace);

@@ -15,6 +15,13 @@ export const EVENTS_CHUNK = 100;
 /** Rows in the first update: more than the list's box shows, so it looks complete at once on any machine. */
 export const EVENTS_FIRST_CHUNK = 10;
 
+/**
+ * Rows after the first chunk come in groups of this many, each group one box that skips layout and paint while out
+ * of view: the browser tracks 100 boxes for 1000 rows, not 1000, so a frame that adds rows does not pay for every row
+ * already there. Later chunks are whole groups.
+ */
+export const EVENTS_GROUP = 10;
+
 /** The script time one chunk aims for, in ms: a new row costs about as much again in style and layout, so a frame stays short even on a slow CPU. */
 const CHUNK_BUDGET = 4;
 
@@ -92,12 +99,15 @@ export class CsTelemetryEvents extends LitElement {
     // The next chunk is sized by how long this one took, so a slow machine gets smaller chunks and no long task.
     const [start, end] = this.#chunks.at(-1) ?? [0, 0];
     const perRow = (performance.now() - this.#updateStarted) / Math.max(end - start, 1);
-    const next = Math.min(EVENTS_CHUNK, Math.max(5, Math.floor(CHUNK_BUDGET / Math.max(perRow, 0.01))));
+    const fit = Math.floor(CHUNK_BUDGET / Math.max(perRow, 0.01) / EVENTS_GROUP) * EVENTS_GROUP;
+    const next = Math.min(EVENTS_CHUNK, Math.max(EVENTS_GROUP, fit));
     // A new list or status restarts the count, so a frame from an older one must not add to it.
     const frame = ++this.#frame;
-    this.#clock.requestFrame(() => {
+    const add = () => {
       if (frame === this.#frame) this.shown = Math.min(this.shown + next, this.#newestFirst.length);
-    });
+    };
+    // The first chunk paints in a frame of its own: a chunk asked for now would be added before that frame paints.
+    this.#clock.requestFrame(this.#chunks.length === 1 ? () => this.#clock.requestFrame(add) : add);
   }
 
   override connectedCallback(): void {
@@ -146,16 +156,17 @@ export class CsTelemetryEvents extends LitElement {
   }
 
   #renderList(label: string) {
-    // Rows of a long list skip layout while scrolled out of view; a short list needs no such help.
-    // Focusable and named: a list taller than its box scrolls, and a keyboard must be able to scroll it.
-    return html`<ol
+    // Focusable and named: a list taller than its box scrolls, and a keyboard must be able to scroll it. A list by
+    // role, not <ol>: the groups of rows (see EVENTS_GROUP) are boxes no <ol> may hold; a reader sees through them.
+    return html`<div
       part="list"
+      role="list"
       tabindex="0"
       aria-label=${label}
       class=${this.#newestFirst.length > EVENTS_FIRST_CHUNK ? 'long' : ''}
     >
       ${this.renderRows(this.#newestFirst, dateTimeFormat())}
-    </ol>`;
+    </div>`;
   }
 
   /**
@@ -164,8 +175,17 @@ export class CsTelemetryEvents extends LitElement {
    */
   protected renderRows(newestFirst: readonly TelemetryEvent[], format: Intl.DateTimeFormat): unknown {
     // Each chunk is rendered once: later frames add a chunk without walking the rows already there.
+    const rows = (start: number, end: number) =>
+      newestFirst.slice(start, end).map((event, i) => eventRow(event, format, start + i, newestFirst.length));
     return this.#chunks.map(([start, end]) =>
-      guard([newestFirst, start, end, format], () => newestFirst.slice(start, end).map((event) => eventRow(event, format))),
+      guard([newestFirst, start, end, format], () => {
+        if (start < EVENTS_FIRST_CHUNK) return rows(start, end);
+        const groups = [];
+        for (let from = start; from < end; from += EVENTS_GROUP) {
+          groups.push(html`<div class="group">${rows(from, Math.min(from + EVENTS_GROUP, end))}</div>`);
+        }
+        return groups;
+      }),
     );
   }
 
@@ -175,14 +195,15 @@ export class CsTelemetryEvents extends LitElement {
 }
 
 /**
- * One event as a list row: its time, its name and its fields, all as text.
+ * One event as a list row: its time, its name and its fields, all as text. `index` of `count`, newest first: the
+ * browser leaves the rows of a group out of view out of its accessibility tree, so each row says where it stands.
  * @internal
  */
-export function eventRow(event: TelemetryEvent, format: Intl.DateTimeFormat) {
+export function eventRow(event: TelemetryEvent, format: Intl.DateTimeFormat, index: number, count: number) {
   const time = new Date(event.time);
   const valid = !Number.isNaN(time.getTime());
   // Host data only ever lands in text bindings: never parsed as HTML.
-  return html`<li part="event">
+  return html`<div role="listitem" part="event" aria-posinset=${index + 1} aria-setsize=${count}>
     <time datetime=${valid ? time.toISOString() : nothing}>${valid ? format.format(time) : event.time}</time
     ><span class="name">${event.name}</span>
     ${Object.keys(event.data).length
@@ -193,5 +214,5 @@ export function eventRow(event: TelemetryEvent, format: Intl.DateTimeFormat) {
           )}
         </dl>`
       : nothing}
-  </li>`;
+  </div>`;
 }
