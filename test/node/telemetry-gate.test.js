@@ -37,11 +37,9 @@ function recordingSender() {
 }
 
 /** A gate on a fresh fake editor; `state` holds the account and the switch its providers read. */
-function setUp({ init, ...options } = {}) {
-  const fake = createFakeVsCode(init);
+function setUp({ init, fake = createFakeVsCode(init), state = { account: null, linked: true }, ...options } = {}) {
   const inner = options.sender ?? recordingSender();
   const logs = [];
-  const state = { account: null, linked: true };
   const gate = createTelemetryGate({
     vscode: fake.vscode,
     sender: inner,
@@ -453,17 +451,7 @@ describe('the gate under seeded random interleavings', () => {
           received.get(category)?.push({ name: error.name, data: shown });
         },
       };
-      const gate = createTelemetryGate({
-        vscode: fake.vscode,
-        sender: inner,
-        dataTypes: DATA_TYPES,
-        errorEvents: ERROR_EVENTS,
-        account: () => state.account,
-        accountLinked: { get: () => state.linked },
-        capacity: 50,
-        log: () => {},
-      });
-      const logger = gate.createLogger();
+      const { gate, logger } = setUp({ fake, state, sender: inner, capacity: 50, log: () => {} });
       const webview = createFakeWebview(fake.counter);
       const host = connectTelemetryHost(webview, {
         vscode: fake.vscode,
