@@ -12,10 +12,10 @@ export class VirtualTelemetryEvents extends CsTelemetryEvents {
     ...CsTelemetryEvents.styles,
     // The virtualizer sizes its scroller with `contain: size`, so the box needs a height of its own.
     css`
-      .long {
+      [part='list'] {
         height: var(--cs-telemetry-events-max-height, 320px);
       }
-      .long > [part='event'] {
+      [part='list'] > [part='event'] {
         width: 100%;
       }
     `,

@@ -158,13 +158,7 @@ export class CsTelemetryEvents extends LitElement {
   #renderList(label: string) {
     // Focusable and named: a list taller than its box scrolls, and a keyboard must be able to scroll it. A list by
     // role, not <ol>: the groups of rows (see EVENTS_GROUP) are boxes no <ol> may hold; a reader sees through them.
-    return html`<div
-      part="list"
-      role="list"
-      tabindex="0"
-      aria-label=${label}
-      class=${this.#newestFirst.length > EVENTS_FIRST_CHUNK ? 'long' : ''}
-    >
+    return html`<div part="list" role="list" tabindex="0" aria-label=${label}>
       ${this.renderRows(this.#newestFirst, dateTimeFormat())}
     </div>`;
   }
