@@ -53,7 +53,9 @@ export interface TelemetryPanelsOptions {
 export interface TelemetryPanels extends vscode.Disposable {
   /**
    * Shows the panel: the one this host has, else a tab of the view type left without a page (replaced in its
-   * group), else a new one in `viewColumn` (default the active column). Never a second panel.
+   * group), else a new one in `viewColumn` (default the active column). Never a second panel. Waits for `settled`
+   * only while a tab of the view type has no panel of this host (the serializer may still claim it); otherwise it
+   * shows the panel at once.
    */
   open(viewColumn?: vscode.ViewColumn): Promise<vscode.WebviewPanel>;
   /** The panels this extension host has, however they came. */
@@ -213,7 +215,8 @@ export function registerTelemetryPanels(options: TelemetryPanelsOptions): Teleme
     },
     settled,
     async open(viewColumn) {
-      await settled;
+      // Only a tab of the view type may be the serializer's or an orphan to revive: with none, nothing is worth a wait.
+      if (owned.size === 0 && api.window.tabGroups.all.some((group) => group.tabs.some(isOurs))) await settled;
       const [panel] = owned.keys();
       if (panel) {
         panel.reveal();

@@ -7,7 +7,6 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
 export const exampleDir = join(root, 'examples/vscode-extension');
-const example = JSON.parse(readFileSync(join(exampleDir, 'package.json'), 'utf8'));
 
 /** Installs code-server into its cache folder (or finds it there) and returns that folder. */
 export function installCodeServer() {
@@ -35,15 +34,19 @@ function freePort() {
 }
 
 /**
- * Starts code-server in its own process group, with its own home, user-data and extensions folders.
+ * Starts code-server in its own process group, with its own home, user-data and extensions folders, and the example
+ * extension and `extensions` (folders) installed.
  * Returns { url, dir, settingsPath, readSettings(), stop(), extensionHostPids() }.
  */
-export async function startCodeServer(installDir, { settings = {} } = {}) {
+export async function startCodeServer(installDir, { settings = {}, extensions = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'cs-telemetry-e2e-'));
   for (const sub of ['home', 'ud/User', 'exts', 'ws']) mkdirSync(join(dir, sub), { recursive: true });
   const settingsPath = join(dir, 'ud/User/settings.json');
   writeFileSync(settingsPath, JSON.stringify(settings, null, 2));
-  symlinkSync(exampleDir, join(dir, 'exts', `${example.publisher}.${example.name}-${example.version}`));
+  for (const extensionDir of [exampleDir, ...extensions]) {
+    const manifest = JSON.parse(readFileSync(join(extensionDir, 'package.json'), 'utf8'));
+    symlinkSync(extensionDir, join(dir, 'exts', `${manifest.publisher}.${manifest.name}-${manifest.version}`));
+  }
   writeFileSync(join(dir, 'config.yaml'), 'auth: none\ncert: false\n');
   const port = await freePort();
   const log = [];

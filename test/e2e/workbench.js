@@ -25,13 +25,15 @@ let profile;
 
 /**
  * Starts code-server with the example extension and opens the workbench in Chromium, once for the calling test file,
- * and stops both after it. `init` runs on the browser context before the workbench loads (init scripts, listeners).
+ * and stops both after it. `init` runs on the browser context before the workbench loads (init scripts, listeners);
+ * `extensions` are more extension folders to install beside the example.
  */
-export function setUpWorkbench({ init } = {}) {
+export function setUpWorkbench({ init, extensions = [] } = {}) {
   before(async () => {
     const installDir = installCodeServer();
     prepareExample();
     server = await startCodeServer(installDir, {
+      extensions,
       settings: {
         'workbench.startupEditor': 'none',
         'workbench.colorTheme': 'Default Dark Modern',

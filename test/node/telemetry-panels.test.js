@@ -293,6 +293,37 @@ describe('open()', () => {
     assert.deepEqual(other.setUps[0].panel.options, { enableScripts: true });
   });
 
+  test('with no tab of the view type to claim, opens the panel at once, without the start-up wait', async () => {
+    const workbench = createWorkbench();
+    workbench.startHost();
+    // A settle time no test waits for: a panel that waited for it would not be there.
+    const { panels, setUps } = register(workbench, { settleMs: 3_600_000 });
+    const first = await Promise.race([panels.open().then(() => 'opened'), settled().then(() => 'still waiting')]);
+    assert.equal(first, 'opened');
+    assert.deepEqual(workbench.requests, [`create ${VIEW_TYPE} in ${ViewColumn.Active}`]);
+    assert.deepEqual(setUps.map(({ origin }) => origin), ['opened']);
+
+    // The same after a restart with nothing left on screen: no orphan, nothing to revive, nothing to wait for.
+    const restarted = createWorkbench();
+    restarted.startHost();
+    register(restarted).panels.dispose();
+    restarted.startHost();
+    const again = register(restarted, { settleMs: 3_600_000 });
+    assert.equal(await Promise.race([again.panels.open().then(() => 'opened'), settled().then(() => 'still waiting')]), 'opened');
+    assert.deepEqual(again.setUps.map(({ origin }) => origin), ['opened']);
+  });
+
+  test('with its panel open, shows it at once, without the start-up wait', async () => {
+    const workbench = createWorkbench();
+    workbench.startHost();
+    const { panels, setUps } = register(workbench, { settleMs: 3_600_000 });
+    assert.equal(await Promise.race([panels.open().then(() => 'opened'), settled().then(() => 'still waiting')]), 'opened');
+    await workbench.host.idle();
+    const shown = await Promise.race([panels.open().then((panel) => panel), settled().then(() => 'still waiting')]);
+    assert.equal(shown, setUps[0].panel);
+    assert.equal(shown.revealed, 1);
+  });
+
   test('after the user closed the panel, opens a new one', async () => {
     const { workbench, first } = await withOpenPanel();
     workbench.closeTab(workbench.groups[0].tabs[0]);
