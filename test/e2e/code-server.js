@@ -35,22 +35,36 @@ function freePort() {
 }
 
 /**
- * Starts code-server in its own process group, with its own home, user-data and extensions folders.
+ * Starts code-server in its own process group, with its own home, user-data and extensions folders. The example
+ * extension runs from this checkout, or, given `vsix`, as installed from that VSIX with `--install-extension`.
+ * `extensions` are more extension folders to load (each linked into the extensions folder under its id).
  * Returns { url, dir, settingsPath, readSettings(), stop(), extensionHostPids() }.
  */
-export async function startCodeServer(installDir, { settings = {} } = {}) {
+export async function startCodeServer(installDir, { settings = {}, vsix, extensions = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'cs-telemetry-e2e-'));
   for (const sub of ['home', 'ud/User', 'exts', 'ws']) mkdirSync(join(dir, sub), { recursive: true });
   const settingsPath = join(dir, 'ud/User/settings.json');
   writeFileSync(settingsPath, JSON.stringify(settings, null, 2));
-  symlinkSync(exampleDir, join(dir, 'exts', `${example.publisher}.${example.name}-${example.version}`));
+  const entry = join(installDir, 'node_modules/code-server/out/node/entry.js');
+  // Linked before a VSIX is installed: the install lists the folders it finds in extensions.json, and VS Code then
+  // loads only what that file lists.
+  for (const { folder, id } of extensions) symlinkSync(folder, join(dir, 'exts', id));
+  if (vsix) {
+    execFileSync(process.execPath, [entry, '--extensions-dir', join(dir, 'exts'), '--user-data-dir', join(dir, 'ud'), '--install-extension', vsix], {
+      env: { ...process.env, HOME: join(dir, 'home') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } else {
+    symlinkSync(exampleDir, join(dir, 'exts', `${example.publisher}.${example.name}-${example.version}`));
+  }
+
   writeFileSync(join(dir, 'config.yaml'), 'auth: none\ncert: false\n');
   const port = await freePort();
   const log = [];
   const child = spawn(
     process.execPath,
     [
-      join(installDir, 'node_modules/code-server/out/node/entry.js'),
+      entry,
       '--config', join(dir, 'config.yaml'),
       '--bind-addr', `127.0.0.1:${port}`,
       '--auth', 'none',

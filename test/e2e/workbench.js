@@ -26,12 +26,16 @@ let profile;
 /**
  * Starts code-server with the example extension and opens the workbench in Chromium, once for the calling test file,
  * and stops both after it. `init` runs on the browser context before the workbench loads (init scripts, listeners).
+ * `vsix`: an async function that returns the path of a VSIX to install the example from, instead of this checkout.
+ * `extensions`: an async function that returns more extension folders to load, as `startCodeServer` takes them.
  */
-export function setUpWorkbench({ init } = {}) {
+export function setUpWorkbench({ init, vsix, extensions } = {}) {
   before(async () => {
     const installDir = installCodeServer();
-    prepareExample();
+    if (!vsix) prepareExample();
     server = await startCodeServer(installDir, {
+      vsix: await vsix?.(),
+      extensions: (await extensions?.()) ?? [],
       settings: {
         'workbench.startupEditor': 'none',
         'workbench.colorTheme': 'Default Dark Modern',
