@@ -16,6 +16,17 @@ export type {
 } from './options.js';
 export * from '../protocol/protocol.js';
 export {
+  telemetryPanelHtml,
+  telemetryPanelWebviewOptions,
+  DEFAULT_PAGE_START_TIMEOUT,
+  PAGE_DID_NOT_START_MESSAGE,
+  PAGE_TOOK_API_MESSAGE,
+  SCRIPTS_DISABLED_MESSAGE,
+  type TelemetryPanelPageOptions,
+  type TelemetryPanelPageVsCode,
+  type TelemetryPanelPageWebview,
+} from './panel-page.js';
+export {
   registerTelemetryPanels,
   MAX_PANEL_SESSIONS,
   PANEL_SESSIONS_KEY_PREFIX,

@@ -39,6 +39,8 @@ export type TelemetryHistoryStore = Pick<vscode.Memento, 'get' | 'update'>;
 export interface TelemetryHostWebview {
   postMessage(message: unknown): Thenable<boolean>;
   onDidReceiveMessage: vscode.Event<unknown>;
+  /** Read when connecting: with `enableScripts` off the panel cannot run, and the log says so. */
+  readonly options?: Pick<vscode.WebviewOptions, 'enableScripts'>;
 }
 
 export interface TelemetryHostOptions {

@@ -27,6 +27,7 @@ import { Links } from './links.js';
 import { createLog, describe, type Log } from './log.js';
 import type { TelemetryHostOptions, TelemetryHostWebview } from './options.js';
 import { DEFAULT_LOCKED_MESSAGE, readManagedBy } from './policy.js';
+import { SCRIPTS_DISABLED_MESSAGE } from './panel-page.js';
 import { ProviderTimeLimit } from './providers.js';
 import { DEFAULT_KEY, DEFAULT_SECTION, OVERRIDDEN_MESSAGES, TelemetrySetting } from './setting.js';
 import { levelAllows, readEditorTelemetryLevel } from './telemetry-level.js';
@@ -45,6 +46,8 @@ const adapters = new WeakMap<vscode.Disposable, TelemetryHost>();
  * and posting; dispose it with the webview (`panel.onDidDispose`).
  */
 export function connectTelemetryHost(webview: TelemetryHostWebview, options: TelemetryHostOptions): vscode.Disposable {
+  // A webview without scripts shows a blank panel and says nothing: say it here.
+  if (webview.options && webview.options.enableScripts !== true) createLog(options, 'telemetry-host')(SCRIPTS_DISABLED_MESSAGE);
   const host = new TelemetryHost(webview, options);
   const connection = {
     dispose() {

@@ -25,15 +25,17 @@ let profile;
 
 /**
  * Starts code-server with the example extension and opens the workbench in Chromium, once for the calling test file,
- * and stops both after it. `init` runs on the browser context before the workbench loads (init scripts, listeners);
- * `extensions` are more extension folders to install beside the example.
+ * and stops both after it. `init` runs on the browser context before the workbench loads (init scripts, listeners).
+ * `vsix`: an async function that returns the path of a VSIX to install the example from, instead of this checkout.
+ * `extensions`: more extension folders to load, as `startCodeServer` takes them, or an async function that returns them.
  */
-export function setUpWorkbench({ init, extensions = [] } = {}) {
+export function setUpWorkbench({ init, vsix, extensions } = {}) {
   before(async () => {
     const installDir = installCodeServer();
-    prepareExample();
+    if (!vsix) prepareExample();
     server = await startCodeServer(installDir, {
-      extensions,
+      vsix: await vsix?.(),
+      extensions: (typeof extensions === 'function' ? await extensions() : extensions) ?? [],
       settings: {
         'workbench.startupEditor': 'none',
         'workbench.colorTheme': 'Default Dark Modern',
