@@ -142,6 +142,8 @@ export default defineConfig(({ command, mode }) => {
         minify: false,
         target: 'node20',
         lib: { entry: resolve(root, 'src/host/index.ts'), formats: ['es', 'cjs'], fileName: (format) => (format === 'es' ? 'host.js' : 'host.cjs') },
+        // The outbox keeps its queue and the sent log on disk with Node's own modules.
+        rollupOptions: { external: [/^node:/] },
       },
     };
   }
