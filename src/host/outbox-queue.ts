@@ -115,6 +115,8 @@ export class OutboxQueue {
 
   /** Removes, on disk, every waiting event `keep` says no to; returns how many it removed. */
   purge(keep: (entry: QueuedEvent) => boolean): number {
+    // A batch a disposed gate left between tries is waiting too.
+    this.#recoverOrphans();
     const aside = takeAside(this.#file, `${this.#file}.${this.#owner}.purge`);
     if (!aside) {
       this.size = 0;
@@ -130,6 +132,7 @@ export class OutboxQueue {
 
   /** Takes up to `max` events, oldest first, out of the queue into a claim; undefined when none wait. */
   claim(max: number): Claim | undefined {
+    this.#recoverOrphans();
     const aside = takeAside(this.#file, `${this.#file}.${this.#owner}.take`);
     if (!aside) {
       this.size = 0;

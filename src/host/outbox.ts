@@ -140,7 +140,8 @@ export class Outbox {
     this.#timer = undefined;
     this.#wake?.();
     // What waits stays on disk for the next gate on the folder; a batch under way finishes first.
-    void this.#running.then(() => this.#queue.release());
+    if (this.#claim?.attempting) void this.#running.then(() => this.#queue.release());
+    else this.#queue.release();
   }
 
   #schedule(delay: number): void {

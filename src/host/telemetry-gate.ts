@@ -383,8 +383,23 @@ export function createTelemetryGate(options: TelemetryGateOptions): TelemetryGat
     eventsChanged([event.category]);
   };
 
-  /** Whether a queued event may still go: checked before every upload and at every purge. */
-  const stillAllowed = (entry: QueuedEvent): boolean => allowed(entry.kind) && (!entry.identity || identityAllowed());
+  /** Whether `event` names an account seen (the signed-in one included) in any of its strings. */
+  const mentionsAccount = (event: TelemetryEvent): boolean => {
+    const pattern = accountPattern();
+    if (!pattern) return false;
+    return [event.name, ...Object.keys(event.data), ...Object.values(event.data)].some((value) => {
+      if (typeof value !== 'string') return false;
+      pattern.lastIndex = 0;
+      return pattern.test(value);
+    });
+  };
+
+  /**
+   * Whether a queued event may still go: checked before every upload and at every purge. One that names the account
+   * goes only while identity may (an account signed in after it was logged included).
+   */
+  const stillAllowed = (entry: QueuedEvent): boolean =>
+    allowed(entry.kind) && (identityAllowed() || (!entry.identity && !mentionsAccount(entry.event)));
 
   const outbox = upload
     ? new Outbox({
