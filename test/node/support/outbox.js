@@ -43,7 +43,7 @@ export function createCollector() {
       if (collector.mode === 'hang') {
         return new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }));
       }
-      collector.received.push(...structuredClone(events));
+      collector.received.push(...JSON.parse(JSON.stringify(events)));
       return Promise.resolve();
     },
   };
