@@ -183,7 +183,9 @@ export class Outbox {
       claim.events = allowed;
       claim.attempting = true;
       claim.save();
-      const events = allowed.map((entry) => entry.event);
+      // An event's time is when it was sent: this try's.
+      const time = this.#options.now().toISOString();
+      const events = allowed.map((entry) => ({ ...entry.event, time }));
       const outcome = await this.#try(events);
       if (outcome === 'delivered') {
         this.#record(events);
