@@ -78,15 +78,16 @@ export class Outbox {
       const kept = claim.events.filter(allowed);
       removed += claim.events.length - kept.length;
       if (kept.length < claim.events.length) {
-        // An upload under way cannot be called back; it is asked to stop, and its batch is checked again if it failed.
-        if (claim.attempting) this.#attempt?.abort();
-        else {
-          claim.events = kept;
-          if (kept.length === 0) {
-            claim.done();
-            this.#claim = undefined;
-          } else claim.save();
-        }
+        // Gone from the batch for good, even if consent comes back before its next try.
+        claim.events = kept;
+        if (claim.attempting) {
+          // An upload under way cannot be called back: it is asked to stop.
+          this.#attempt?.abort();
+          claim.save();
+        } else if (kept.length === 0) {
+          claim.done();
+          this.#claim = undefined;
+        } else claim.save();
       }
     }
     if (removed > 0) this.#options.log(`discarded ${removed} queued event(s) that may no longer be sent`);
@@ -134,14 +135,22 @@ export class Outbox {
     writeWhole(this.#stateFile, JSON.stringify({ enabled }));
   }
 
-  dispose(): void {
+  /**
+   * Starts nothing more. What waits stays on disk for the next gate on the folder; a batch under way finishes first.
+   * Resolves once the folder is let go: until then the caller must keep purging on a change of consent, since a batch
+   * that fails now is left on disk for the next gate.
+   */
+  dispose(): Promise<void> {
     this.#disposed = true;
     clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#wake?.();
-    // What waits stays on disk for the next gate on the folder; a batch under way finishes first.
-    if (this.#claim?.attempting) void this.#running.then(() => this.#queue.release());
-    else this.#queue.release();
+    const release = () => this.#queue.release();
+    if (!this.#claim?.attempting) {
+      release();
+      return Promise.resolve();
+    }
+    return this.#running.then(release, release);
   }
 
   #schedule(delay: number): void {

@@ -430,12 +430,14 @@ export function createTelemetryGate(options: TelemetryGateOptions): TelemetryGat
   /** What consent allowed when last looked at: a permission that went away purges the outbox at once. */
   let consent = { usage: false, error: false, identity: false };
   const reconsider = () => {
-    if (disposed || !outbox) return;
+    if (!outbox) return;
     const enabled = settingOn();
     const next = { usage: allowed('usage'), error: allowed('error'), identity: identityAllowed() };
     const lost = (Object.keys(next) as (keyof typeof next)[]).some((kind) => consent[kind] && !next[kind]);
     consent = next;
     if (lost) outbox.purge();
+    // Disposed, it only purges, until its last batch under way is done.
+    if (disposed) return;
     if (deletionRequest && outbox.lastEnabled === true && !enabled) {
       let machineId = options.machineId ?? api.env.machineId;
       if (typeof machineId !== 'string' || machineId === '') machineId = 'unknown';
@@ -607,8 +609,11 @@ export function createTelemetryGate(options: TelemetryGateOptions): TelemetryGat
         }
       }
       disposed = true;
-      for (const subscription of subscriptions) subscription?.dispose();
-      outbox?.dispose();
+      const stopListening = () => {
+        for (const subscription of subscriptions) subscription?.dispose();
+      };
+      if (outbox) void outbox.dispose().then(stopListening);
+      else stopListening();
     },
   };
 }

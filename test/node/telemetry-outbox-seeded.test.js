@@ -229,6 +229,8 @@ async function run(seed) {
     await Promise.all(everyGate.map((each) => each.flush()));
   }
 
+  assert.deepEqual(violations, [], `seed ${seed}`);
+
   // "Show what was sent", as the webview gets it.
   for (const category of TELEMETRY_CATEGORIES) panel.webview.send({ type: 'telemetry/events', id: `e-${category}`, category });
   await settle(fake, panel.webview);
@@ -241,7 +243,6 @@ async function run(seed) {
   }
   panel.host.dispose();
   for (const each of everyGate) each.dispose();
-  assert.deepEqual(violations, [], `seed ${seed}`);
   // The run must have exercised both sides: events that went and events that were held back, and failures.
   assert.ok(received.length > 5 && received.length < logged.size, `seed ${seed}: ${received.length} of ${logged.size} logged reached the collector`);
   assert.ok(calls > received.length / 5, `seed ${seed}: ${calls} uploads`);
