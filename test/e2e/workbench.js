@@ -25,9 +25,10 @@ let profile;
 
 /**
  * Starts code-server with the example extension and opens the workbench in Chromium, once for the calling test file,
- * and stops both after it. `init` runs on the browser context before the workbench loads (init scripts, listeners).
+ * and stops both after it. `init` runs on the browser context before the workbench loads (init scripts, listeners);
+ * `settings` (called as code-server starts) adds to the user's settings.json.
  */
-export function setUpWorkbench({ init } = {}) {
+export function setUpWorkbench({ init, settings = () => ({}) } = {}) {
   before(async () => {
     const installDir = installCodeServer();
     prepareExample();
@@ -38,6 +39,7 @@ export function setUpWorkbench({ init } = {}) {
         'workbench.tips.enabled': false,
         // Other servers on this machine would otherwise raise "your application is available" notifications.
         'remote.autoForwardPorts': false,
+        ...settings(),
       },
     });
     profile = mkdtempSync(join(tmpdir(), 'cs-telemetry-e2e-browser-'));
