@@ -350,8 +350,8 @@ export function normalizeState(state: TelemetryState): NormalizedTelemetryState 
     accountLinked: state.accountLinked,
     locale: state.locale,
     offers: state.offers ? [...state.offers] : [],
-    // Absent when every value is valid.
-    invalidSetting: state.invalidSetting,
+    // Left out, not undefined, when every value is valid: the state of a host without it stays as it was.
+    ...(state.invalidSetting !== undefined && { invalidSetting: state.invalidSetting }),
   };
 }
 
