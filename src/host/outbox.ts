@@ -111,9 +111,13 @@ export class Outbox {
     this.#schedule(0);
   }
 
-  /** A deletion request not yet delivered (one left by an earlier session included) is sent now. */
-  resumeDeletion(): void {
+  /**
+   * At start: a deletion request not yet delivered (one left by an earlier session included) is sent now, and what an
+   * earlier session queued goes with the next batch.
+   */
+  resume(): void {
     if (this.#readDeletion()) this.#schedule(0);
+    else if (this.#queue.size > 0) this.#schedule(this.#options.interval);
   }
 
   /** The last value of the setting this folder saw, so that a switch to off while no gate ran is still noticed. */

@@ -458,7 +458,7 @@ export function createTelemetryGate(options: TelemetryGateOptions): TelemetryGat
     // At start, what an earlier session queued goes only if consent still holds now.
     outbox.purge();
     guardedReconsider();
-    outbox.resumeDeletion();
+    outbox.resume();
     subscriptions.push(
       api.workspace.onDidChangeConfiguration(guardedReconsider),
       api.env.onDidChangeTelemetryEnabled(guardedReconsider),

@@ -258,6 +258,16 @@ describe('the outbox: restarts', () => {
     assert.deepEqual(next.gate.events('tokens'), it.collector.received);
   });
 
+  test('what an old session queued goes with the new gate’s first batch, without a flush', async () => {
+    const it = setUp();
+    it.logger.logUsage('tokens/usage', { seq: 1 });
+    it.gate.dispose();
+    const next = setUp({ fake: it.fake, folder: it.folder, collector: it.collector, batch: { interval: 10 } });
+    for (let tries = 0; it.collector.received.length === 0 && tries < 400; tries++) await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.deepEqual(it.collector.received.map((event) => event.data.seq), [1]);
+    next.gate.dispose();
+  });
+
   test('what an old session queued is purged at start when consent no longer holds', async () => {
     const it = setUp();
     it.logger.logUsage('tokens/usage', { seq: 1 });
