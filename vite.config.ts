@@ -148,8 +148,9 @@ export default defineConfig(({ command, mode }) => {
         minify: false,
         target: 'node20',
         lib: { entry: resolve(root, 'src/host/index.ts'), formats: ['es', 'cjs'], fileName: (format) => (format === 'es' ? 'host.js' : 'host.cjs') },
-        // The page's default dist folder reads __filename in CommonJS, where import.meta is empty by design.
-        rolldownOptions: { checks: { emptyImportMeta: false } },
+        // The page's default dist folder reads __filename in CommonJS, where import.meta is empty by design. The outbox
+        // keeps its queue and the sent log on disk with Node's own modules.
+        rolldownOptions: { checks: { emptyImportMeta: false }, external: [/^node:/] },
       },
     };
   }

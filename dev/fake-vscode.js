@@ -70,6 +70,9 @@ export class EventEmitter {
 export const ConfigurationTarget = Object.freeze({ Global: 1, Workspace: 2, WorkspaceFolder: 3 });
 /** @typedef {1 | 2 | 3} Target */
 
+/** The fake editor's anonymous machine id (`vscode.env.machineId`). */
+export const MACHINE_ID = 'f0e1d2c3b4a5968778695a4b3c2d1e0ff0e1d2c3b4a5968778695a4b3c2d1e0f';
+
 /** The editor-wide telemetry setting, whose level decides `env.isTelemetryEnabled`. */
 export const TELEMETRY_LEVEL_KEY = 'telemetry.telemetryLevel';
 
@@ -227,6 +230,8 @@ export function createFakeVsCode(init = {}) {
       onDidChangeTelemetryEnabled: telemetryChanged.event,
       /** @type {unknown} */
       language: Object.hasOwn(init, 'language') ? init.language : 'en',
+      /** The anonymous machine id, as `common.vscodemachineid` carries it. */
+      machineId: MACHINE_ID,
       /**
        * Resolves true as VS Code does once the browser was asked to open it; records the address and opens nothing.
        * @param {unknown} uri
@@ -259,7 +264,7 @@ export function createFakeVsCode(init = {}) {
   const commonProperties = {
     'common.extname': `${extension.publisher}.${extension.name}`,
     'common.extversion': extension.version,
-    'common.vscodemachineid': 'f0e1d2c3b4a5968778695a4b3c2d1e0ff0e1d2c3b4a5968778695a4b3c2d1e0f',
+    'common.vscodemachineid': MACHINE_ID,
     'common.vscodesessionid': '3b0a6c1e-5d2f-4e8a-9c7b-1a2b3c4d5e6f1764583200000',
     'common.vscodecommithash': 'fake0000000000000000000000000000000000c0',
     'common.sqmid': '',

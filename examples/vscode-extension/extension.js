@@ -9,7 +9,7 @@ const { connectTelemetryHost, createTelemetryGate, registerTelemetryPanels } = r
 const VIEW_TYPE = 'codeStudio.telemetrySettings';
 const ACCOUNT_KEY = 'codeStudio.demoAccount';
 const ACCOUNT_LINKED_KEY = 'codeStudio.demoAccountLinked';
-/** Where the demo's sender writes what it was handed, in the extension's global storage folder. */
+/** Where the demo's upload writes what the collector got, in the extension's global storage folder. */
 const SENT_EVENTS_FILE = 'sent-events.jsonl';
 // Placeholders: a real product puts its own pages here.
 const LINKS = {
@@ -31,18 +31,26 @@ const DATA_TYPES = {
 };
 
 /**
- * The demo's real sender, behind the gate: it transmits nothing over the network. It appends each event exactly as
- * it was handed, one JSON object a line, to a file anyone can read to audit what a real sender would have sent.
+ * The demo's transport, behind the gate's outbox: called with each batch the gate lets go. When the demo setting
+ * `codeStudio.demo.collectorUrl` is set it POSTs the batch as JSON there and fails unless the collector accepts it;
+ * then (or straight away without a URL) it appends the batch's events, one JSON object a line, to a file anyone can
+ * read to audit what a collector got.
  * @param {string} file
- * @returns {vscode.TelemetrySender}
+ * @returns {import('@code-studio/telemetry-settings/host').TelemetryUpload}
  */
-function fileSender(file) {
-  const append = (/** @type {string} */ name, /** @type {Record<string, unknown> | undefined} */ data) =>
-    appendFileSync(file, `${JSON.stringify({ time: new Date().toISOString(), name, data: data ?? {} })}\n`);
-  return {
-    sendEventData: (eventName, data) => append(eventName, data),
-    sendErrorData: (error, data) =>
-      append(error.name, { ...data, 'error.message': error.message, ...(error.stack !== undefined && { 'error.stack': error.stack }) }),
+function collectorUpload(file) {
+  return async (events, { signal }) => {
+    const url = vscode.workspace.getConfiguration('codeStudio.demo').get('collectorUrl');
+    if (typeof url === 'string' && url) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(events),
+        signal,
+      });
+      if (!response.ok) throw new Error(`the collector answered ${response.status}`);
+    }
+    appendFileSync(file, events.map((event) => `${JSON.stringify(event)}\n`).join(''));
   };
 }
 
@@ -66,13 +74,25 @@ function activate(context) {
   const isAccountLinked = () => context.globalState.get(ACCOUNT_LINKED_KEY, true);
 
   mkdirSync(context.globalStorageUri.fsPath, { recursive: true });
-  // Every event goes through VS Code's logger, then the gate, then the sender: the gate decides at each send.
+  const accountLinked = {
+    get: isAccountLinked,
+    set: async (/** @type {boolean} */ linked) => {
+      await context.globalState.update(ACCOUNT_LINKED_KEY, linked);
+      accountLinkChanged.fire(linked);
+    },
+    onDidChange: accountLinkChanged.event,
+  };
+  // Every event goes through VS Code's logger, then the gate, then its outbox: the gate decides at each send, and
+  // again before each upload. The panels read the account, its switch and what was sent from the gate.
   const gate = createTelemetryGate({
     vscode,
-    sender: fileSender(join(context.globalStorageUri.fsPath, SENT_EVENTS_FILE)),
+    upload: collectorUpload(join(context.globalStorageUri.fsPath, SENT_EVENTS_FILE)),
+    storage: context.globalStorageUri.fsPath,
+    deletionRequest: true,
     dataTypes: DATA_TYPES,
     account: signedIn,
-    accountLinked: { get: isAccountLinked },
+    onDidChangeAccount: accountChanged.event,
+    accountLinked,
     log: (message) => log.warn(message),
   });
   const telemetry = gate.createLogger();
@@ -84,8 +104,8 @@ function activate(context) {
     appHost: vscode.env.appHost,
   });
 
-  /** One event of each data type, as the product would send them in a working session. */
-  const sendSampleEvents = () => {
+  /** One event of each data type, as the product would send them in a working session; then uploaded at once. */
+  const sendSampleEvents = async () => {
     telemetry.logUsage('system/heartbeat', { os: process.platform, arch: process.arch, vscodeVersion: vscode.version });
     telemetry.logUsage('model-command/run', { model: 'demo-model', command: 'explain' });
     telemetry.logUsage('tokens/usage', { prompt: 120, completion: 48 });
@@ -97,6 +117,7 @@ function activate(context) {
       signedIn: account !== null,
       ...(account && { loginName: account.loginName, email: new vscode.TelemetryTrustedValue(account.email) }),
     });
+    await gate.flush();
   };
 
   // One panel: the command shows it; a reload restores it (the serializer); an extension-host restart revives it.
@@ -112,20 +133,9 @@ function activate(context) {
     setUp: (panel) =>
       connectTelemetryHost(panel.webview, {
         vscode,
-        // A real editor returns its signed-in user here; the demo account is kept in globalState.
-        account: signedIn,
-        onDidChangeAccount: accountChanged.event,
+        // The account, its switch and what the collector got ("Show what was sent"), from the gate: one source.
+        gate,
         log: (message) => log.warn(message),
-        // What the gate handed to the sender: "Show what was sent" lists exactly that.
-        events: gate.events,
-        accountLinked: {
-          get: isAccountLinked,
-          set: async (linked) => {
-            await context.globalState.update(ACCOUNT_LINKED_KEY, linked);
-            accountLinkChanged.fire(linked);
-          },
-          onDidChange: accountLinkChanged.event,
-        },
         history: context.globalState,
         links: LINKS,
         locale: displayLanguage,

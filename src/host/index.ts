@@ -1,7 +1,7 @@
 // The package's extension-host entry (`@code-studio/telemetry-settings/host`): Node only, no DOM, no lit.
 export { connectTelemetryHost } from './telemetry-host.js';
 export { initialStateHtml, DEFAULT_INITIAL_STATE_TIMEOUT, type InitialStateOptions } from './initial-state.js';
-export { readTelemetrySetting, DEFAULT_SECTION, DEFAULT_KEY, OVERRIDDEN_MESSAGES } from './setting.js';
+export { readTelemetrySetting, invalidSettingScope, DEFAULT_SECTION, DEFAULT_KEY, OVERRIDDEN_MESSAGES } from './setting.js';
 export { readEditorTelemetryLevel, levelAllows, EDITOR_TELEMETRY_LEVELS, type EditorTelemetryLevel } from './telemetry-level.js';
 export { DEFAULT_LOCKED_MESSAGE } from './policy.js';
 export { DEFAULT_PROVIDER_TIMEOUT } from './providers.js';
@@ -10,11 +10,13 @@ export type {
   TelemetryAccountLinkOption,
   TelemetryEventSource,
   TelemetryHistoryStore,
+  TelemetryHostGate,
   TelemetryHostOptions,
   TelemetryHostVsCode,
   TelemetryHostWebview,
 } from './options.js';
 export * from '../protocol/protocol.js';
+export { fitEvent, type FittedEvent } from '../protocol/events.js';
 export {
   telemetryPanelHtml,
   telemetryPanelWebviewOptions,
@@ -37,10 +39,20 @@ export {
 } from './telemetry-panels.js';
 export {
   createTelemetryGate,
+  ACCOUNT_PLACEHOLDER,
+  DEFAULT_BATCH_INTERVAL,
+  DEFAULT_BATCH_MAX_EVENTS,
   DEFAULT_GATE_CAPACITY,
+  DEFAULT_RETENTION_BYTES,
+  DEFAULT_RETENTION_DAYS,
+  DEFAULT_UPLOAD_RETRY,
+  DEFAULT_UPLOAD_TIMEOUT,
+  DELETION_REQUEST_EVENT,
   IDENTITY_FIELDS,
   VSCODE_COMMON_PROPERTIES,
   type TelemetryDataTypeDeclaration,
+  type TelemetryGateAccountLink,
+  type TelemetryUpload,
   type TelemetryGate,
   type TelemetryGateOptions,
   type TelemetryGateVsCode,

@@ -32,6 +32,16 @@ export interface TelemetryAccountLinkOption {
   onDidChange?: vscode.Event<unknown>;
 }
 
+/** What the adapter reads of a gate: `createTelemetryGate`'s answer has all of it. */
+export interface TelemetryHostGate {
+  readonly events: TelemetryEventSource;
+  readonly account?: TelemetryHostOptions['account'];
+  readonly onDidChangeAccount?: vscode.Event<unknown>;
+  readonly accountLinked?: Pick<TelemetryAccountLinkOption, 'get'> & Partial<Pick<TelemetryAccountLinkOption, 'set' | 'onDidChange'>>;
+  readonly deletionRequest?: boolean;
+  readonly onDidChangeEvents?: (listener: (category: TelemetryCategory) => unknown) => vscode.Disposable;
+}
+
 /** Where the adapter keeps what last changed the setting, across restarts: pass `context.globalState`. */
 export type TelemetryHistoryStore = Pick<vscode.Memento, 'get' | 'update'>;
 
@@ -46,6 +56,13 @@ export interface TelemetryHostWebview {
 export interface TelemetryHostOptions {
   /** The `vscode` module, injected so that the adapter runs in tests without an editor. */
   vscode: TelemetryHostVsCode;
+  /**
+   * The consent gate the editor's telemetry goes through (`createTelemetryGate`). The adapter then reads the account,
+   * its change event, the account switch and what was sent from the gate, the one source both use, so the panel and
+   * what leaves cannot disagree; `account`, `onDidChangeAccount`, `accountLinked` and `events` given here are ignored.
+   * A gate with `deletionRequest` is offered to the panel as `deletion-request`.
+   */
+  gate?: TelemetryHostGate;
   /** Configuration section of the setting. Default `codeStudio.telemetry`. */
   section?: string;
   /** Key of the setting within the section. Default `enabled`. */

@@ -3,6 +3,7 @@
  * and, when a write changed nothing, the scope that still decides.
  */
 import type * as vscode from 'vscode';
+import type { SettingScope } from '../protocol/protocol.js';
 import { describe, type Log } from './log.js';
 import type { TelemetryHostVsCode } from './options.js';
 
@@ -17,16 +18,36 @@ export const OVERRIDDEN_MESSAGES = {
   other: 'Saved, but another setting overrides it, so nothing changed here.',
 } as const;
 
+
 /**
- * The value of the setting as telemetry code must read it: a non-boolean value (a hand-edited settings.json) counts
- * as the default, and a missing default as on, as the product ships. Use it wherever telemetry is sent so that the
- * panel and the sender never disagree.
+ * The scope whose settings.json holds a value of the setting that is not true or false (a hand-edited `"false"`), the
+ * most specific first; undefined when every value is a boolean or absent.
+ */
+export function invalidSettingScope(
+  configuration: Pick<vscode.WorkspaceConfiguration, 'get' | 'inspect'>,
+  key: string = DEFAULT_KEY,
+): SettingScope | undefined {
+  const inspected = configuration.inspect<unknown>(key);
+  const scopes: [SettingScope, unknown][] = [
+    ['workspaceFolder', inspected?.workspaceFolderValue],
+    ['workspace', inspected?.workspaceValue],
+    ['user', inspected?.globalValue],
+  ];
+  return scopes.find(([, value]) => value !== undefined && typeof value !== 'boolean')?.[0];
+}
+
+/**
+ * The value of the setting as telemetry code must read it: a value that is not true or false in any scope (a
+ * hand-edited settings.json) counts as off, fail closed; nothing set counts as the default, and a missing default as
+ * on, as the product ships. Use it wherever telemetry is sent so that the panel and the sender never disagree.
  */
 export function readTelemetrySetting(
   configuration: Pick<vscode.WorkspaceConfiguration, 'get' | 'inspect'>,
   key: string = DEFAULT_KEY,
 ): boolean {
   const value = configuration.get<unknown>(key);
+  if (value !== undefined && typeof value !== 'boolean') return false;
+  if (invalidSettingScope(configuration, key)) return false;
   if (typeof value === 'boolean') return value;
   const fallback = configuration.inspect<unknown>(key)?.defaultValue;
   return typeof fallback === 'boolean' ? fallback : true;
@@ -52,6 +73,16 @@ export class TelemetrySetting {
 
   read(): boolean {
     return readTelemetrySetting(this.#configuration(), this.#key);
+  }
+
+  /** The scope holding a value that is not true or false, which makes the setting read as off. */
+  invalidScope(): SettingScope | undefined {
+    try {
+      return invalidSettingScope(this.#configuration(), this.#key);
+    } catch (error) {
+      this.#log(`could not inspect the setting: ${describe(error)}`);
+      return undefined;
+    }
   }
 
   /** Writes `value` to the target scope; a throw and a rejection alike mean it failed. */

@@ -25,7 +25,7 @@ import { readEvents } from './event-source.js';
 import { SettingHistory } from './history.js';
 import { Links } from './links.js';
 import { createLog, describe, type Log } from './log.js';
-import type { TelemetryHostOptions, TelemetryHostWebview } from './options.js';
+import type { TelemetryHostGate, TelemetryHostOptions, TelemetryHostWebview } from './options.js';
 import { DEFAULT_LOCKED_MESSAGE, readManagedBy } from './policy.js';
 import { SCRIPTS_DISABLED_MESSAGE } from './panel-page.js';
 import { ProviderTimeLimit } from './providers.js';
@@ -37,6 +37,35 @@ import { levelAllows, readEditorTelemetryLevel } from './telemetry-level.js';
  * `env.isTelemetryEnabled` stays false and no telemetry event fires, so their configuration event is the one that tells.
  */
 const EDITOR_TELEMETRY_KEYS = ['telemetry.telemetryLevel', 'telemetry.enableTelemetry'];
+
+const GATE_KEYS = new Set<PropertyKey>(['account', 'onDidChangeAccount', 'accountLinked', 'events', 'onDidChangeEvents']);
+
+/** The options with the account, its switch and what was sent read from `gate` (at each use, as the gate has them). */
+function readingGate(options: TelemetryHostOptions, gate: TelemetryHostGate): TelemetryHostOptions {
+  const log = createLog(options, 'telemetry-host');
+  const ignored = [...GATE_KEYS].filter((name) => (options as unknown as Record<PropertyKey, unknown>)[name] !== undefined);
+  if (ignored.length > 0 && ignored.some((name) => name !== 'onDidChangeEvents')) log(`ignored ${ignored.join(', ')}: with a gate, the adapter reads them from the gate`);
+  const fromGate = (name: PropertyKey): unknown => {
+    if (name === 'events') return gate.events;
+    if (name === 'account') return gate.account;
+    if (name === 'onDidChangeAccount') return gate.onDidChangeAccount;
+    // The push of a changed sent log to the panel, for an adapter that offers it.
+    if (name === 'onDidChangeEvents') return gate.onDidChangeEvents;
+    const linked = gate.accountLinked;
+    if (!linked) return undefined;
+    return {
+      get: () => linked.get(),
+      set: (value: boolean) => {
+        if (!linked.set) throw new Error('This editor cannot change the account switch from here.');
+        return linked.set(value);
+      },
+      onDidChange: linked.onDidChange,
+    };
+  };
+  return new Proxy(options, {
+    get: (target, name, receiver) => (GATE_KEYS.has(name) ? fromGate(name) : Reflect.get(target, name, receiver)),
+  });
+}
 
 /** Each connection's adapter, so that the initial state is read by the adapter that answers the page. */
 const adapters = new WeakMap<vscode.Disposable, TelemetryHost>();
@@ -113,7 +142,8 @@ class TelemetryHost {
   // does not pile up a push each.
   #pushWaiting = false;
 
-  constructor(webview: TelemetryHostWebview, options: TelemetryHostOptions) {
+  constructor(webview: TelemetryHostWebview, given: TelemetryHostOptions) {
+    const options = given.gate ? readingGate(given, given.gate) : given;
     const { vscode: api, section = DEFAULT_SECTION, key = DEFAULT_KEY } = options;
     const target = options.target ?? api.ConfigurationTarget.Global;
     this.#webview = webview;
@@ -126,7 +156,11 @@ class TelemetryHost {
     this.#account = new AccountProviders(options, this.#limit, this.#log);
     this.#history = new SettingHistory(options, this.#setting.fullKey, this.#log, () => this.#setting.read());
     this.#links = new Links(options.links, api, this.#log);
-    this.#offers = [...(options.events ? (['events'] as const) : []), ...this.#links.offered];
+    this.#offers = [
+      ...(options.events ? (['events'] as const) : []),
+      ...this.#links.offered,
+      ...(options.gate?.deletionRequest === true ? (['deletion-request'] as const) : []),
+    ];
     const push = () => this.#push();
     this.#subscriptions = [
       webview.onDidReceiveMessage((message) => this.#receive(message)),
@@ -283,6 +317,7 @@ class TelemetryHost {
     // The rest is read together after the providers answered: the setting, its history and the policy of one moment.
     const { managedBy } = readManagedBy(this.#options.managedBy, this.#log);
     const enabled = this.#setting.read();
+    const invalidSetting = this.#setting.invalidScope();
     this.#history.reconcile(enabled);
     const locale = this.#readLocale();
     const editorTelemetryLevel = readEditorTelemetryLevel(this.#api);
@@ -298,6 +333,7 @@ class TelemetryHost {
       ...(locale !== undefined && { locale }),
       // Absent, not empty, when nothing is offered: the state of a host without extensions stays as it was.
       ...(this.#offers.length > 0 && { offers: [...this.#offers] }),
+      ...(invalidSetting !== undefined && { invalidSetting }),
     };
   }
 

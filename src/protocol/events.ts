@@ -105,31 +105,51 @@ export function selectEvents(source: readonly unknown[], category: TelemetryCate
       dropped++;
       continue;
     }
-    let { event } = sanitized;
-    // Its own JSON and, after the first, the comma before it.
-    let added = eventsJsonLength([event]) - 2 + (events.length > 0 ? 1 : 0);
+    const { event } = sanitized;
+    // Its own JSON and, after the first, the comma before it. An event alone always fits: fitEvent cut it down.
+    const added = eventsJsonLength([event]) - 2 + (events.length > 0 ? 1 : 0);
     if (length + added > MAX_EVENTS_JSON_LENGTH) {
-      if (events.length > 0) {
-        overBudget = true;
-        break;
-      }
-      // The most recent event alone is too long: cut it down rather than send an empty list that says nothing was sent.
-      event = shrinkToFit(event);
-      added = eventsJsonLength([event]) - 2;
-      shrunk = true;
+      overBudget = true;
+      break;
     }
     if (sanitized.trimmed) trimmed++;
+    if (sanitized.shrunk) shrunk = true;
     events.push(event);
     length += added;
   }
   return { events: events.reverse(), dropped, trimmed, overBudget, shrunk };
 }
 
-/** One event of the asked category with its strings clipped, or undefined when even then the webview would reject it. */
-function sanitizeEvent(value: object, time: number): { event: TelemetryEvent; trimmed: boolean } | undefined {
-  const category = ownProperty(value, 'category');
-  const name = clip(ownProperty(value, 'name'));
-  const data = ownProperty(value, 'data');
+/** One event of the asked category fitted to the protocol, or undefined when even then the webview would reject it. */
+function sanitizeEvent(value: object, time: number): { event: TelemetryEvent; trimmed: boolean; shrunk: boolean } | undefined {
+  return fitEvent({
+    time: new Date(time).toISOString(),
+    category: ownProperty(value, 'category') as TelemetryCategory,
+    name: ownProperty(value, 'name'),
+    data: ownProperty(value, 'data'),
+  });
+}
+
+/** What `fitEvent` made of an event, and what it had to do to it. */
+export interface FittedEvent {
+  event: TelemetryEvent;
+  /** Fields beyond MAX_EVENT_FIELDS were left out. */
+  trimmed: boolean;
+  /** Its strings were cut shorter than MAX_STRING_LENGTH so that it alone fits MAX_EVENTS_JSON_LENGTH. */
+  shrunk: boolean;
+}
+
+/**
+ * An event as the panel can show it, by the one rule both ends use: the gate applies it before upload and the adapter
+ * before a reply, so what is uploaded is never clipped or dropped on its way to "Show what was sent". Strings (the
+ * name, field names and values) are cut to MAX_STRING_LENGTH, fields past MAX_EVENT_FIELDS are left out (in order),
+ * undefined fields are skipped as JSON skips them, and an event whose JSON alone passes MAX_EVENTS_JSON_LENGTH has
+ * its strings cut shorter. Undefined when it cannot be shown at all: no name, data not an object, a value not flat.
+ * May throw (a getter in the data that throws, say).
+ */
+export function fitEvent(value: { time: string; category: TelemetryCategory; name: unknown; data: unknown }): FittedEvent | undefined {
+  const name = clip(value.name);
+  const data = value.data;
   if (!isEventName(name)) return undefined;
   // Any object's own fields are read; what is sent is a plain object, as the webview requires.
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
@@ -142,16 +162,19 @@ function sanitizeEvent(value: object, time: number): { event: TelemetryEvent; tr
     // Names are clipped like values: a long name is no reason to lose the event.
     fields.push([field.slice(0, MAX_STRING_LENGTH), clipped]);
   }
-  return {
-    event: {
-      time: new Date(time).toISOString(),
-      category: category as TelemetryCategory,
-      name,
-      // fromEntries defines own properties, so a "__proto__" field stays a field.
-      data: Object.fromEntries(fields.slice(0, MAX_EVENT_FIELDS)),
-    },
-    trimmed: fields.length > MAX_EVENT_FIELDS,
+  let event: TelemetryEvent = {
+    time: value.time,
+    category: value.category,
+    name,
+    // fromEntries defines own properties, so a "__proto__" field stays a field.
+    data: Object.fromEntries(fields.slice(0, MAX_EVENT_FIELDS)),
   };
+  let shrunk = false;
+  if (eventsJsonLength([event], MAX_EVENTS_JSON_LENGTH) > MAX_EVENTS_JSON_LENGTH) {
+    event = shrinkToFit(event);
+    shrunk = true;
+  }
+  return { event, trimmed: fields.length > MAX_EVENT_FIELDS, shrunk };
 }
 
 /** `event` with every string (name, field names and values) clipped shorter, halving until its JSON fits the reply. */

@@ -59,9 +59,14 @@ export type LinkTarget = (typeof LINK_TARGETS)[number];
 
 /**
  * Optional extensions of protocol v1 a host offers, listed in `state.offers`: `events` answers `telemetry/events`;
- * a link target is opened on `telemetry/open`. Unknown entries are ignored.
+ * a link target is opened on `telemetry/open`; `deletion-request`: switching off also asks Code Studio to delete what
+ * it collected from this machine. Unknown entries are ignored.
  */
-export type TelemetryOffer = 'events' | LinkTarget;
+export type TelemetryOffer = 'events' | LinkTarget | 'deletion-request';
+
+/** Where settings.json holds a value of the setting: the user's file, the workspace's or a folder's. */
+export const SETTING_SCOPES = ['user', 'workspace', 'workspaceFolder'] as const;
+export type SettingScope = (typeof SETTING_SCOPES)[number];
 
 export interface TelemetryAccount {
   loginName: string;
@@ -96,6 +101,11 @@ export interface TelemetryState {
   locale?: string;
   /** Extension: what this host offers beyond the base protocol (see `TelemetryOffer`). */
   offers?: string[];
+  /**
+   * Extension: the scope whose settings.json holds a value of the setting that is not true or false. Such a value
+   * counts as off (`enabled` is false), and the panel says that it is not valid and where it is.
+   */
+  invalidSetting?: SettingScope;
 }
 
 /** One telemetry event as it was sent: its fields are shown to the user as text. */
@@ -254,6 +264,7 @@ export const isTelemetryState = shape(
     accountLinked: isBoolean,
     locale: isLocaleTag,
     offers: (value) => Array.isArray(value) && value.length <= 64 && value.every(isShortString),
+    invalidSetting: oneOf(SETTING_SCOPES),
   },
 ) as (value: unknown) => value is TelemetryState;
 
@@ -321,8 +332,8 @@ export const isForeignProtocolMessage = shape({
 }) as (value: unknown) => value is ForeignProtocolMessage;
 
 /** A state with every field filled in, except those whose absence means "not offered" (or "not told"). */
-export type NormalizedTelemetryState = Required<Omit<TelemetryState, 'accountLinked' | 'locale' | 'editorTelemetryLevel'>> &
-  Pick<TelemetryState, 'accountLinked' | 'locale' | 'editorTelemetryLevel'>;
+export type NormalizedTelemetryState = Required<Omit<TelemetryState, 'accountLinked' | 'locale' | 'editorTelemetryLevel' | 'invalidSetting'>> &
+  Pick<TelemetryState, 'accountLinked' | 'locale' | 'editorTelemetryLevel' | 'invalidSetting'>;
 
 /** Copies a validated state into a fresh object holding only the protocol's fields. */
 export function normalizeState(state: TelemetryState): NormalizedTelemetryState {
@@ -339,6 +350,8 @@ export function normalizeState(state: TelemetryState): NormalizedTelemetryState 
     accountLinked: state.accountLinked,
     locale: state.locale,
     offers: state.offers ? [...state.offers] : [],
+    // Left out, not undefined, when every value is valid: the state of a host without it stays as it was.
+    ...(state.invalidSetting !== undefined && { invalidSetting: state.invalidSetting }),
   };
 }
 

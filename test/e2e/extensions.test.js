@@ -55,6 +55,16 @@ async function panelOpenWithTelemetryOn() {
 
 const sendSampleEvents = () => runCommand('Code Studio (demo): Send Sample Events');
 
+/** "Show what was sent" of a data type once it lists `count` events: the command returns before its upload is done. */
+async function showSent(title, count, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const shown = await showEvents(title);
+    if (shown.events.length >= count || Date.now() > deadline) return shown;
+    await new Promise((wait) => setTimeout(wait, 200));
+  }
+}
+
 /** An event as shown, without the properties VS Code adds to every event (`common.*`, checked in sent-events.test.js). */
 const ownFields = ({ name, data }) => ({ name, data: Object.fromEntries(Object.entries(data).filter(([key]) => !key.startsWith('common.'))) });
 
@@ -65,10 +75,10 @@ test('what was sent: the sample events show per data type; while off nothing is 
   const modelBefore = (await showEvents('Model and command')).events.length;
 
   await sendSampleEvents();
-  const tokens = await showEvents('Token usage');
+  const tokens = await showSent('Token usage', tokensBefore + 1);
   assert.equal(tokens.status, countLine(tokensBefore + 1));
   assert.deepEqual(ownFields(tokens.events[0]), { name: `${EXTENSION_ID}/tokens/usage`, data: { prompt: '120', completion: '48' } });
-  const model = await showEvents('Model and command');
+  const model = await showSent('Model and command', modelBefore + 1);
   assert.equal(model.status, countLine(modelBefore + 1));
   assert.deepEqual(ownFields(model.events[0]), { name: `${EXTENSION_ID}/model-command/run`, data: { model: 'demo-model', command: 'explain' } });
 
@@ -91,7 +101,7 @@ test('what was sent: the sample events show per data type; while off nothing is 
 
   // On again: the next send is recorded, so the unchanged count above was not a list that stopped updating.
   await sendSampleEvents();
-  assert.equal((await showEvents('Token usage')).status, countLine(tokensBefore + 2));
+  assert.equal((await showSent('Token usage', tokensBefore + 2)).status, countLine(tokensBefore + 2));
 });
 
 test('account: signed in, the account switch is on and sent; switched off, the badge says anonymous, nothing is sent, and it stays off after a reload', async () => {
@@ -105,7 +115,7 @@ test('account: signed in, the account switch is on and sent; switched off, the b
 
   const accountBefore = (await showEvents(title)).events.length;
   await sendSampleEvents();
-  const sent = await showEvents(title);
+  const sent = await showSent(title, accountBefore + 1);
   assert.equal(sent.status, countLine(accountBefore + 1));
   assert.deepEqual(ownFields(sent.events[0]), { name: `${EXTENSION_ID}/account/session`, data: { signedIn: 'true', loginName: 'ada', email: 'ada@example.com' } });
 
@@ -115,8 +125,8 @@ test('account: signed in, the account switch is on and sent; switched off, the b
 
   const tokensBefore = (await showEvents('Token usage')).events.length;
   await sendSampleEvents();
-  assert.equal((await showEvents('Token usage')).events.length, tokensBefore + 1, 'the samples were sent');
-  const unlinked = await showEvents(title);
+  assert.equal((await showSent('Token usage', tokensBefore + 1)).events.length, tokensBefore + 1, 'the samples were sent');
+  const unlinked = await showSent(title, accountBefore + 2);
   assert.equal(unlinked.status, countLine(accountBefore + 2));
   assert.deepEqual(ownFields(unlinked.events[0]).data, { signedIn: 'true' }, 'no login name or email while the account switch is off');
 

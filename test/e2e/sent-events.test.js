@@ -1,6 +1,6 @@
-// What the example's real sender was handed, end to end in a genuine VS Code (code-server 4.100.3): VS Code's own
-// TelemetryLogger, then the consent gate, then a sender that appends each event to sent-events.jsonl in the
-// extension's global storage folder. The file and "Show what was sent" must agree. Run with `node --test`.
+// What the example's collector got, end to end in a genuine VS Code (code-server 4.100.3): VS Code's own
+// TelemetryLogger, then the consent gate and its outbox, then an upload that appends each batch to sent-events.jsonl
+// in the extension's global storage folder. The file and "Show what was sent" must agree. Run with `node --test`.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,6 +54,13 @@ test('off: Send Sample Events writes nothing and "Show what was sent" says so; o
   if ((await telemetrySwitch().getAttribute('aria-checked')) === 'true') await telemetrySwitch().click();
   await expectSettingOnDisk(false);
   await expectPanelShows(false);
+  // The example asks for deletion as the switch goes off: that one line is written while off. Before it, only the
+  // session start, had its batch come due before the switch.
+  const deadline = Date.now() + 10_000;
+  while (!sentLines().some((line) => line.name === 'deletion-request') && Date.now() < deadline) await new Promise((wait) => setTimeout(wait, 50));
+  const names = sentLines().map((line) => line.name);
+  assert.equal(names.at(-1), 'deletion-request', names.join('\n'));
+  assert.ok(names.slice(0, -1).every((name) => name === `${EXTENSION_ID}/system/session-start`), names.join('\n'));
   const before = sentLines().length;
 
   await runCommand('Code Studio (demo): Send Sample Events');

@@ -28,8 +28,9 @@ let profile;
  * and stops both after it. `init` runs on the browser context before the workbench loads (init scripts, listeners).
  * `vsix`: an async function that returns the path of a VSIX to install the example from, instead of this checkout.
  * `extensions`: more extension folders to load, as `startCodeServer` takes them, or an async function that returns them.
+ * `settings` (called as code-server starts) adds to the user's settings.json.
  */
-export function setUpWorkbench({ init, vsix, extensions } = {}) {
+export function setUpWorkbench({ init, vsix, extensions, settings = () => ({}) } = {}) {
   before(async () => {
     const installDir = installCodeServer();
     if (!vsix) prepareExample();
@@ -42,6 +43,7 @@ export function setUpWorkbench({ init, vsix, extensions } = {}) {
         'workbench.tips.enabled': false,
         // Other servers on this machine would otherwise raise "your application is available" notifications.
         'remote.autoForwardPorts': false,
+        ...settings(),
       },
     });
     profile = mkdtempSync(join(tmpdir(), 'cs-telemetry-e2e-browser-'));

@@ -11,6 +11,8 @@ import {
   badgeStatus,
   editorLevel,
   editorLevelText,
+  invalidSettingText,
+  settingWarningText,
   isIdentified,
   isLocked,
   isReading,
@@ -166,6 +168,32 @@ describe('the panel view derivations', () => {
       expect(words({ editorTelemetryEnabled: false }), "a host without the level: today's words").to.equal(off);
       expect(words({ editorTelemetryEnabled: true }), 'a host without the level, on: no words').to.equal('');
       expect(words({ editorTelemetryLevel: 'error' }, { phase: 'unreachable' })).to.equal('');
+    });
+  });
+
+  describe('a value in settings.json that is not valid', () => {
+    it('says which settings.json holds it, that telemetry is off, and what to do; only as the ready host says', () => {
+      expect(invalidSettingText(ready({ enabled: false, invalidSetting: 'user' }))).to.equal(
+        'The value of this setting in your user settings.json is not valid, so telemetry is off. Set it to true or false.',
+      );
+      expect(invalidSettingText(ready({ enabled: false, invalidSetting: 'workspace' }))).to.contain('the workspace settings.json');
+      expect(invalidSettingText(ready({ enabled: false, invalidSetting: 'workspaceFolder' }))).to.contain("the folder's settings.json");
+      expect(invalidSettingText(ready({ enabled: false }))).to.equal('');
+      expect(invalidSettingText(ready({ enabled: false, invalidSetting: 'user' }, { phase: 'unreachable' }))).to.equal('');
+    });
+
+    it('comes before what the editor level leaves, in one warning; the badge says off', () => {
+      const view = ready({ enabled: false, invalidSetting: 'user', editorTelemetryLevel: 'error' });
+      expect(settingWarningText(view)).to.equal(`${invalidSettingText(view)} ${editorLevelText(view)}`);
+      expect(badgeStatus(view)).to.equal('off');
+    });
+  });
+
+  describe('the help line and the deletion request', () => {
+    it('says that switching off asks for deletion only when the host offers it', () => {
+      const deletion = 'Switching it off also asks Code Studio to delete the data it collected from this machine.';
+      expect(switchHelpText(ready({ offers: ['events', 'deletion-request'] }))).to.equal(`Takes effect at once; change it at any time. ${deletion}`);
+      expect(switchHelpText(ready({ offers: ['events'] }))).to.not.contain(deletion);
     });
   });
 

@@ -68,11 +68,15 @@ describe('the gate: the setting and the level, read at each send', () => {
     assert.deepEqual(names(it.inner.received), [`${EXTENSION}/model-command/run`]);
   });
 
-  test('the setting is read as the panel reads it: junk counts as the default, a policy and a workspace value win, section and key options', () => {
+  test('the setting is read as the panel reads it: junk in any scope counts as off, a policy and a workspace value win, section and key options', () => {
     const it = setUp();
     it.fake.editByHand(KEY, 'yes please');
-    it.logger.logUsage('system/a', {});
+    it.logger.logUsage('system/junk', {});
     it.fake.editByHand(KEY, true, ConfigurationTarget.Global);
+    it.fake.editByHand(KEY, 'false', ConfigurationTarget.Workspace);
+    it.logger.logUsage('system/junk-in-workspace', {});
+    it.fake.editByHand(KEY, undefined, ConfigurationTarget.Workspace);
+    it.logger.logUsage('system/a', {});
     it.fake.editByHand(KEY, false, ConfigurationTarget.Workspace);
     it.logger.logUsage('system/b', {});
     it.fake.editByHand(KEY, undefined, ConfigurationTarget.Workspace);
@@ -402,7 +406,9 @@ function random(seed) {
 /** What the rules allow right now, read from the fake editor itself rather than by the package's functions. */
 function oracle(fake, state) {
   const setting = fake.effective(KEY);
-  const on = typeof setting === 'boolean' ? setting : true;
+  // Fail closed: a value that is not true or false in any scope is off.
+  const junk = Object.values(fake.values).some((scope) => scope.has(KEY) && typeof scope.get(KEY) !== 'boolean');
+  const on = !junk && (typeof setting === 'boolean' ? setting : setting === undefined);
   const configured = fake.effective('telemetry.telemetryLevel');
   let level = ['error', 'crash', 'off'].includes(configured) ? configured : 'all';
   if (!fake.vscode.env.isTelemetryEnabled && level === 'all') level = 'off';

@@ -24,6 +24,7 @@ import {
   OVERRIDDEN_MESSAGES,
   PROTOCOL_VERSION,
   readTelemetrySetting,
+  invalidSettingScope,
 } from '../../dist/host.js';
 import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
 import { ConfigurationTarget, createFakeMemento, createFakeVsCode, createFakeWebview, EventEmitter, laggingMemento, settle } from '../../dev/fake-vscode.js';
@@ -364,24 +365,39 @@ describe('pushes', () => {
   });
 });
 
-describe('a non-boolean setting counts as the contributed default', () => {
+describe('a non-boolean setting counts as off, and the state says which scope holds it', () => {
   const config = (value, defaultValue, key = 'allowAnonymousTelemetry') => ({
     get: (k) => (k === key ? value : undefined),
     inspect: (k) => (k === key ? { key: k, defaultValue } : undefined),
   });
 
-  test('readTelemetrySetting: booleans as they are, anything else the default, no boolean default → on', () => {
+  test('readTelemetrySetting: booleans as they are, nothing set the default (no boolean default → on), anything else off', () => {
     assert.equal(readTelemetrySetting(config(false, true)), false);
     assert.equal(readTelemetrySetting(config(true, false)), true);
-    for (const junk of ['yes', 'false', 0, 1, null, undefined, {}, [], NaN]) {
-      assert.equal(readTelemetrySetting(config(junk, true)), true, `${String(junk)} with default true`);
+    assert.equal(readTelemetrySetting(config(undefined, true)), true);
+    assert.equal(readTelemetrySetting(config(undefined, false)), false);
+    assert.equal(readTelemetrySetting(config(undefined, undefined)), true, 'no default: on, as the product ships');
+    assert.equal(readTelemetrySetting(config(undefined, 'no')), true, 'a junk default: on, as the product ships');
+    for (const junk of ['yes', 'false', 0, 1, null, {}, [], NaN]) {
+      assert.equal(readTelemetrySetting(config(junk, true)), false, `${String(junk)} with default true`);
       assert.equal(readTelemetrySetting(config(junk, false)), false, `${String(junk)} with default false`);
-      assert.equal(readTelemetrySetting(config(junk, undefined)), true, `${String(junk)} without default`);
-      assert.equal(readTelemetrySetting(config(junk, 'no')), true, `${String(junk)} with a junk default`);
+      assert.equal(readTelemetrySetting(config(junk, undefined)), false, `${String(junk)} without default`);
     }
-    assert.equal(readTelemetrySetting({ get: () => 'yes', inspect: () => undefined }), true);
+    assert.equal(readTelemetrySetting({ get: () => 'yes', inspect: () => undefined }), false);
     assert.equal(readTelemetrySetting(config(false, true, 'allow'), 'allow'), false);
     assert.equal(readTelemetrySetting(config(false, true, 'allow')), true, 'the key defaults to "enabled"');
+  });
+
+  test('a junk value in a scope that does not decide still counts as off', () => {
+    const fake = createFakeVsCode();
+    const configuration = fake.vscode.workspace.getConfiguration('codeStudio.telemetry');
+    fake.editByHand('codeStudio.telemetry.allowAnonymousTelemetry', 'false');
+    fake.editByHand('codeStudio.telemetry.allowAnonymousTelemetry', true, ConfigurationTarget.Workspace);
+    assert.equal(readTelemetrySetting(configuration), false);
+    assert.equal(invalidSettingScope(configuration), 'user');
+    fake.editByHand('codeStudio.telemetry.allowAnonymousTelemetry', true);
+    assert.equal(readTelemetrySetting(configuration), true);
+    assert.equal(invalidSettingScope(configuration), undefined);
   });
 
   test('readTelemetrySetting on the fake configuration (inspect gives the contributed default)', () => {
@@ -394,20 +410,23 @@ describe('a non-boolean setting counts as the contributed default', () => {
     assert.equal(readTelemetrySetting(configuration), true);
   });
 
-  test('the adapter reports a hand-edited "yes" as the default, and a set from there writes a boolean', async () => {
+  test('the adapter reports a hand-edited "yes" as off, names its scope, and a set from there writes a boolean', async () => {
     const it = connect();
     await it.request('set', { enabled: false });
     const [push] = await it.after(() => it.fake.editByHand('codeStudio.telemetry.allowAnonymousTelemetry', 'yes'));
-    assert.equal(push.state.enabled, true);
-    assert.equal(typeof push.state.enabled, 'boolean');
-    await it.request('set', { enabled: false });
-    assert.equal(it.fake.userValue('codeStudio.telemetry.allowAnonymousTelemetry'), false);
+    assert.equal(push.state.enabled, false);
+    assert.equal(push.state.invalidSetting, 'user');
+    await it.request('set', { enabled: true });
+    assert.equal(it.fake.userValue('codeStudio.telemetry.allowAnonymousTelemetry'), true);
+    const fixed = await it.request('get');
+    assert.equal(fixed.state.enabled, true);
+    assert.equal('invalidSetting' in fixed.state, false, 'absent once every value is valid');
 
-    const off = connect({ defaults: { 'codeStudio.telemetry.allowAnonymousTelemetry': false } });
-    off.fake.editByHand('codeStudio.telemetry.allowAnonymousTelemetry', 'yes');
-    assert.equal((await off.request('hello')).state.enabled, false);
-    // "yes" reads as false here, so a set to false changes nothing the user can see and need not write.
-    assert.equal((await off.request('set', { enabled: false })).state.enabled, false);
+    const workspace = connect();
+    workspace.fake.editByHand('codeStudio.telemetry.allowAnonymousTelemetry', 'false', ConfigurationTarget.Workspace);
+    const state = (await workspace.request('hello')).state;
+    assert.equal(state.enabled, false);
+    assert.equal(state.invalidSetting, 'workspace');
   });
 });
 

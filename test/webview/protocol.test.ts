@@ -15,6 +15,7 @@ import {
   type ErrorMessage,
   type EventsMessage,
   type StateMessage,
+  type TelemetryState,
 } from '../../src/protocol/protocol.js';
 
 const validState = (): StateMessage => ({
@@ -81,6 +82,11 @@ describe('protocol v1', () => {
       for (const level of ['all', 'error', 'crash', 'off']) {
         expect(isStateMessage(withField(validState(), ['state', 'editorTelemetryLevel'], level)), level).to.equal(true);
       }
+      for (const scope of ['user', 'workspace', 'workspaceFolder']) {
+        const message = withField(validState(), ['state', 'invalidSetting'], scope);
+        expect(isStateMessage(message), scope).to.equal(true);
+        expect(normalizeState((message as { state: TelemetryState }).state).invalidSetting).to.equal(scope);
+      }
     });
 
     it('treats an optional field set to undefined as absent', () => {
@@ -125,6 +131,8 @@ describe('protocol v1', () => {
       ['editorTelemetryLevel in capitals', ['state', 'editorTelemetryLevel'], 'ERROR'],
       ['editorTelemetryLevel null', ['state', 'editorTelemetryLevel'], null],
       ['editorTelemetryLevel as a boolean', ['state', 'editorTelemetryLevel'], false],
+      ['unknown invalidSetting scope', ['state', 'invalidSetting'], 'global'],
+      ['invalidSetting as a boolean', ['state', 'invalidSetting'], true],
       ['unknown managedBy', ['state', 'managedBy'], 'admin'],
       ['managedBy true', ['state', 'managedBy'], true],
       ['account as a string', ['state', 'account'], 'ada'],

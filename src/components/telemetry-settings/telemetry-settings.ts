@@ -19,7 +19,7 @@ import {
   areDataTypesLocked,
   badgeIdentity,
   badgeStatus,
-  editorLevelText,
+  settingWarningText,
   isIdentified,
   isLocked,
   isReading,
@@ -115,7 +115,7 @@ export class CsTelemetrySettings extends LitElement {
     const status = badgeStatus(view);
     const offers = host?.offers ?? [];
     const [problem, retry] = alertOf(view) ?? [];
-    const levelText = editorLevelText(view);
+    const levelText = settingWarningText(view);
     return html`
       <section aria-labelledby="heading" lang=${intlLocale()}>
         <header>

@@ -66,6 +66,33 @@ export function editorLevelText(view: TelemetryView): string {
   }
 }
 
+/**
+ * A value of the setting in settings.json that is not true or false counts as off: which file holds it, and what to do.
+ * Empty while every value is valid or the host's word is not current.
+ */
+export function invalidSettingText(view: TelemetryView): string {
+  if (view.phase !== 'ready') return '';
+  switch (view.host?.invalidSetting) {
+    case 'user':
+      return msg('The value of this setting in your user settings.json is not valid, so telemetry is off. Set it to true or false.', {
+        id: 'panel.invalid-user',
+      });
+    case 'workspace':
+      return msg('The value of this setting in the workspace settings.json is not valid, so telemetry is off. Set it to true or false.', {
+        id: 'panel.invalid-workspace',
+      });
+    case 'workspaceFolder':
+      return msg("The value of this setting in the folder's settings.json is not valid, so telemetry is off. Set it to true or false.", {
+        id: 'panel.invalid-folder',
+      });
+    default:
+      return '';
+  }
+}
+
+/** The warning under the switch: a value in settings.json that is not valid, then what the editor's level leaves. */
+export const settingWarningText = (view: TelemetryView) => sentence(invalidSettingText(view), editorLevelText(view));
+
 /** The main switch can be flipped: its value is known and no policy fixes it. */
 export const isSwitchUsable = (view: TelemetryView) => isKnown(view) && !isLocked(view);
 
@@ -75,7 +102,10 @@ export function isIdentified(view: TelemetryView): boolean {
   return !!host?.account && (host.accountLinked === undefined || host.accountLinked || !!view.accountLinked);
 }
 
-/** The switch's help line: when it takes effect, and, while an account is attached, that the data is not anonymous. */
+/**
+ * The switch's help line: when it takes effect; while an account is attached, that the data is not anonymous; and,
+ * when the host offers it, that switching off asks for what was collected to be deleted.
+ */
 export const switchHelpText = (view: TelemetryView) =>
   sentence(
     msg('Takes effect at once; change it at any time.', { id: 'panel.help' }),
@@ -83,6 +113,9 @@ export const switchHelpText = (view: TelemetryView) =>
       ? msg('While you are signed in, your login name and email are sent with this data, so it is not anonymous.', {
           id: 'panel.help-account',
         })
+      : '',
+    view.host?.offers.includes('deletion-request')
+      ? msg('Switching it off also asks Code Studio to delete the data it collected from this machine.', { id: 'panel.help-deletion' })
       : '',
   );
 
