@@ -9,7 +9,7 @@ import '../../src/components/telemetry-settings/define.js';
 import type { CsTelemetrySettings } from '../../src/components/telemetry-settings/telemetry-settings.js';
 import { badgeStatus } from '../../src/components/telemetry-settings/view.js';
 import { telemetryContext } from '../../src/webview/telemetry-context.js';
-import { LOCKED_MESSAGES, normalizeState, type TelemetryEvent } from '../../src/protocol/protocol.js';
+import { LOCKED_MESSAGES, normalizeState, type TelemetryCategory, type TelemetryEvent } from '../../src/protocol/protocol.js';
 import { setLocale, type SupportedLocale } from '../../src/internal/i18n/locale.js';
 import type { Clock } from '../../src/internal/clock.js';
 import { ManualClock, provideClock } from '../../dev/harness/manual-clock.js';
@@ -231,6 +231,7 @@ describe('<cs-telemetry-settings>', () => {
       // Not known yet: checking, not the old value as if it were current.
       await expectShows(el, { status: 'loading', checked: true, disabled: true });
       expect(panelText(el)).to.contain('Reading your setting from Code Studio');
+      await until(el, () => host.held.some((m) => m.type === 'telemetry/hello'), 'the hello sent, once a slot is free');
       host.replyAll();
       await until(el, () => el.view.phase === 'ready', 'ready');
       await expectShows(el, { status: 'on', checked: true, disabled: false });
@@ -383,9 +384,11 @@ describe('<cs-telemetry-settings>', () => {
     it('rapid clicks end with the switch showing the host state', async () => {
       const { el, host } = await readyPanel({ enabled: true, delay: 5 });
       for (let i = 0; i < 5; i++) control(el).click();
-      expect(host.api.sent('telemetry/set').map((m) => m.enabled)).to.deep.equal([false, true, false, true, false]);
-      await host.idle();
+      // The hello and three sets fill the second's sends; the last two intents wait, the latter replacing the former.
+      expect(host.api.sent('telemetry/set').map((m) => m.enabled)).to.deep.equal([false, true, false]);
       await until(el, () => !el.view.saving, 'settled');
+      expect(host.api.sent('telemetry/set').map((m) => m.enabled)).to.deep.equal([false, true, false, false]);
+      await host.idle();
       expect(host.state.enabled).to.equal(false);
       await expectShows(el, { status: 'off', checked: false, disabled: false });
       expect(el.view.enabled).to.equal(host.state.enabled);
@@ -989,9 +992,9 @@ describe('<cs-telemetry-settings>', () => {
     });
 
     describe('see what is sent', () => {
-      const sent = (name: string, data: TelemetryEvent['data'] = {}): TelemetryEvent => ({
+      const sent = (name: string, data: TelemetryEvent['data'] = {}, category: TelemetryCategory = 'tokens'): TelemetryEvent => ({
         time: '2026-01-02T03:04:05.000Z',
-        category: 'tokens',
+        category,
         name,
         data,
       });
@@ -1027,7 +1030,7 @@ describe('<cs-telemetry-settings>', () => {
         await waitUntil(() => eventsList(el, 0).status === 'error', 'error');
         await settled(el);
         expect(events(el, 0).statusText).to.equal('Could not load the events. The log is gone.');
-        host.eventSource = () => [sent('again')];
+        host.eventSource = (category) => [sent('again', {}, category)];
         events(el, 0).retry();
         await waitUntil(() => eventsList(el, 0).status === 'ready', 'ready after retry');
         expect(host.received.filter((m) => m.type === 'telemetry/events')).to.have.length(2);
@@ -1067,10 +1070,10 @@ describe('<cs-telemetry-settings>', () => {
         await settled(el);
         const newer = host.held.at(-1)!;
         expect(newer.id).to.not.equal(older.id);
-        host.eventSource = () => [sent('newer')];
+        host.eventSource = (category) => [sent('newer', {}, category)];
         host.reply(newer.id);
         await waitUntil(() => eventsList(el, 0).status === 'ready', 'ready');
-        host.eventSource = () => [sent('older')];
+        host.eventSource = (category) => [sent('older', {}, category)];
         host.reply(older.id);
         await settled(el);
         await eventsList(el, 0).updateComplete;
