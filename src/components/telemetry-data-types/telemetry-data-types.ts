@@ -30,7 +30,7 @@ export const dataTypesParts = (accountLinked: boolean | null | undefined, events
  * @fires cs-events-request - The user opened (or retried) "Show what was sent" for a category while telemetry is on;
  *   `detail.category`. Bubbles and is composed. Answer by setting `events`.
  * @fires cs-account-linked-change - The user flipped the account switch; `detail.accountLinked` is the value wanted.
- *   Bubbles and is composed. The switch keeps showing `accountLinked` until that property changes.
+ *   Bubbles, is composed and cancelable: `preventDefault()` flips the switch back. Every render shows `accountLinked`.
  *
  * @csspart heading - The list's heading.
  * @csspart item - Each item.
@@ -193,13 +193,17 @@ export class CsTelemetryDataTypes extends LitElement {
     this.dispatchEvent(new CustomEvent('cs-events-request', { detail: { category }, bubbles: true, composed: true }));
   }
 
+  // The owner decides, as for the panel's own switch: the flip stands unless the owner cancels the event, and the
+  // next render shows `accountLinked` whatever the switch showed.
   #onAccountChange = (event: Event): void => {
     event.stopPropagation();
-    // The switch shows only `accountLinked`: its own flip is undone, and the owner decides by setting the property.
-    event.preventDefault();
-    if (typeof this.accountLinked !== 'boolean') return;
-    this.dispatchEvent(
-      new CustomEvent('cs-account-linked-change', { detail: { accountLinked: !this.accountLinked }, bubbles: true, composed: true }),
-    );
+    if (typeof this.accountLinked !== 'boolean') return event.preventDefault();
+    const change = new CustomEvent('cs-account-linked-change', {
+      detail: { accountLinked: !this.accountLinked },
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+    });
+    if (!this.dispatchEvent(change)) event.preventDefault();
   };
 }

@@ -1,10 +1,10 @@
 import { ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { clockFor } from '../../internal/clock.js';
-import type { TelemetryCategory } from '../../protocol/protocol.js';
+import type { LinkTarget, TelemetryCategory } from '../../protocol/protocol.js';
 import { LOADING_VIEW, TelemetryClient, type TelemetryRequestError, type TelemetryView } from '../../webview/telemetry-client.js';
 import { sharedVsCodeApi, type VsCodeApi } from '../../webview/vscode-api.js';
-import { readInitialState } from '../../webview/initial-state.js';
+import { takeInitialState } from '../../webview/initial-state.js';
 import { telemetryContext } from '../../webview/telemetry-context.js';
 import { applyLocale } from '../../internal/i18n/locale.js';
 import type { TelemetryEventsEntry } from '../telemetry-data-types/telemetry-data-types.js';
@@ -30,7 +30,7 @@ export class TelemetryController implements ReactiveController {
   readonly #host: ControllerHost;
   readonly #provider: ContextProvider<typeof telemetryContext>;
   /** The connection to the editor; undefined while the panel is out of the document or waiting to connect. */
-  client?: TelemetryClient;
+  #client?: TelemetryClient;
   /** The recent events of each category the panel asked for, as far as known; replaced on every change. */
   events: Partial<Record<TelemetryCategory, TelemetryEventsEntry>> = {};
   /** The latest request of each category: only it may settle the category. */
@@ -64,14 +64,39 @@ export class TelemetryController implements ReactiveController {
 
   /** Drops the connection; the next update makes a new one if the panel is still in the document. */
   hostDisconnected(): void {
-    this.client?.dispose();
-    this.client = undefined;
+    this.#client?.dispose();
+    this.#client = undefined;
     this.#host.requestUpdate();
+  }
+
+  /** Drops the connection and makes a new one at the next update (a new API or timeout). */
+  reconnect(): void {
+    this.hostDisconnected();
+  }
+
+  /** The user flipped the switch. */
+  setEnabled(enabled: boolean): void {
+    this.#client?.setEnabled(enabled);
+  }
+
+  /** The user flipped the account switch. */
+  setAccountLinked(accountLinked: boolean): void {
+    this.#client?.setAccountLinked(accountLinked);
+  }
+
+  /** The user pressed Retry. */
+  retry(): void {
+    this.#client?.retry();
+  }
+
+  /** The user asked for a link the host offers. */
+  open(target: LinkTarget): void {
+    this.#client?.open(target);
   }
 
   /** Asks for the recent events of a category; an older, slower answer never overwrites a newer one. */
   requestEvents(category: TelemetryCategory): void {
-    const client = this.client;
+    const client = this.#client;
     if (!client) return;
     const request = Symbol(category);
     this.#eventsRequests.set(category, request);
@@ -90,15 +115,16 @@ export class TelemetryController implements ReactiveController {
 
   /** Connects if the panel is in the document and not connected; called before each update by the panel itself too. */
   connect(): void {
-    if (this.client || !this.#host.isConnected) return;
+    if (this.#client || !this.#host.isConnected) return;
     const api = this.#host.vscodeApi ?? sharedVsCodeApi();
     // Outside a webview: say so, and look again at the next update (a `vscodeApi` set later, or provideVsCodeApi).
     if (!api) return this.#show(NO_HOST_VIEW);
-    // The host's state embedded in the page, so that this update, the first render, shows it: no "Checking…".
-    const initialState = readInitialState(document);
-    this.client = new TelemetryClient({ api, timeout: this.#host.timeout, scheduler: clockFor(this.#host), initialState });
-    this.client.subscribe((view) => this.#show(view));
-    this.#show(this.client.view);
+    // The host's state embedded in the page, so that this update, the first render, shows it: no "Checking…". The
+    // page's first connection only: later ones start from the saved state.
+    const initialState = takeInitialState(document);
+    const client = (this.#client = new TelemetryClient({ api, timeout: this.#host.timeout, scheduler: clockFor(this.#host), initialState }));
+    client.subscribe((view) => this.#show(view));
+    this.#show(client.view);
   }
 
   #show(view: TelemetryView): void {

@@ -1,6 +1,7 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
 import type { LinkTarget } from '../../protocol/protocol.js';
 import type { CsSwitch } from '../switch/switch.js';
 import { DEFAULT_TIMEOUT, type TelemetryView } from '../../webview/telemetry-client.js';
@@ -103,7 +104,7 @@ export class CsTelemetrySettings extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Before the first update the controller has not connected yet, and will use these values when it does.
     if (this.hasUpdated && (changed.has('vscodeApi') || changed.has('timeout'))) {
-      this.#controller.hostDisconnected(); // drops the connection; this same update makes the new one
+      this.#controller.reconnect(); // this same update makes the new connection
     }
   }
 
@@ -138,7 +139,7 @@ export class CsTelemetrySettings extends LitElement {
                 { id: 'panel.purpose-anonymous' },
               )}
         </p>
-        <cs-switch part="switch" .checked=${view.enabled === true} ?disabled=${!isSwitchUsable(view)} @change=${this.#onChange}>
+        <cs-switch part="switch" .checked=${live(view.enabled === true)} ?disabled=${!isSwitchUsable(view)} @change=${this.#onChange}>
           ${msg('Allow Anonymous Telemetry', { id: 'panel.switch' })}
           <span slot="help">${switchHelpText(view)}</span>
         </cs-switch>
@@ -151,7 +152,7 @@ export class CsTelemetrySettings extends LitElement {
         <div role="alert" part="alert" class=${problem ? 'note' : ''}>
           ${problem ? [warningIcon, html`<span>${problem}</span>`] : nothing}
           ${retry
-            ? html`<button part="retry" @click=${() => this.#controller.client?.retry()}>${msg('Retry', { id: 'alert.retry' })}</button>`
+            ? html`<button part="retry" @click=${() => this.#controller.retry()}>${msg('Retry', { id: 'alert.retry' })}</button>`
             : nothing}
         </div>
         <cs-telemetry-data-types
@@ -177,11 +178,13 @@ export class CsTelemetrySettings extends LitElement {
     `;
   }
 
-  #open = (target: LinkTarget) => this.#controller.client?.open(target);
+  #open = (target: LinkTarget) => this.#controller.open(target);
 
+  // The account switch follows the main switch's rule: its flip stands only when the view takes it.
   #onAccountLinkedChange(event: CsAccountLinkedChangeEvent): void {
     event.stopPropagation();
-    this.#controller.client?.setAccountLinked(event.detail.accountLinked);
+    this.#controller.setAccountLinked(event.detail.accountLinked);
+    if (this.view.accountLinked !== event.detail.accountLinked) event.preventDefault();
   }
 
   #onEventsRequest(event: CsEventsRequestEvent): void {
@@ -189,19 +192,12 @@ export class CsTelemetrySettings extends LitElement {
     this.#controller.requestEvents(event.detail.category);
   }
 
+  // The switch has one owner, the view: it is bound with live(), so every render sets what the view holds whatever
+  // the switch shows, and its own flip stands only when the view takes it (the client shows an intent at once), so it
+  // shows the new state without waiting for the panel's render, and never a value the view does not hold.
   #onChange(event: Event): void {
     event.stopPropagation();
-    // A flip is of what the view shows, which may be ahead of the last render. The switch keeps its own flip only when
-    // the view now holds it (the client shows an intent at once), so it shows the new state without waiting for the
-    // panel's render, and never a value the view does not hold.
-    this.#controller.client?.setEnabled(!this.view.enabled);
+    this.#controller.setEnabled(!this.view.enabled);
     if ((event.target as CsSwitch).checked !== (this.view.enabled === true)) event.preventDefault();
-  }
-
-  protected override updated(): void {
-    // The binding sets `checked` only when the view's value changes from the last one it set; a flip the switch kept
-    // and a view that went back before this render would otherwise leave the switch showing the flip.
-    const control = this.renderRoot.querySelector<CsSwitch>('cs-switch[part=switch]');
-    if (control && control.checked !== (this.view.enabled === true)) control.checked = this.view.enabled === true;
   }
 }
