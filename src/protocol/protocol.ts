@@ -192,7 +192,17 @@ export interface EventsMessage {
   events: TelemetryEvent[];
 }
 
-export type HostMessage = StateMessage | ErrorMessage | EventsMessage;
+/**
+ * Extension (`offers` has `events`): pushed, unasked, when the log of a category changed (an event was sent). A page
+ * with that category's list open asks again.
+ */
+export interface EventsChangedMessage {
+  type: 'telemetry/events-changed';
+  protocol: typeof PROTOCOL_VERSION;
+  category: TelemetryCategory;
+}
+
+export type HostMessage = StateMessage | ErrorMessage | EventsMessage | EventsChangedMessage;
 
 /** A host message of our family that speaks another protocol version. */
 export interface ForeignProtocolMessage {
@@ -310,13 +320,19 @@ export const isErrorMessage = shape(
   { instance: isId },
 ) as (value: unknown) => value is ErrorMessage;
 
+export const isEventsChangedMessage = shape({
+  type: (value) => value === 'telemetry/events-changed',
+  protocol: isProtocolV1,
+  category: isTelemetryCategory,
+}) as (value: unknown) => value is EventsChangedMessage;
+
 export function isHostMessage(value: unknown): value is HostMessage {
-  return isStateMessage(value) || isErrorMessage(value) || isEventsMessage(value);
+  return isStateMessage(value) || isErrorMessage(value) || isEventsMessage(value) || isEventsChangedMessage(value);
 }
 
 /** A state or error message whose `protocol` is a whole number other than ours: the host and webview must be updated. */
 export const isForeignProtocolMessage = shape({
-  type: oneOf(['telemetry/state', 'telemetry/error', 'telemetry/events']),
+  type: oneOf(['telemetry/state', 'telemetry/error', 'telemetry/events', 'telemetry/events-changed']),
   protocol: (value) => Number.isSafeInteger(value) && (value as number) > 0 && value !== PROTOCOL_VERSION,
 }) as (value: unknown) => value is ForeignProtocolMessage;
 

@@ -1,6 +1,7 @@
 import {
   PROTOCOL_VERSION,
   isErrorMessage,
+  isEventsChangedMessage,
   isEventsMessage,
   isForeignProtocolMessage,
   isStateMessage,
@@ -89,6 +90,7 @@ export class TelemetryClient {
   readonly #sequence: HostSequencer;
   readonly #unlisten: () => void;
   readonly #listeners = new Set<(view: TelemetryView) => void>();
+  readonly #eventsListeners = new Set<(category: TelemetryCategory) => void>();
   /** A set went unanswered and no state came since: the host may hold either value. */
   #setInDoubt = false;
   /** The last request number posted before a state was last placed: silence on a read up to it is a lost message. */
@@ -150,6 +152,12 @@ export class TelemetryClient {
   subscribe(listener: (view: TelemetryView) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** Calls `listener` with a category whose log the host says changed (events offered only): an open list asks again. */
+  onEventsChanged(listener: (category: TelemetryCategory) => void): () => void {
+    this.#eventsListeners.add(listener);
+    return () => this.#eventsListeners.delete(listener);
   }
 
   /** The user flipped the switch: show it at once and ask the host. */
@@ -224,6 +232,8 @@ export class TelemetryClient {
       if (!error) return this.#onState(data, request);
       // An error for a superseded request changes nothing: the latest intent still stands.
       if (request) this.#fail(request, data.code, data.message, this.#sequence.isUnknownInstance(data.instance));
+    } else if (isEventsChangedMessage(data)) {
+      if (this.#view.host?.offers.includes('events')) for (const listener of this.#eventsListeners) listener(data.category);
     } else if (isForeignProtocolMessage(data)) {
       this.#stop();
       this.#update({

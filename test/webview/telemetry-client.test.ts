@@ -1111,6 +1111,36 @@ describe('TelemetryClient', () => {
       expect(scheduler.pending).to.equal(0);
     });
 
+    it('refuses a reply whose events are not all of the category asked for, or not oldest first', async () => {
+      const { client, host } = ready({ enabled: true, offers: ['events'] });
+      const event = (category: 'tokens' | 'account', time: string) => ({ time, category, name: 'x/y', data: {} });
+      host.eventSource = () => [event('tokens', '2026-01-01T00:00:00Z'), event('account', '2026-01-01T00:00:01Z')];
+      const mixed = client.requestEvents('tokens');
+      host.reply();
+      const error = await mixed.catch((caught: unknown) => caught);
+      expect(error).to.include({ code: 'bad-reply' });
+      host.eventSource = () => [event('tokens', '2026-01-01T00:00:02Z'), event('tokens', '2026-01-01T00:00:01Z')];
+      const unordered = client.requestEvents('tokens');
+      host.reply();
+      expect(await unordered.catch((caught: unknown) => caught)).to.include({ code: 'bad-reply' });
+      host.eventSource = () => [event('tokens', '2026-01-01T00:00:01Z'), event('tokens', '2026-01-01T00:00:01Z')];
+      const good = client.requestEvents('tokens');
+      host.reply();
+      expect(await good).to.have.length(2);
+    });
+
+    it('tells its listeners when the host says a category changed, only while the host offers events', () => {
+      const { client, host } = ready({ enabled: true, offers: ['events'] });
+      const heard: string[] = [];
+      client.onEventsChanged((category) => heard.push(category));
+      deliverFromHost({ type: 'telemetry/events-changed', protocol: 1, category: 'tokens' });
+      deliverFromHost({ type: 'telemetry/events-changed', protocol: 1, category: 'nothing' });
+      host.push({ offers: [] });
+      deliverFromHost({ type: 'telemetry/events-changed', protocol: 1, category: 'account' });
+      expect(heard).to.deep.equal(['tokens']);
+      expect(host.api.posted.filter((m) => (m as { type: string }).type === 'telemetry/events'), 'the client asks nothing by itself').to.have.length(0);
+    });
+
     it('an events reply addressed to a pending set is ignored: the set stays awaited', () => {
       const { client, host, api } = ready({ enabled: true, offers: ['events'] });
       client.setEnabled(false);

@@ -27,8 +27,9 @@ export const dataTypesParts = (accountLinked: boolean | null | undefined, events
  * @summary The plain list of data collected while telemetry is on; each item expands for detail, and can show what
  * was sent.
  *
- * @fires cs-events-request - The user opened (or retried) "Show what was sent" for a category while telemetry is on;
- *   `detail.category`. Bubbles and is composed. Answer by setting `events`.
+ * @fires cs-events-request - The user opened (or retried) "Show what was sent" for a category while telemetry is on,
+ *   or its open list heard from `eventsChanged` that the log changed (`detail.refresh`); `detail.category`. Bubbles
+ *   and is composed. Answer by setting `events`.
  * @fires cs-account-linked-change - The user flipped the account switch; `detail.accountLinked` is the value wanted.
  *   Bubbles, is composed and cancelable: `preventDefault()` flips the switch back. Every render shows `accountLinked`.
  *
@@ -57,6 +58,7 @@ export class CsTelemetryDataTypes extends LitElement {
     eventsOffered: { type: Boolean, attribute: 'events-offered' },
     telemetryOff: { type: Boolean, attribute: 'telemetry-off' },
     events: { attribute: false },
+    eventsChanged: { attribute: false },
     expanded: { state: true },
     eventsOpen: { state: true },
   };
@@ -88,6 +90,9 @@ export class CsTelemetryDataTypes extends LitElement {
   /** The recent events of each category, as far as known. */
   events: Partial<Record<TelemetryCategory, TelemetryEventsEntry>> = {};
 
+  /** A count per category that moves when its log changed: an open list asks again (`refresh`). */
+  eventsChanged: Partial<Record<TelemetryCategory, number>> = {};
+
   /** Ids of the items the user has expanded. */
   private expanded = new Set<string>();
 
@@ -110,6 +115,11 @@ export class CsTelemetryDataTypes extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     // Telemetry came back on while lists were open: they had said "off", now they can ask.
     if (changed.get('telemetryOff') === true && !this.telemetryOff) for (const category of this.eventsOpen) this.#request(category);
+    // The log of an open list changed: the list is live while open.
+    else if (changed.has('eventsChanged')) {
+      const before = changed.get('eventsChanged') ?? {};
+      for (const category of this.eventsOpen) if (this.eventsChanged[category] !== before[category]) this.#request(category, true);
+    }
   }
 
   override render() {
@@ -187,10 +197,10 @@ export class CsTelemetryDataTypes extends LitElement {
     this.eventsOpen = open;
   }
 
-  #request(category: TelemetryCategory): void {
+  #request(category: TelemetryCategory, refresh = false): void {
     // Nothing is sent while telemetry is off, so there is nothing to ask the host for.
     if (this.telemetryOff) return;
-    this.dispatchEvent(new CustomEvent('cs-events-request', { detail: { category }, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent('cs-events-request', { detail: { category, refresh }, bubbles: true, composed: true }));
   }
 
   // The owner decides, as for the panel's own switch: the flip stands unless the owner cancels the event, and the

@@ -33,6 +33,8 @@ export class TelemetryController implements ReactiveController {
   #client?: TelemetryClient;
   /** The recent events of each category the panel asked for, as far as known; replaced on every change. */
   events: Partial<Record<TelemetryCategory, TelemetryEventsEntry>> = {};
+  /** How many times the host said each category's log changed: an open list asks again when its count moves. */
+  eventsChanged: Partial<Record<TelemetryCategory, number>> = {};
   /** The latest request of each category: only it may settle the category. */
   #eventsRequests = new Map<TelemetryCategory, symbol>();
   /** The host locale last handed to `applyLocale`; a symbol until the first. */
@@ -94,8 +96,11 @@ export class TelemetryController implements ReactiveController {
     this.#client?.open(target);
   }
 
-  /** Asks for the recent events of a category; an older, slower answer never overwrites a newer one. */
-  requestEvents(category: TelemetryCategory): void {
+  /**
+   * Asks for the recent events of a category; an older, slower answer never overwrites a newer one. `refresh`: the list
+   * is shown already and keeps showing until the new answer (the host said its log changed).
+   */
+  requestEvents(category: TelemetryCategory, refresh = false): void {
     const client = this.#client;
     if (!client) return;
     const request = Symbol(category);
@@ -105,7 +110,7 @@ export class TelemetryController implements ReactiveController {
       this.events = { ...this.events, [category]: entry };
       this.#host.requestUpdate();
     };
-    settle({ status: 'loading', events: [], message: '' });
+    if (!refresh || !this.events[category]) settle({ status: 'loading', events: [], message: '' });
     client.requestEvents(category).then(
       (events) => settle({ status: 'ready', events, message: '' }),
       (error: TelemetryRequestError) =>
@@ -124,6 +129,10 @@ export class TelemetryController implements ReactiveController {
     const initialState = takeInitialState(document);
     const client = (this.#client = new TelemetryClient({ api, timeout: this.#host.timeout, scheduler: clockFor(this.#host), initialState }));
     client.subscribe((view) => this.#show(view));
+    client.onEventsChanged((category) => {
+      this.eventsChanged = { ...this.eventsChanged, [category]: (this.eventsChanged[category] ?? 0) + 1 };
+      this.#host.requestUpdate();
+    });
     this.#show(client.view);
   }
 

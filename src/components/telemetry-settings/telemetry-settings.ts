@@ -164,6 +164,7 @@ export class CsTelemetrySettings extends LitElement {
           .eventsOffered=${offers.includes('events')}
           .telemetryOff=${status === 'off'}
           .events=${this.#controller.events}
+          .eventsChanged=${this.#controller.eventsChanged}
           @cs-account-linked-change=${this.#onAccountLinkedChange}
           @cs-events-request=${this.#onEventsRequest}
         ></cs-telemetry-data-types>
@@ -189,7 +190,7 @@ export class CsTelemetrySettings extends LitElement {
 
   #onEventsRequest(event: CsEventsRequestEvent): void {
     event.stopPropagation();
-    this.#controller.requestEvents(event.detail.category);
+    this.#controller.requestEvents(event.detail.category, event.detail.refresh);
   }
 
   // The switch has one owner, the view: it is bound with live(), so every render sets what the view holds whatever
