@@ -425,7 +425,9 @@ describe('<cs-telemetry-data-types>', () => {
       expect(accountSwitch(el)!.disabled).to.equal(false);
       el.locked = true;
       await elementUpdated(el);
-      expect(accountSwitch(el)!.disabled).to.equal(true);
+      // Locked by a policy: unavailable to a reader, but still focusable.
+      expect([accountSwitch(el)!.disabled, accountSwitch(el)!.locked]).to.deep.equal([false, true]);
+      expect(accountControl(el).getAttribute('aria-disabled')).to.equal('true');
     });
 
     it('passes axe with the switch, signed in', async () => {

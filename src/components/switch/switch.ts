@@ -28,6 +28,7 @@ export class CsSwitch extends LitElement {
   static override properties = {
     checked: { type: Boolean },
     disabled: { type: Boolean, reflect: true },
+    locked: { type: Boolean, reflect: true },
     label: {},
     name: {},
     value: {},
@@ -40,6 +41,12 @@ export class CsSwitch extends LitElement {
 
   /** Disables the switch: not focusable, and no change is possible. */
   disabled = false;
+
+  /**
+   * Shows the switch as unavailable (`aria-disabled`) but keeps it focusable, so that keyboard and screen reader users
+   * reach it and hear its help text (say, who fixes the setting); no change is possible.
+   */
+  locked = false;
 
   /** The accessible label, used when nothing is slotted. */
   label = '';
@@ -72,6 +79,7 @@ export class CsSwitch extends LitElement {
         aria-checked=${this.checked ? 'true' : 'false'}
         aria-labelledby="label"
         aria-describedby="help"
+        aria-disabled=${this.locked ? 'true' : 'false'}
         ?disabled=${this.disabled || this.#formDisabled}
         @click=${this.#onClick}
       ></button>
@@ -100,7 +108,7 @@ export class CsSwitch extends LitElement {
   // Each flip is painted at once, in this task, not after a microtask: a listener's work (a whole panel's render)
   // then never delays it, and a flip undone by preventDefault is undone in the same task, before any frame shows it.
   #onClick(): void {
-    if (this.disabled || this.#formDisabled) return;
+    if (this.disabled || this.locked || this.#formDisabled) return;
     this.#flip();
     const accepted = this.dispatchEvent(new Event('change', { bubbles: true, composed: true, cancelable: true }));
     if (!accepted) this.#flip();

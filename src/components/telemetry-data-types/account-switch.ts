@@ -23,7 +23,8 @@ export function renderAccountSwitch(accountLinked: boolean | null, locked: boole
   return html`<cs-switch
     part="account-switch"
     .checked=${live(accountLinked === true)}
-    ?disabled=${locked || accountLinked === null}
+    ?disabled=${!locked && accountLinked === null}
+    ?locked=${locked}
     @change=${onChange}
     >${msg('Include my account details (login name and email)', { id: 'data.account.switch' })}<span slot="help"
       >${saving ? msg('Saving…', { id: 'data.account.saving' }) : ''}</span

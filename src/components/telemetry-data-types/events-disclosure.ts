@@ -21,9 +21,10 @@ export function renderEventsDisclosure(
       part="events-toggle"
       aria-expanded=${open ? 'true' : 'false'}
       aria-controls="events-${index}"
+      aria-labelledby="events-toggle-${index} title-${index}"
       @click=${onToggle}
     >
-      ${chevronIcon}<span>${msg('Show what was sent', { id: 'data.events.toggle' })}</span>
+      ${chevronIcon}<span id="events-toggle-${index}">${msg('Show what was sent', { id: 'data.events.toggle' })}</span>
     </button>
     <cs-telemetry-events
       id="events-${index}"

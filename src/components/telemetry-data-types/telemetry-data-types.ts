@@ -147,7 +147,7 @@ export class CsTelemetryDataTypes extends LitElement {
         aria-controls="detail-${index}"
         @click=${() => this.#toggle(item.id)}
       >
-        ${chevronIcon}<span>${item.title}</span>
+        ${chevronIcon}<span id="title-${index}">${item.title}</span>
       </button>
       <p class="dim">${item.description}</p>
       ${isAccount ? this.#renderAccount(account) : nothing}

@@ -35,6 +35,9 @@ const panelParts = (view: TelemetryView) => (view.host?.changedBy || offersLink(
 
 const note = (icon: unknown, text: string, kind = '') => html`<p class="note ${kind}">${icon}<span>${text}</span></p>`;
 
+/** Who fixes the setting: the locked switch's description, read with it, instead of "change it at any time". */
+const lockedText = () => msg('Managed by your organization: a policy sets this setting.', { id: 'panel.locked' });
+
 /**
  * @tagname cs-telemetry-settings
  * @summary Code Studio's telemetry settings section: the switch, its state in words, what is collected and what never is.
@@ -139,18 +142,21 @@ export class CsTelemetrySettings extends LitElement {
                 { id: 'panel.purpose-anonymous' },
               )}
         </p>
-        <cs-switch part="switch" .checked=${live(view.enabled === true)} ?disabled=${!isSwitchUsable(view)} @change=${this.#onChange}>
-          ${msg('Allow Anonymous Telemetry', { id: 'panel.switch' })}
-          <span slot="help">${switchHelpText(view)}</span>
-        </cs-switch>
+        <cs-switch
+          part="switch"
+          .checked=${live(view.enabled === true)}
+          ?disabled=${!isSwitchUsable(view) && !locked}
+          ?locked=${locked}
+          @change=${this.#onChange}
+          >${msg('Allow Anonymous Telemetry', { id: 'panel.switch' })}<span slot="help">${locked ? [lockIcon, lockedText()] : switchHelpText(view)}</span></cs-switch
+        >
         ${extensionsPart.module?.renderHistory(host) ?? nothing}
         ${isReading(view)
           ? note(spinnerIcon, msg('Reading your setting from Code Studio…', { id: 'panel.loading' }))
           : nothing}
-        ${locked ? note(lockIcon, msg('Managed by your organization: a policy sets this setting.', { id: 'panel.locked' })) : nothing}
         ${levelText ? note(warningIcon, levelText, 'warning') : nothing}
-        <div role="alert" part="alert" class=${problem ? 'note' : ''}>
-          ${problem ? [warningIcon, html`<span>${problem}</span>`] : nothing}
+        <div class=${problem ? 'note failure' : ''}>
+          <div role="alert" part="alert">${problem ? [warningIcon, html`<span>${problem}</span>`] : nothing}</div>
           ${retry
             ? html`<button part="retry" @click=${() => this.#controller.retry()}>${msg('Retry', { id: 'alert.retry' })}</button>`
             : nothing}
