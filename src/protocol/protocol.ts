@@ -53,6 +53,11 @@ export type ChangedBy = (typeof CHANGED_BY)[number];
 export const EDITOR_TELEMETRY_LEVELS = ['off', 'crash', 'error', 'all'] as const;
 export type EditorTelemetryLevel = (typeof EDITOR_TELEMETRY_LEVELS)[number];
 
+/** Whether data of a kind may leave at `level`: usage needs `all`; error reports need `error` or `all`. */
+export function levelAllows(level: EditorTelemetryLevel, kind: 'usage' | 'error'): boolean {
+  return EDITOR_TELEMETRY_LEVELS.indexOf(level) >= EDITOR_TELEMETRY_LEVELS.indexOf(kind === 'usage' ? 'all' : 'error');
+}
+
 /** Links the host can open in the user's browser for the panel; the webview itself never navigates. */
 export const LINK_TARGETS = ['privacy-statement', 'how-telemetry-works'] as const;
 export type LinkTarget = (typeof LINK_TARGETS)[number];
@@ -107,6 +112,14 @@ export interface TelemetryEvent {
   name: string;
   /** The fields sent, flat: strings, finite numbers, booleans or null. */
   data: Record<string, string | number | boolean | null>;
+}
+
+/** What a page knows of one category's recent events: asked for, answered, or failed (with the host's words). */
+export interface TelemetryEventsEntry {
+  status: 'loading' | 'ready' | 'error';
+  events: readonly TelemetryEvent[];
+  /** For `error`: the host's words. */
+  message: string;
 }
 
 // webview → host

@@ -4,7 +4,7 @@ import { msg, str } from '@lit/localize';
 import { html } from 'lit';
 import { chevronIcon } from '../../internal/icons.js';
 import type { TelemetryEventsStatus } from '../telemetry-events/telemetry-events.js';
-import type { TelemetryEventsEntry } from './telemetry-data-types.js';
+import type { TelemetryEventsEntry } from '../../protocol/protocol.js';
 
 /** "Show what was sent" and, below it, the list it discloses. */
 export function renderEventsDisclosure(

@@ -1,26 +1,23 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { isTelemetryCategory, type TelemetryAccount, type TelemetryCategory, type TelemetryEvent } from '../../protocol/protocol.js';
+import {
+  isTelemetryCategory,
+  type TelemetryAccount,
+  type TelemetryCategory,
+  type TelemetryEventsEntry,
+} from '../../protocol/protocol.js';
 import { chevronIcon, warningIcon } from '../../internal/icons.js';
 import { holdFor, partFailedText } from '../../internal/lazy-part.js';
-import { extensionsPart } from '../extensions-part.js';
+import { dataTypesParts, optionalPart } from '../optional-part.js';
 import { defaultDataTypes, type TelemetryDataType } from './data-types.js';
 import { dataTypesStyles } from './telemetry-data-types.styles.js';
 
-/** What the list knows of one category's recent events. */
-export interface TelemetryEventsEntry {
-  status: 'loading' | 'ready' | 'error';
-  events: readonly TelemetryEvent[];
-  /** For `error`: the host's words. */
-  message: string;
-}
+// Declared with the protocol, where the controller and the disclosure find it too; re-exported for the element's users.
+export type { TelemetryEventsEntry };
 
 // Declared with every cs-* event; re-exported so the element's module still names the events it fires.
 export type { CsAccountLinkedChangeEvent, CsEventsRequestEvent } from '../events.js';
 
-/** The extensions' UI the list needs for what it shows: the account switch's, the events disclosure's. */
-export const dataTypesParts = (accountLinked: boolean | null | undefined, eventsOffered: boolean) =>
-  accountLinked !== undefined || eventsOffered ? [extensionsPart] : [];
 
 /**
  * @tagname cs-telemetry-data-types
@@ -137,8 +134,8 @@ export class CsTelemetryDataTypes extends LitElement {
   #renderItem(item: TelemetryDataType, index: number) {
     const expanded = this.expanded.has(item.id);
     const isAccount = item.id === 'account';
-    const account = isAccount && this.accountLinked !== undefined ? extensionsPart.module : undefined;
-    const events = this.eventsOffered && isTelemetryCategory(item.id) ? extensionsPart.module : undefined;
+    const account = isAccount && this.accountLinked !== undefined ? optionalPart.module : undefined;
+    const events = this.eventsOffered && isTelemetryCategory(item.id) ? optionalPart.module : undefined;
     const category = item.id as TelemetryCategory;
     return html`<li part="item">
       <button
@@ -170,7 +167,7 @@ export class CsTelemetryDataTypes extends LitElement {
     </li>`;
   }
 
-  #renderAccount(accountSwitch: typeof extensionsPart.module) {
+  #renderAccount(accountSwitch: typeof optionalPart.module) {
     const account = this.account;
     if (!account) return html`<p class="dim">${msg('You are signed out: this applies only when you sign in.', { id: 'data.account.signed-out' })}</p>`;
     // Switched off, the account is named but not sent: saying "attached" would be untrue.

@@ -1,13 +1,12 @@
 import { ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { clockFor } from '../../internal/clock.js';
-import type { LinkTarget, TelemetryCategory } from '../../protocol/protocol.js';
+import type { LinkTarget, TelemetryCategory, TelemetryEventsEntry } from '../../protocol/protocol.js';
 import { LOADING_VIEW, TelemetryClient, type TelemetryRequestError, type TelemetryView } from '../../webview/telemetry-client.js';
 import { sharedVsCodeApi, type VsCodeApi } from '../../webview/vscode-api.js';
 import { takeInitialState } from '../../webview/initial-state.js';
 import { telemetryContext } from '../../webview/telemetry-context.js';
 import { applyLocale } from '../../internal/i18n/locale.js';
-import type { TelemetryEventsEntry } from '../telemetry-data-types/telemetry-data-types.js';
 import { noAnswerText } from './view.js';
 
 const NO_HOST_VIEW: TelemetryView = {

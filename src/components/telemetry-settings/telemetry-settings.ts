@@ -9,9 +9,8 @@ import type { VsCodeApi } from '../../webview/vscode-api.js';
 import { intlLocale } from '../../internal/i18n/locale.js';
 import { lockIcon, spinnerIcon, warningIcon } from '../../internal/icons.js';
 import { holdFor, partFailedText } from '../../internal/lazy-part.js';
-import { extensionsPart } from '../extensions-part.js';
+import { dataTypesParts, optionalPart, panelParts } from '../optional-part.js';
 import type { CsAccountLinkedChangeEvent, CsEventsRequestEvent } from '../events.js';
-import { dataTypesParts } from '../telemetry-data-types/telemetry-data-types.js';
 import { TelemetryController } from './telemetry-controller.js';
 import { telemetrySettingsStyles } from './telemetry-settings.styles.js';
 import {
@@ -28,10 +27,11 @@ import {
   switchHelpText,
 } from './view.js';
 
-const offersLink = (offers: readonly string[]) => offers.includes('privacy-statement') || offers.includes('how-telemetry-works');
-
-/** The extensions' UI the panel itself needs for a view: the history line's, the links'. */
-const panelParts = (view: TelemetryView) => (view.host?.changedBy || offersLink(view.host?.offers ?? []) ? [extensionsPart] : []);
+/** The optional parts the panel needs for a view: its own (history, links) and its list's. */
+const partsOf = (view: TelemetryView) => [
+  ...panelParts(view.host?.changedBy, view.host?.offers ?? []),
+  ...dataTypesParts(accountSwitchValue(view), !!view.host?.offers.includes('events')),
+];
 
 const note = (icon: unknown, text: string, kind = '') => html`<p class="note ${kind}">${icon}<span>${text}</span></p>`;
 
@@ -99,7 +99,7 @@ export class CsTelemetrySettings extends LitElement {
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (!this.hasUpdated) this.#controller.connect();
     return holdFor(
-      () => [...panelParts(this.view), ...dataTypesParts(accountSwitchValue(this.view), !!this.view.host?.offers.includes('events'))],
+      () => partsOf(this.view),
       () => super.scheduleUpdate(),
     );
   }
@@ -150,7 +150,7 @@ export class CsTelemetrySettings extends LitElement {
           @change=${this.#onChange}
           >${msg('Allow Anonymous Telemetry', { id: 'panel.switch' })}<span slot="help">${locked ? [lockIcon, lockedText()] : switchHelpText(view)}</span></cs-switch
         >
-        ${extensionsPart.module?.renderHistory(host) ?? nothing}
+        ${optionalPart.module?.renderHistory(host) ?? nothing}
         ${isReading(view)
           ? note(spinnerIcon, msg('Reading your setting from Code Studio…', { id: 'panel.loading' }))
           : nothing}
@@ -178,8 +178,8 @@ export class CsTelemetrySettings extends LitElement {
           <h3>${msg('Never collected', { id: 'panel.never.heading' })}</h3>
           <p>${msg('Your code, your prompts, your files.', { id: 'panel.never.body' })}</p>
         </div>
-        ${extensionsPart.module?.renderLinks(offers, this.#open) ?? nothing}
-        ${panelParts(view).some((part) => part.failed) ? note(warningIcon, partFailedText(), 'warning') : nothing}
+        ${optionalPart.module?.renderLinks(offers, this.#open) ?? nothing}
+        ${panelParts(host?.changedBy, offers).some((part) => part.failed) ? note(warningIcon, partFailedText(), 'warning') : nothing}
         <slot></slot>
       </section>
     `;
