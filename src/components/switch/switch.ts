@@ -1,6 +1,6 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html } from 'lit';
 import { switchStyles } from './switch.styles.js';
+import { CsElement } from '../../internal/cs-element.js';
 
 /**
  * @tagname cs-switch
@@ -23,7 +23,7 @@ import { switchStyles } from './switch.styles.js';
  * @cssprop [--vscode-contrastActiveBorder] - High-contrast track border when on.
  * @cssprop [--vscode-focusBorder=#0078d4] - Focus ring.
  */
-export class CsSwitch extends LitElement {
+export class CsSwitch extends CsElement {
   static override styles = switchStyles;
   static override properties = {
     checked: { type: Boolean },
@@ -60,11 +60,6 @@ export class CsSwitch extends LitElement {
   #internals = this.attachInternals();
   #formDisabled = false;
 
-  constructor() {
-    super();
-    // No words of its own today; kept in step with the locale like every element, for the label it is given.
-    updateWhenLocaleChanges(this);
-  }
 
   override render() {
     return html`

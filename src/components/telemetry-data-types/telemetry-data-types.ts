@@ -1,5 +1,5 @@
-import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { msg } from '@lit/localize';
+import { html, nothing, type PropertyValues } from 'lit';
 import {
   isTelemetryCategory,
   type TelemetryAccount,
@@ -11,6 +11,7 @@ import { holdFor, partFailedText } from '../../internal/lazy-part.js';
 import { dataTypesParts, optionalPart } from '../optional-part.js';
 import { defaultDataTypes, type TelemetryDataType } from './data-types.js';
 import { dataTypesStyles } from './telemetry-data-types.styles.js';
+import { CsElement } from '../../internal/cs-element.js';
 
 // Declared with the protocol, where the controller and the disclosure find it too; re-exported for the element's users.
 export type { TelemetryEventsEntry };
@@ -44,7 +45,7 @@ export type { CsAccountLinkedChangeEvent, CsEventsRequestEvent } from '../events
  * @cssprop [--vscode-editorWarning-foreground=#cca700] - The bar beside the signed-in account line: the data is not anonymous then.
  * @cssprop [--vscode-textLink-foreground=#4daafc] - The "Show what was sent" buttons.
  */
-export class CsTelemetryDataTypes extends LitElement {
+export class CsTelemetryDataTypes extends CsElement {
   static override styles = dataTypesStyles;
   static override properties = {
     items: { attribute: false },
@@ -96,10 +97,6 @@ export class CsTelemetryDataTypes extends LitElement {
   /** Categories whose events the user has opened. */
   private eventsOpen = new Set<TelemetryCategory>();
 
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
 
   // Held until the parts of the extensions it shows are in, so that they never arrive after the rest and push it down.
   protected override scheduleUpdate(): void | Promise<unknown> {

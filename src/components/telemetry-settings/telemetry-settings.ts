@@ -1,5 +1,5 @@
-import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { msg } from '@lit/localize';
+import { html, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { LinkTarget } from '../../protocol/protocol.js';
@@ -26,6 +26,7 @@ import {
   isSwitchUsable,
   switchHelpText,
 } from './view.js';
+import { CsElement } from '../../internal/cs-element.js';
 
 /** The optional parts the panel needs for a view: its own (history, links) and its list's. */
 const partsOf = (view: TelemetryView) => [
@@ -68,7 +69,7 @@ const lockedText = () => msg('Managed by your organization: a policy sets this s
  * @cssprop [--vscode-button-hoverBackground=#026ec1] - The Retry button under the pointer.
  * @cssprop [--vscode-textLink-foreground=#4daafc] - The links.
  */
-export class CsTelemetrySettings extends LitElement {
+export class CsTelemetrySettings extends CsElement {
   static override styles = telemetrySettingsStyles;
   static override properties = {
     vscodeApi: { attribute: false },
@@ -83,10 +84,6 @@ export class CsTelemetrySettings extends LitElement {
 
   #controller = new TelemetryController(this);
 
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
 
   /** What the panel shows now. */
   get view(): TelemetryView {
