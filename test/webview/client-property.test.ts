@@ -210,7 +210,7 @@ describe('TelemetryClient against any sequence of host messages (seeded)', () =>
     expect(report, `${failures.length} of ${RUNS} runs failed`).to.deep.equal([]);
   });
 
-  it('a run that fails prints what happened, so a seed can be replayed', () => {
+  it('a seed replays the same way, so a failing one can be run alone', () => {
     // The harness itself: a fixed seed runs the same way twice.
     const first = runOnce(7);
     const second = runOnce(7);
