@@ -131,8 +131,14 @@ export default defineConfig(({ command, mode }) => {
           output: {
             minify: true,
             comments: false,
-            // Each language in locales/; the extensions' UI (loaded when a host offers one) as webview-extensions.js.
-            chunkFileNames: (chunk) => (chunk.moduleIds.some((id) => id.includes('/i18n/locales/')) ? 'locales/[name].js' : 'webview-[name].js'),
+            // Each language in locales/; the UI of optional host features (loaded when a host offers one) under its
+            // published name, webview-extensions.js.
+            chunkFileNames: (chunk) =>
+              chunk.moduleIds.some((id) => id.includes('/i18n/locales/'))
+                ? 'locales/[name].js'
+                : chunk.name === 'optional-parts'
+                  ? 'webview-extensions.js'
+                  : 'webview-[name].js',
           },
         },
       },

@@ -95,7 +95,7 @@ export class PeerTelemetrySettings extends LitElement {
         ${editorLevelText(view) ? html`<p class="note">${editorLevelText(view)}</p>` : nothing}
         <div role="alert">
           ${problem ? html`<span>${problem}</span>` : nothing}
-          ${retry ? html`<button @click=${() => this.#controller.client?.retry()}>Retry</button>` : nothing}
+          ${retry ? html`<button @click=${() => this.#controller.retry()}>Retry</button>` : nothing}
         </div>
         <h3>What is collected when telemetry is on</h3>
         ${defaultDataTypes().map(
@@ -116,7 +116,7 @@ export class PeerTelemetrySettings extends LitElement {
   }
 
   #onChange(): void {
-    this.#controller.client?.setEnabled(!this.view.enabled);
+    this.#controller.setEnabled(!this.view.enabled);
   }
 }
 

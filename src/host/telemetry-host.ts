@@ -5,12 +5,14 @@
 import type * as vscode from 'vscode';
 import {
   isLocaleTag,
+  isTelemetryCategory,
   isPlainObject,
   isWebviewMessage,
   LOCKED_MESSAGES,
   PROTOCOL_VERSION,
   WEBVIEW_MESSAGE_TYPES,
   type ErrorMessage,
+  type EventsChangedMessage,
   type EventsMessage,
   type StateMessage,
   type TelemetryCategory,
@@ -173,6 +175,12 @@ class TelemetryHost {
       options.onDidChangeAccount?.(push),
       options.onDidChangeManagedBy?.(push),
       options.accountLinked?.onDidChange?.(push),
+      // The log of a category changed: a page with its list open asks again. Only with the events offered.
+      options.events
+        ? options.onDidChangeEvents?.((category) => {
+            if (!this.#disposed && isTelemetryCategory(category)) this.#post({ type: 'telemetry/events-changed', protocol: PROTOCOL_VERSION, category });
+          })
+        : undefined,
     ];
   }
 
@@ -338,7 +346,7 @@ class TelemetryHost {
   }
 
   /** Posts without waiting: a postMessage that never settles must not hold up the queue, and order is kept anyway. */
-  #post(message: StateMessage | ErrorMessage | EventsMessage): void {
+  #post(message: StateMessage | ErrorMessage | EventsMessage | EventsChangedMessage): void {
     if (this.#disposed) return;
     const failed = (error: unknown) => this.#log(`could not post ${message.type}: ${describe(error)}`);
     try {

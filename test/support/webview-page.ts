@@ -278,7 +278,8 @@ export async function walkEveryState(page: WebviewPage): Promise<string[]> {
   await reach('recovered', () => page.alertText === '' && page.badge === 'off');
 
   page.push({ managedBy: 'policy' });
-  await reach('managed by policy', () => page.text.includes('Managed by your organization') && page.switchControl.disabled);
+  // Locked, the switch stays focusable: unavailable by aria-disabled.
+  await reach('managed by policy', () => page.text.includes('Managed by your organization') && page.switchControl.getAttribute('aria-disabled') === 'true');
   page.push({ managedBy: null, editorTelemetryEnabled: false, enabled: true });
   await reach('editor-wide telemetry off', () => page.text.includes('sends nothing') && page.badge === 'off');
   page.push({ editorTelemetryEnabled: true, account: { loginName: '<b>ada</b>', email: 'ada@example.com' } });

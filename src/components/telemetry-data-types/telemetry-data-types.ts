@@ -1,36 +1,35 @@
-import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { isTelemetryCategory, type TelemetryAccount, type TelemetryCategory, type TelemetryEvent } from '../../protocol/protocol.js';
+import { msg } from '@lit/localize';
+import { html, nothing, type PropertyValues } from 'lit';
+import {
+  isTelemetryCategory,
+  type TelemetryAccount,
+  type TelemetryCategory,
+  type TelemetryEventsEntry,
+} from '../../protocol/protocol.js';
 import { chevronIcon, warningIcon } from '../../internal/icons.js';
 import { holdFor, partFailedText } from '../../internal/lazy-part.js';
-import { extensionsPart } from '../extensions-part.js';
+import { dataTypesParts, optionalPart } from '../optional-part.js';
 import { defaultDataTypes, type TelemetryDataType } from './data-types.js';
 import { dataTypesStyles } from './telemetry-data-types.styles.js';
+import { CsElement } from '../../internal/cs-element.js';
 
-/** What the list knows of one category's recent events. */
-export interface TelemetryEventsEntry {
-  status: 'loading' | 'ready' | 'error';
-  events: readonly TelemetryEvent[];
-  /** For `error`: the host's words. */
-  message: string;
-}
+// Declared with the protocol, where the controller and the disclosure find it too; re-exported for the element's users.
+export type { TelemetryEventsEntry };
 
 // Declared with every cs-* event; re-exported so the element's module still names the events it fires.
 export type { CsAccountLinkedChangeEvent, CsEventsRequestEvent } from '../events.js';
 
-/** The extensions' UI the list needs for what it shows: the account switch's, the events disclosure's. */
-export const dataTypesParts = (accountLinked: boolean | null | undefined, eventsOffered: boolean) =>
-  accountLinked !== undefined || eventsOffered ? [extensionsPart] : [];
 
 /**
  * @tagname cs-telemetry-data-types
  * @summary The plain list of data collected while telemetry is on; each item expands for detail, and can show what
  * was sent.
  *
- * @fires cs-events-request - The user opened (or retried) "Show what was sent" for a category while telemetry is on;
- *   `detail.category`. Bubbles and is composed. Answer by setting `events`.
+ * @fires cs-events-request - The user opened (or retried) "Show what was sent" for a category while telemetry is on,
+ *   or its open list heard from `eventsChanged` that the log changed (`detail.refresh`); `detail.category`. Bubbles
+ *   and is composed. Answer by setting `events`.
  * @fires cs-account-linked-change - The user flipped the account switch; `detail.accountLinked` is the value wanted.
- *   Bubbles and is composed. The switch keeps showing `accountLinked` until that property changes.
+ *   Bubbles, is composed and cancelable: `preventDefault()` flips the switch back. Every render shows `accountLinked`.
  *
  * @csspart heading - The list's heading.
  * @csspart item - Each item.
@@ -46,7 +45,7 @@ export const dataTypesParts = (accountLinked: boolean | null | undefined, events
  * @cssprop [--vscode-editorWarning-foreground=#cca700] - The bar beside the signed-in account line: the data is not anonymous then.
  * @cssprop [--vscode-textLink-foreground=#4daafc] - The "Show what was sent" buttons.
  */
-export class CsTelemetryDataTypes extends LitElement {
+export class CsTelemetryDataTypes extends CsElement {
   static override styles = dataTypesStyles;
   static override properties = {
     items: { attribute: false },
@@ -57,6 +56,7 @@ export class CsTelemetryDataTypes extends LitElement {
     eventsOffered: { type: Boolean, attribute: 'events-offered' },
     telemetryOff: { type: Boolean, attribute: 'telemetry-off' },
     events: { attribute: false },
+    eventsChanged: { attribute: false },
     expanded: { state: true },
     eventsOpen: { state: true },
   };
@@ -88,16 +88,15 @@ export class CsTelemetryDataTypes extends LitElement {
   /** The recent events of each category, as far as known. */
   events: Partial<Record<TelemetryCategory, TelemetryEventsEntry>> = {};
 
+  /** A count per category that moves when its log changed: an open list asks again (`refresh`). */
+  eventsChanged: Partial<Record<TelemetryCategory, number>> = {};
+
   /** Ids of the items the user has expanded. */
   private expanded = new Set<string>();
 
   /** Categories whose events the user has opened. */
   private eventsOpen = new Set<TelemetryCategory>();
 
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
 
   // Held until the parts of the extensions it shows are in, so that they never arrive after the rest and push it down.
   protected override scheduleUpdate(): void | Promise<unknown> {
@@ -110,6 +109,11 @@ export class CsTelemetryDataTypes extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     // Telemetry came back on while lists were open: they had said "off", now they can ask.
     if (changed.get('telemetryOff') === true && !this.telemetryOff) for (const category of this.eventsOpen) this.#request(category);
+    // The log of an open list changed: the list is live while open.
+    else if (changed.has('eventsChanged')) {
+      const before = changed.get('eventsChanged') ?? {};
+      for (const category of this.eventsOpen) if (this.eventsChanged[category] !== before[category]) this.#request(category, true);
+    }
   }
 
   override render() {
@@ -127,8 +131,8 @@ export class CsTelemetryDataTypes extends LitElement {
   #renderItem(item: TelemetryDataType, index: number) {
     const expanded = this.expanded.has(item.id);
     const isAccount = item.id === 'account';
-    const account = isAccount && this.accountLinked !== undefined ? extensionsPart.module : undefined;
-    const events = this.eventsOffered && isTelemetryCategory(item.id) ? extensionsPart.module : undefined;
+    const account = isAccount && this.accountLinked !== undefined ? optionalPart.module : undefined;
+    const events = this.eventsOffered && isTelemetryCategory(item.id) ? optionalPart.module : undefined;
     const category = item.id as TelemetryCategory;
     return html`<li part="item">
       <button
@@ -137,7 +141,7 @@ export class CsTelemetryDataTypes extends LitElement {
         aria-controls="detail-${index}"
         @click=${() => this.#toggle(item.id)}
       >
-        ${chevronIcon}<span>${item.title}</span>
+        ${chevronIcon}<span id="title-${index}">${item.title}</span>
       </button>
       <p class="dim">${item.description}</p>
       ${isAccount ? this.#renderAccount(account) : nothing}
@@ -160,7 +164,7 @@ export class CsTelemetryDataTypes extends LitElement {
     </li>`;
   }
 
-  #renderAccount(accountSwitch: typeof extensionsPart.module) {
+  #renderAccount(accountSwitch: typeof optionalPart.module) {
     const account = this.account;
     if (!account) return html`<p class="dim">${msg('You are signed out: this applies only when you sign in.', { id: 'data.account.signed-out' })}</p>`;
     // Switched off, the account is named but not sent: saying "attached" would be untrue.
@@ -187,19 +191,23 @@ export class CsTelemetryDataTypes extends LitElement {
     this.eventsOpen = open;
   }
 
-  #request(category: TelemetryCategory): void {
+  #request(category: TelemetryCategory, refresh = false): void {
     // Nothing is sent while telemetry is off, so there is nothing to ask the host for.
     if (this.telemetryOff) return;
-    this.dispatchEvent(new CustomEvent('cs-events-request', { detail: { category }, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent('cs-events-request', { detail: { category, refresh }, bubbles: true, composed: true }));
   }
 
+  // The owner decides, as for the panel's own switch: the flip stands unless the owner cancels the event, and the
+  // next render shows `accountLinked` whatever the switch showed.
   #onAccountChange = (event: Event): void => {
     event.stopPropagation();
-    // The switch shows only `accountLinked`: its own flip is undone, and the owner decides by setting the property.
-    event.preventDefault();
-    if (typeof this.accountLinked !== 'boolean') return;
-    this.dispatchEvent(
-      new CustomEvent('cs-account-linked-change', { detail: { accountLinked: !this.accountLinked }, bubbles: true, composed: true }),
-    );
+    if (typeof this.accountLinked !== 'boolean') return event.preventDefault();
+    const change = new CustomEvent('cs-account-linked-change', {
+      detail: { accountLinked: !this.accountLinked },
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+    });
+    if (!this.dispatchEvent(change)) event.preventDefault();
   };
 }

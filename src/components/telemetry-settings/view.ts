@@ -1,7 +1,7 @@
 // What the telemetry panel shows, derived from the client's view: pure functions, no element, so that any panel built
 // on the same bridge (the bench's peer) shows the same states and words.
 import { msg, str } from '@lit/localize';
-import { LOCKED_MESSAGES, PROTOCOL_VERSION, type EditorTelemetryLevel } from '../../protocol/protocol.js';
+import { LOCKED_MESSAGES, PROTOCOL_VERSION, levelAllows, type EditorTelemetryLevel } from '../../protocol/protocol.js';
 import type { SetField, TelemetryProblem, TelemetryView } from '../../webview/telemetry-client.js';
 import { getLocale } from '../../internal/i18n/locale.js';
 import type { TelemetryBadgeIdentity, TelemetryBadgeStatus } from '../telemetry-status-badge/telemetry-status-badge.js';
@@ -30,7 +30,7 @@ export function badgeStatus(view: TelemetryView): TelemetryBadgeStatus {
   if (!isKnown(view)) return 'error';
   if (!view.enabled) return 'off';
   const level = editorLevel(view.host);
-  return level === 'all' ? 'on' : level === 'error' ? 'errors-only' : 'off';
+  return levelAllows(level, 'usage') ? 'on' : levelAllows(level, 'error') ? 'errors-only' : 'off';
 }
 
 /** Whether "on" carries the account, told only when the host offers the account switch. */
