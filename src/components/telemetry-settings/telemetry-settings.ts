@@ -11,14 +11,15 @@ import { holdFor, partFailedText } from '../../internal/lazy-part.js';
 import { extensionsPart } from '../extensions-part.js';
 import type { CsAccountLinkedChangeEvent, CsEventsRequestEvent } from '../events.js';
 import { dataTypesParts } from '../telemetry-data-types/telemetry-data-types.js';
+import { alertPart } from './alert-part.js';
 import { TelemetryController } from './telemetry-controller.js';
 import { telemetrySettingsStyles } from './telemetry-settings.styles.js';
 import {
   accountSwitchValue,
-  alertOf,
   areDataTypesLocked,
   badgeIdentity,
   badgeStatus,
+  coreAlertOf,
   editorLevelText,
   isIdentified,
   isLocked,
@@ -31,6 +32,9 @@ const offersLink = (offers: readonly string[]) => offers.includes('privacy-state
 
 /** The extensions' UI the panel itself needs for a view: the history line's, the links'. */
 const panelParts = (view: TelemetryView) => (view.host?.changedBy || offersLink(view.host?.offers ?? []) ? [extensionsPart] : []);
+
+/** The alert's words, needed once something failed. */
+const alertParts = (view: TelemetryView) => (view.problem ? [alertPart] : []);
 
 const note = (icon: unknown, text: string, kind = '') => html`<p class="note ${kind}">${icon}<span>${text}</span></p>`;
 
@@ -89,13 +93,13 @@ export class CsTelemetrySettings extends LitElement {
     return this.#controller.view;
   }
 
-  // Held until the parts of the extensions the view needs are in (the list's too), so that a part never arrives after
-  // the rest of the section and pushes it down. Connecting before the first update lets the client's first view (a saved
+  // Held until the parts the view needs are in (the extensions', the list's, the alert's words), so that a part never
+  // arrives after the rest of the section and pushes it down, and an alert paints with the state it reports. Connecting before the first update lets the client's first view (a saved
   // state) count; later connections follow a changed API, which willUpdate handles.
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (!this.hasUpdated) this.#controller.connect();
     return holdFor(
-      () => [...panelParts(this.view), ...dataTypesParts(accountSwitchValue(this.view), !!this.view.host?.offers.includes('events'))],
+      () => [...panelParts(this.view), ...alertParts(this.view), ...dataTypesParts(accountSwitchValue(this.view), !!this.view.host?.offers.includes('events'))],
       () => super.scheduleUpdate(),
     );
   }
@@ -114,7 +118,8 @@ export class CsTelemetrySettings extends LitElement {
     const identified = isIdentified(view);
     const status = badgeStatus(view);
     const offers = host?.offers ?? [];
-    const [problem, retry] = alertOf(view) ?? [];
+    // Without its chunk (it could not load), the core's sentence: what failed and what the editor holds.
+    const [problem, retry] = (alertPart.module?.alertOf ?? coreAlertOf)(view) ?? [];
     const levelText = editorLevelText(view);
     return html`
       <section aria-labelledby="heading" lang=${intlLocale()}>
