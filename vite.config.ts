@@ -107,7 +107,13 @@ export function bundleHostDeclarations(): Plugin {
 // `vite build --mode host` emits dist/host.js and dist/host.cjs, the extension-host adapter.
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
-    return { server: { host: '127.0.0.1' }, build: { outDir: 'dist/demo' } };
+    return {
+      server: { host: '127.0.0.1' },
+      build: { outDir: 'dist/demo' },
+      // Scan only the demo's pages for dependencies: the React example's page imports the built package (dist/), which
+      // a fresh clone does not have yet. `npm run example:react` builds first and serves it with `--mode react`.
+      optimizeDeps: { entries: ['index.html', mode === 'react' ? 'dev/react-webview.html' : 'dev/webview.html'] },
+    };
   }
   if (mode === 'webview') {
     return {
