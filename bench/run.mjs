@@ -62,10 +62,19 @@ const pages = {
 const page = (script) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 ${script ? `<link rel="modulepreload" href="${script}">` : ''}</head><body class="vscode-dark"></body></html>`;
 
+// The chunks each bundle fetches on demand (the alert's words, the expanded items' words), beside it by name.
+const chunkFile = (path) => {
+  const [, folder, name] = /^\/(again\/|virtual\/)?([\w-]+\.js)$/.exec(path) ?? [];
+  if (!name) return null;
+  const file = folder === 'virtual/' ? `bench/dist/virtual/${name}` : /^(peer|typical)-/.test(name) ? `bench/dist/${name}` : `dist/${name}`;
+  return existsSync(new URL(file, root)) ? file : null;
+};
+
 const server = createServer((request, response) => {
   const path = new URL(request.url, 'http://x').pathname;
-  if (path in scripts) {
-    return response.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(new URL(scripts[path], root)));
+  const script = scripts[path] ?? chunkFile(path);
+  if (script) {
+    return response.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(new URL(script, root)));
   }
   if (!(path in pages)) return response.writeHead(404).end();
   response.writeHead(200, { 'content-type': 'text/html' }).end(page(pages[path]));
@@ -169,6 +178,15 @@ async function measure({ name, script, tag, control, serialize }) {
     const { width, height } = el.getBoundingClientRect();
     return { html, width, height, shadowRoots: roots.length, checked: find(el, control).getAttribute('aria-checked') };
   }
+
+  // Both panels fetch the expanded items' words after first paint: the click is timed once they are in and rendered.
+  for (const begun = performance.now(); !performance.getEntriesByType('resource').some((e) => /data-type-details\.js$/.test(e.name)); ) {
+    if (performance.now() - begun > 2000) throw new Error(`${name}: the expanded items' words were not fetched`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  await nextPaint();
+  await allUpdated(el);
+  await nextPaint();
 
   // The click, until its work is done: the host's answer landed and the panel re-rendered it (every updateComplete);
   // then until the next frame is painted.

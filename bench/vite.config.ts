@@ -1,7 +1,13 @@
 import { resolve } from 'node:path';
 import minifyHtmlLiterals from 'rollup-plugin-html-literals';
 import { defineConfig, type UserConfig } from 'vite';
-import productConfig, { compileHintForEntry, dropLocalizeIdHashing, localizeWithoutSideEffects, shortenLitCssMessages } from '../vite.config.ts';
+import productConfig, {
+  compileHintForEntry,
+  dropLocalizeIdHashing,
+  localizeWithoutSideEffects,
+  shortenLitCssMessages,
+  webviewMinify,
+} from '../vite.config.ts';
 
 // `vite build -c bench/vite.config.ts` bundles the peer panel for `npm run bench` exactly as dist/webview.js is built:
 // one minified ES module with lit inside, the same template minifier (on the peer library's templates too), the same
@@ -42,10 +48,14 @@ export default defineConfig((env) => {
       outDir: resolve(import.meta.dirname, 'dist'),
       // bench/dist/virtual/ is the other build's.
       emptyOutDir: false,
-      minify: true,
+      ...webviewMinify,
       target: 'es2022',
       lib: { entry: resolve(import.meta.dirname, `${name}-panel.ts`), formats: ['es'], fileName: () => `${name}.js` },
-      rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true, comments: false } },
+      // Chunks named after their panel, so that the bench's server finds them (peer-alert.js, typical-…).
+      rolldownOptions: {
+        preserveEntrySignatures: 'allow-extension',
+        output: { minify: true, comments: false, chunkFileNames: `${name}-[name].js`, codeSplitting: { groups: [{ name, tags: ['$initial'] }] } },
+      },
     },
   };
 });

@@ -35,8 +35,8 @@ export interface HostState {
   offers?: string[];
 }
 
-/** The package's own files a page may load: the bundle, its events list, and a language's strings. */
-export const OWN_FILE = /\/dist\/(webview(-extensions|-localization)?|locales\/[\w-]+)\.js$/;
+/** The package's own files a page may load: the bundle, its chunks (extensions, localization, alert, details), and a language's strings. */
+export const OWN_FILE = /\/dist\/(webview(-extensions|-localization|-alert|-data-type-details)?|locales\/[\w-]+)\.js$/;
 
 /** What the page's own script records before dist/webview.js runs: CSP violations and calls to network APIs. */
 export interface PageRecords {

@@ -9,7 +9,9 @@ import {
 import { chevronIcon, warningIcon } from '../../internal/icons.js';
 import { holdFor, partFailedText } from '../../internal/lazy-part.js';
 import { dataTypesParts, optionalPart } from '../optional-part.js';
-import { defaultDataTypes, type TelemetryDataType } from './data-types.js';
+import { dataTypeSummaries } from './data-type-summaries.js';
+import type { TelemetryDataType } from './data-types.js';
+import { detailsPart } from './details-part.js';
 import { dataTypesStyles } from './telemetry-data-types.styles.js';
 import { CsElement } from '../../internal/cs-element.js';
 
@@ -98,12 +100,18 @@ export class CsTelemetryDataTypes extends CsElement {
   private eventsOpen = new Set<TelemetryCategory>();
 
 
-  // Held until the parts of the extensions it shows are in, so that they never arrive after the rest and push it down.
+  // Held until the parts of the extensions it shows are in, so that they never arrive after the rest and push it down;
+  // an item of the default list expanded before its words are in opens with them.
   protected override scheduleUpdate(): void | Promise<unknown> {
     return holdFor(
-      () => dataTypesParts(this.accountLinked, this.eventsOffered),
+      () => [...dataTypesParts(this.accountLinked, this.eventsOffered), ...(!this.items && this.expanded.size ? [detailsPart] : [])],
       () => super.scheduleUpdate(),
     );
+  }
+
+  protected override firstUpdated(): void {
+    // The expanded items' words are in no first frame: fetched once it is painted.
+    requestAnimationFrame(() => setTimeout(() => void detailsPart.ready().then(() => this.requestUpdate())));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -117,8 +125,8 @@ export class CsTelemetryDataTypes extends CsElement {
   }
 
   override render() {
-    const items = this.items ?? defaultDataTypes();
-    const failed = dataTypesParts(this.accountLinked, this.eventsOffered).some((part) => part.failed);
+    const items = this.items ?? this.#defaultItems();
+    const failed = [...dataTypesParts(this.accountLinked, this.eventsOffered), detailsPart].some((part) => part.failed);
     return html`
       <h3 id="heading" part="heading">${msg('What is collected when telemetry is on', { id: 'data.heading' })}</h3>
       ${failed ? html`<p class="dim" part="part-failed">${warningIcon}<span>${partFailedText()}</span></p>` : nothing}
@@ -126,6 +134,12 @@ export class CsTelemetryDataTypes extends CsElement {
         ${items.map((item, index) => this.#renderItem(item, index))}
       </ul>
     `;
+  }
+
+  /** The five kinds, with their expanded words once those are in. */
+  #defaultItems(): TelemetryDataType[] {
+    const details = detailsPart.module?.dataTypeDetails();
+    return dataTypeSummaries().map((summary) => ({ ...summary, detail: '', ...details?.[summary.id] }));
   }
 
   #renderItem(item: TelemetryDataType, index: number) {

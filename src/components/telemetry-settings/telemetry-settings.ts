@@ -11,15 +11,16 @@ import { lockIcon, spinnerIcon, warningIcon } from '../../internal/icons.js';
 import { holdFor, partFailedText } from '../../internal/lazy-part.js';
 import { dataTypesParts, optionalPart, panelParts } from '../optional-part.js';
 import type { CsAccountLinkedChangeEvent, CsEventsRequestEvent } from '../events.js';
+import { alertPart } from './alert-part.js';
 import { TelemetryController } from './telemetry-controller.js';
 import { telemetrySettingsStyles } from './telemetry-settings.styles.js';
 import {
   accountSwitchValue,
-  alertOf,
   areDataTypesLocked,
   badgeIdentity,
   badgeStatus,
   settingWarningText,
+  coreAlertOf,
   isIdentified,
   isLocked,
   isReading,
@@ -33,6 +34,9 @@ const partsOf = (view: TelemetryView) => [
   ...panelParts(view.host?.changedBy, view.host?.offers ?? []),
   ...dataTypesParts(accountSwitchValue(view), !!view.host?.offers.includes('events')),
 ];
+
+/** The alert's words, needed once something failed. */
+const alertParts = (view: TelemetryView) => (view.problem ? [alertPart] : []);
 
 const note = (icon: unknown, text: string, kind = '') => html`<p class="note ${kind}">${icon}<span>${text}</span></p>`;
 
@@ -90,13 +94,13 @@ export class CsTelemetrySettings extends CsElement {
     return this.#controller.view;
   }
 
-  // Held until the parts of the extensions the view needs are in (the list's too), so that a part never arrives after
-  // the rest of the section and pushes it down. Connecting before the first update lets the client's first view (a saved
+  // Held until the parts the view needs are in (the extensions', the list's, the alert's words), so that a part never
+  // arrives after the rest of the section and pushes it down, and an alert paints with the state it reports. Connecting before the first update lets the client's first view (a saved
   // state) count; later connections follow a changed API, which willUpdate handles.
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (!this.hasUpdated) this.#controller.connect();
     return holdFor(
-      () => partsOf(this.view),
+      () => [...partsOf(this.view), ...alertParts(this.view)],
       () => super.scheduleUpdate(),
     );
   }
@@ -115,7 +119,8 @@ export class CsTelemetrySettings extends CsElement {
     const identified = isIdentified(view);
     const status = badgeStatus(view);
     const offers = host?.offers ?? [];
-    const [problem, retry] = alertOf(view) ?? [];
+    // Without its chunk (it could not load), the core's sentence: what failed and what the editor holds.
+    const [problem, retry] = (alertPart.module?.alertOf ?? coreAlertOf)(view) ?? [];
     const levelText = settingWarningText(view);
     return html`
       <section aria-labelledby="heading" lang=${intlLocale()}>
