@@ -165,7 +165,7 @@ export const EventsOffered: Story = {
     // A category with nothing known yet shows loading while its request is out.
     const system = localized('System configurations', 'data.system.title');
     await userEvent.click(list.eventsToggle(system));
-    await expect(args.onEventsRequest).toHaveBeenLastCalledWith(expect.objectContaining({ detail: { category: 'system' } }));
+    await expect(args.onEventsRequest).toHaveBeenLastCalledWith(expect.objectContaining({ detail: { category: 'system', refresh: false } }));
     await waitFor(() => expect(list.eventsList(system).statusText).toBe(localized('Loading recent events…', 'events.loading')));
   },
 };
