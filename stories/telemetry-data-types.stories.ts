@@ -133,8 +133,9 @@ export const AccountSwitchOff: Story = {
     await userEvent.click(list.accountSwitch!.control);
     await expect(args.onAccountLinkedChange).toHaveBeenCalledTimes(1);
     await expect(args.onAccountLinkedChange).toHaveBeenCalledWith(expect.objectContaining({ detail: { accountLinked: true } }));
-    // The owner decides: until it sets `accountLinked`, the switch shows what it was given.
-    await expect(list.accountSwitch!.control).toHaveAttribute('aria-checked', 'false');
+    // The owner decides: the flip stands unless it cancels the event (this story's listener does not), and the next
+    // render shows `accountLinked` again.
+    await expect(list.accountSwitch!.control).toHaveAttribute('aria-checked', 'true');
   },
 };
 
@@ -156,7 +157,7 @@ export const EventsOffered: Story = {
     await userEvent.click(list.eventsToggle(tokens));
     await expect(list.eventsToggle(tokens)).toHaveAttribute('aria-expanded', 'true');
     await expect(args.onEventsRequest).toHaveBeenCalledTimes(1);
-    await expect(args.onEventsRequest).toHaveBeenCalledWith(expect.objectContaining({ detail: { category: 'tokens' } }));
+    await expect(args.onEventsRequest).toHaveBeenCalledWith(expect.objectContaining({ detail: { category: 'tokens', refresh: false } }));
     await expect(list.eventsList(tokens).element).toBeVisible();
     await waitFor(() => expect(list.eventsList(tokens).statusText).toBe(localized(str`${3} events sent recently, newest first.`, 'events.count')));
     await expect(list.eventsList(tokens).rows).toHaveLength(3);
@@ -164,7 +165,7 @@ export const EventsOffered: Story = {
     // A category with nothing known yet shows loading while its request is out.
     const system = localized('System configurations', 'data.system.title');
     await userEvent.click(list.eventsToggle(system));
-    await expect(args.onEventsRequest).toHaveBeenLastCalledWith(expect.objectContaining({ detail: { category: 'system' } }));
+    await expect(args.onEventsRequest).toHaveBeenLastCalledWith(expect.objectContaining({ detail: { category: 'system', refresh: false } }));
     await waitFor(() => expect(list.eventsList(system).statusText).toBe(localized('Loading recent events…', 'events.loading')));
   },
 };
