@@ -133,9 +133,12 @@ export const AccountSwitchOff: Story = {
     await userEvent.click(list.accountSwitch!.control);
     await expect(args.onAccountLinkedChange).toHaveBeenCalledTimes(1);
     await expect(args.onAccountLinkedChange).toHaveBeenCalledWith(expect.objectContaining({ detail: { accountLinked: true } }));
-    // The owner decides: the flip stands unless it cancels the event (this story's listener does not), and the next
-    // render shows `accountLinked` again.
-    await expect(list.accountSwitch!.control).toHaveAttribute('aria-checked', 'true');
+    // The owner decides: this story's owner never changes `accountLinked`, so the list's next render shows its value
+    // again (the switch is bound with live()).
+    const element = canvasElement.querySelector('cs-telemetry-data-types')!;
+    element.requestUpdate();
+    await element.updateComplete;
+    await expect(list.accountSwitch!.control).toHaveAttribute('aria-checked', 'false');
   },
 };
 
