@@ -40,6 +40,12 @@ export interface TelemetryHostGate {
   readonly accountLinked?: Pick<TelemetryAccountLinkOption, 'get'> & Partial<Pick<TelemetryAccountLinkOption, 'set' | 'onDidChange'>>;
   readonly deletionRequest?: boolean;
   readonly onDidChangeEvents?: (listener: (category: TelemetryCategory) => unknown) => vscode.Disposable;
+  /** `DO_NOT_TRACK` is set: the gate sends nothing, and the state says so (`doNotTrack`). */
+  readonly doNotTrack?: boolean;
+  /** The telemetry notice is not answered yet: nothing is uploaded, and the state says so (`noticePending`). */
+  readonly noticePending?: boolean;
+  /** Fires when the notice was answered. */
+  readonly onDidChangeNotice?: vscode.Event<void>;
 }
 
 /** Where the adapter keeps what last changed the setting, across restarts: pass `context.globalState`. */

@@ -30,6 +30,7 @@ import { DEFAULT_LOCKED_MESSAGE, readManagedBy } from './policy.js';
 import { ProviderTimeLimit } from './providers.js';
 import { DEFAULT_KEY, DEFAULT_SECTION, OVERRIDDEN_MESSAGES, TelemetrySetting } from './setting.js';
 import { levelAllows, readEditorTelemetryLevel } from './telemetry-level.js';
+import { isDoNotTrack } from './do-not-track.js';
 
 /**
  * The settings that set the editor's telemetry level. Between the levels below `all` (error, crash, off)
@@ -170,6 +171,7 @@ class TelemetryHost {
       options.onDidChangeAccount?.(push),
       options.onDidChangeManagedBy?.(push),
       options.accountLinked?.onDidChange?.(push),
+      options.gate?.onDidChangeNotice?.(push),
     ];
   }
 
@@ -318,6 +320,10 @@ class TelemetryHost {
     this.#history.reconcile(enabled);
     const locale = this.#readLocale();
     const editorTelemetryLevel = readEditorTelemetryLevel(this.#api);
+    const gate = this.#options.gate;
+    // The gate's own reading, so the panel and what leaves cannot disagree; without a gate, the environment's.
+    const doNotTrack = gate ? gate.doNotTrack === true : isDoNotTrack();
+    const noticePending = gate?.noticePending === true;
     return {
       enabled,
       // For webviews that know only on and off: off where the level lets Code Studio send nothing at all.
@@ -331,6 +337,8 @@ class TelemetryHost {
       // Absent, not empty, when nothing is offered: the state of a host without extensions stays as it was.
       ...(this.#offers.length > 0 && { offers: [...this.#offers] }),
       ...(invalidSetting !== undefined && { invalidSetting }),
+      ...(doNotTrack && { doNotTrack }),
+      ...(noticePending && { noticePending }),
     };
   }
 

@@ -106,6 +106,13 @@ export interface TelemetryState {
    * counts as off (`enabled` is false), and the panel says that it is not valid and where it is.
    */
   invalidSetting?: SettingScope;
+  /**
+   * Extension: the extension host's environment sets `DO_NOT_TRACK` (`1` or `true`), so nothing is sent whatever
+   * `enabled` says. Present only when true.
+   */
+  doNotTrack?: boolean;
+  /** Extension: the first-run notice about telemetry is not answered yet, so nothing is sent until it is. Present only when true. */
+  noticePending?: boolean;
 }
 
 /** One telemetry event as it was sent: its fields are shown to the user as text. */
@@ -265,6 +272,8 @@ export const isTelemetryState = shape(
     locale: isLocaleTag,
     offers: (value) => Array.isArray(value) && value.length <= 64 && value.every(isShortString),
     invalidSetting: oneOf(SETTING_SCOPES),
+    doNotTrack: isBoolean,
+    noticePending: isBoolean,
   },
 ) as (value: unknown) => value is TelemetryState;
 
@@ -332,8 +341,8 @@ export const isForeignProtocolMessage = shape({
 }) as (value: unknown) => value is ForeignProtocolMessage;
 
 /** A state with every field filled in, except those whose absence means "not offered" (or "not told"). */
-export type NormalizedTelemetryState = Required<Omit<TelemetryState, 'accountLinked' | 'locale' | 'editorTelemetryLevel' | 'invalidSetting'>> &
-  Pick<TelemetryState, 'accountLinked' | 'locale' | 'editorTelemetryLevel' | 'invalidSetting'>;
+export type NormalizedTelemetryState = Required<Omit<TelemetryState, 'accountLinked' | 'locale' | 'editorTelemetryLevel' | 'invalidSetting' | 'doNotTrack' | 'noticePending'>> &
+  Pick<TelemetryState, 'accountLinked' | 'locale' | 'editorTelemetryLevel' | 'invalidSetting' | 'doNotTrack' | 'noticePending'>;
 
 /** Copies a validated state into a fresh object holding only the protocol's fields. */
 export function normalizeState(state: TelemetryState): NormalizedTelemetryState {
@@ -352,6 +361,8 @@ export function normalizeState(state: TelemetryState): NormalizedTelemetryState 
     offers: state.offers ? [...state.offers] : [],
     // Left out, not undefined, when every value is valid: the state of a host without it stays as it was.
     ...(state.invalidSetting !== undefined && { invalidSetting: state.invalidSetting }),
+    ...(state.doNotTrack === true && { doNotTrack: true }),
+    ...(state.noticePending === true && { noticePending: true }),
   };
 }
 
