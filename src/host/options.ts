@@ -40,6 +40,8 @@ export interface TelemetryHostGate {
   readonly accountLinked?: Pick<TelemetryAccountLinkOption, 'get'> & Partial<Pick<TelemetryAccountLinkOption, 'set' | 'onDidChange'>>;
   readonly deletionRequest?: boolean;
   readonly onDidChangeEvents?: (listener: (category: TelemetryCategory) => unknown) => vscode.Disposable;
+  /** Per data type, what the sent log holds: sent in the last 7 days and kept in all; reported as `state.sentCounts`. */
+  readonly sentCounts?: () => Partial<Record<TelemetryCategory, { lastWeek: number; kept: number }>>;
   /** `DO_NOT_TRACK` is set: the gate sends nothing, and the state says so (`doNotTrack`). */
   readonly doNotTrack?: boolean;
   /** The telemetry notice is not answered yet: nothing is uploaded, and the state says so (`noticePending`). */

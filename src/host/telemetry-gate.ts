@@ -14,6 +14,8 @@ import {
   type TelemetryAccount,
   type TelemetryCategory,
   type TelemetryEvent,
+  SENT_COUNT_DAYS,
+  type SentCount,
 } from '../protocol/protocol.js';
 import { isFlatValue } from '../protocol/values.js';
 import { createLog, describe, type Log } from './log.js';
@@ -174,6 +176,8 @@ export interface TelemetryGate extends vscode.Disposable {
   readonly deletionRequest: boolean;
   /** Uploads what is queued, if allowed now, and resolves when done; with `sender`, its flush while allowed. */
   flush(): Promise<void>;
+  /** Per data type, how many events were sent in the last 7 days and are kept in all (what `events` returns). */
+  sentCounts(): Record<TelemetryCategory, SentCount>;
   /** `DO_NOT_TRACK` is set in the environment the gate read: it sends nothing. */
   readonly doNotTrack: boolean;
   /** A `notice` memento was given and the notice is not answered yet: nothing is uploaded. */
@@ -255,7 +259,7 @@ export function createTelemetryGate(options: TelemetryGateOptions): TelemetryGat
   const eventTypes = options.eventTypes;
   const now = options.now ?? (() => new Date());
   // Read once: an extension host's environment does not change while it runs.
-  const doNotTrack = isDoNotTrack(options.env ?? process.env);
+  const doNotTrack = isDoNotTrack(options.env);
   if (doNotTrack) log('DO_NOT_TRACK is set in the environment: the gate sends nothing');
   const noticeListeners = new Set<() => unknown>();
   /** Whether the notice is still to be answered; a memento that cannot be read counts as not answered. */
@@ -620,8 +624,20 @@ export function createTelemetryGate(options: TelemetryGateOptions): TelemetryGat
     return (recorded.get(category) ?? []).map((event) => ({ ...event, data: { ...event.data } }));
   };
 
+  const sentCounts = (): Record<TelemetryCategory, SentCount> => {
+    const since = new Date(now().getTime() - SENT_COUNT_DAYS * 24 * 60 * 60 * 1000);
+    if (outbox) return outbox.sentLog.counts(since);
+    return Object.fromEntries(
+      TELEMETRY_CATEGORIES.map((category) => {
+        const events = recorded.get(category) ?? [];
+        return [category, { lastWeek: events.filter((event) => Date.parse(event.time) >= since.getTime()).length, kept: events.length }];
+      }),
+    ) as Record<TelemetryCategory, SentCount>;
+  };
+
   return {
     sender,
+    sentCounts,
     // Still readable after dispose: what was sent stays sent.
     events: readSent,
     onDidChangeEvents(listener) {

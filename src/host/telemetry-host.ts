@@ -6,6 +6,7 @@ import type * as vscode from 'vscode';
 import {
   isLocaleTag,
   isPlainObject,
+  isTelemetryState,
   isWebviewMessage,
   LOCKED_MESSAGES,
   PROTOCOL_VERSION,
@@ -172,6 +173,8 @@ class TelemetryHost {
       options.onDidChangeManagedBy?.(push),
       options.accountLinked?.onDidChange?.(push),
       options.gate?.onDidChangeNotice?.(push),
+      // The counts in the state follow the sent log while the panel is open.
+      options.gate?.sentCounts ? options.gate.onDidChangeEvents?.(push) : undefined,
     ];
   }
 
@@ -324,6 +327,7 @@ class TelemetryHost {
     // The gate's own reading, so the panel and what leaves cannot disagree; without a gate, the environment's.
     const doNotTrack = gate ? gate.doNotTrack === true : isDoNotTrack();
     const noticePending = gate?.noticePending === true;
+    const sentCounts = this.#readSentCounts();
     return {
       enabled,
       // For webviews that know only on and off: off where the level lets Code Studio send nothing at all.
@@ -339,7 +343,22 @@ class TelemetryHost {
       ...(invalidSetting !== undefined && { invalidSetting }),
       ...(doNotTrack && { doNotTrack }),
       ...(noticePending && { noticePending }),
+      ...(sentCounts && { sentCounts }),
     };
+  }
+
+  /** The gate's counts of what was sent, checked as the webview will check them; undefined without them. */
+  #readSentCounts(): TelemetryState['sentCounts'] {
+    const read = this.#options.gate?.sentCounts;
+    if (!read) return undefined;
+    try {
+      const counts: unknown = read();
+      if (isTelemetryState({ enabled: true, sentCounts: counts })) return counts as TelemetryState['sentCounts'];
+      this.#log('the gate counted what was sent in a form the panel cannot read; no counts are shown');
+    } catch (error) {
+      this.#log(`could not count what was sent: ${describe(error)}`);
+    }
+    return undefined;
   }
 
   /** Posts without waiting: a postMessage that never settles must not hold up the queue, and order is kept anyway. */

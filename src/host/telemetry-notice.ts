@@ -4,6 +4,7 @@
  * answer is kept in a memento; a gate given the same memento (`notice`) uploads nothing until it is there.
  */
 import type * as vscode from 'vscode';
+import { isDoNotTrack, type TelemetryEnvironment } from './do-not-track.js';
 import { createLog, describe } from './log.js';
 import { DEFAULT_KEY, DEFAULT_SECTION, readTelemetrySetting } from './setting.js';
 
@@ -33,7 +34,9 @@ export interface TelemetryNoticeOptions {
   /** Opens the telemetry panel (Open Telemetry Settings). */
   openSettings: () => unknown;
   /** The gate the editor's telemetry goes through: told at once when the notice is answered. */
-  gate?: { noticeAnswered?: () => void };
+  gate?: { noticeAnswered?: () => void; readonly doNotTrack?: boolean };
+  /** The environment read for `DO_NOT_TRACK` without a gate. Default `process.env`. */
+  env?: TelemetryEnvironment;
   /** The setting Turn Off writes off, as the panel's: default `codeStudio.telemetry` and `allowAnonymousTelemetry`. */
   section?: string;
   key?: string;
@@ -51,13 +54,15 @@ export function isNoticeAnswered(memento: Pick<vscode.Memento, 'get'>): boolean 
 const showing = new WeakMap<object, Promise<TelemetryNoticeAnswer | undefined>>();
 
 /**
- * Shows the notice unless it was answered before (then resolves undefined at once). Resolves with the answer once it
+ * Shows the notice unless it was answered before, or `DO_NOT_TRACK` is set (then resolves undefined at once). Resolves with the answer once it
  * is kept. Turn Off writes the setting off first (the gate then purges what waits); if that write fails, the user is
  * told, nothing is kept, and the gate goes on holding.
  */
 export function showTelemetryNotice(options: TelemetryNoticeOptions): Promise<TelemetryNoticeAnswer | undefined> {
   const { memento } = options;
   if (isNoticeAnswered(memento)) return Promise.resolve(undefined);
+  // Under DO_NOT_TRACK nothing is collected, so the notice would not be true: it waits for an activation without it.
+  if (options.gate?.doNotTrack ?? isDoNotTrack(options.env)) return Promise.resolve(undefined);
   const shown = showing.get(memento);
   if (shown) return shown;
   const answer = ask(options).finally(() => showing.delete(memento));

@@ -73,6 +73,15 @@ export interface TelemetryAccount {
   email: string;
 }
 
+/** How many events of one data type the sent log holds: sent in the last 7 days, and kept in all. */
+export interface SentCount {
+  lastWeek: number;
+  kept: number;
+}
+
+/** The days `SentCount.lastWeek` counts back from now. */
+export const SENT_COUNT_DAYS = 7;
+
 /** The whole truth about the setting, as the host sees it. */
 export interface TelemetryState {
   /** The setting itself: Allow Anonymous Telemetry. */
@@ -113,6 +122,11 @@ export interface TelemetryState {
   doNotTrack?: boolean;
   /** Extension: the first-run notice about telemetry is not answered yet, so nothing is sent until it is. Present only when true. */
   noticePending?: boolean;
+  /**
+   * Extension: per data type, how many events the sent log holds (what the collector accepted): in the last 7 days
+   * and in all. Pushed again whenever the sent log changes.
+   */
+  sentCounts?: Partial<Record<TelemetryCategory, SentCount>>;
 }
 
 /** One telemetry event as it was sent: its fields are shown to the user as text. */
@@ -257,6 +271,8 @@ export const isTime = (value: unknown): value is string => isShortString(value) 
 export const isLocaleTag = (value: unknown): value is string =>
   isShortString(value) && /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(value as string);
 export const isTelemetryCategory = oneOf(TELEMETRY_CATEGORIES) as (value: unknown) => value is TelemetryCategory;
+const isCount: Check = (value) => Number.isSafeInteger(value) && (value as number) >= 0;
+const isSentCount = shape({ lastWeek: isCount, kept: isCount });
 
 export const isTelemetryState = shape(
   { enabled: isBoolean },
@@ -274,6 +290,9 @@ export const isTelemetryState = shape(
     invalidSetting: oneOf(SETTING_SCOPES),
     doNotTrack: isBoolean,
     noticePending: isBoolean,
+    sentCounts: (value) =>
+      isPlainObject(value) &&
+      Object.entries(value).every(([category, count]) => isTelemetryCategory(category) && isSentCount(count)),
   },
 ) as (value: unknown) => value is TelemetryState;
 
@@ -341,8 +360,8 @@ export const isForeignProtocolMessage = shape({
 }) as (value: unknown) => value is ForeignProtocolMessage;
 
 /** A state with every field filled in, except those whose absence means "not offered" (or "not told"). */
-export type NormalizedTelemetryState = Required<Omit<TelemetryState, 'accountLinked' | 'locale' | 'editorTelemetryLevel' | 'invalidSetting' | 'doNotTrack' | 'noticePending'>> &
-  Pick<TelemetryState, 'accountLinked' | 'locale' | 'editorTelemetryLevel' | 'invalidSetting' | 'doNotTrack' | 'noticePending'>;
+export type NormalizedTelemetryState = Required<Omit<TelemetryState, 'accountLinked' | 'locale' | 'editorTelemetryLevel' | 'invalidSetting' | 'doNotTrack' | 'noticePending' | 'sentCounts'>> &
+  Pick<TelemetryState, 'accountLinked' | 'locale' | 'editorTelemetryLevel' | 'invalidSetting' | 'doNotTrack' | 'noticePending' | 'sentCounts'>;
 
 /** Copies a validated state into a fresh object holding only the protocol's fields. */
 export function normalizeState(state: TelemetryState): NormalizedTelemetryState {
@@ -363,6 +382,8 @@ export function normalizeState(state: TelemetryState): NormalizedTelemetryState 
     ...(state.invalidSetting !== undefined && { invalidSetting: state.invalidSetting }),
     ...(state.doNotTrack === true && { doNotTrack: true }),
     ...(state.noticePending === true && { noticePending: true }),
+    // Checked counts of plain numbers: a shallow copy is a copy.
+    ...(state.sentCounts && { sentCounts: { ...state.sentCounts } }),
   };
 }
 

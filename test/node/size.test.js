@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 // telemetry level came back in the core, since the first frame needs them (to 17,353 bytes). Icons as one template
 // each, with V8's compile hint on the first line (17,390 bytes). The aim is 12 KB: see CONTRIBUTING.md's size
 // section for what is left.
-const BUDGET = 17.25 * 1024;
+const BUDGET = 17.5 * 1024;
 /** The UI of every extension (history, links, account switch, events disclosure and list), loaded when a host offers one. */
 const EXTENSIONS_BUDGET = 4.5 * 1024;
 /** @lit/localize's runtime, loaded with the first language other than English. */

@@ -214,6 +214,18 @@ describe('DO_NOT_TRACK', () => {
     });
   }
 
+  test('the notice is not shown while DO_NOT_TRACK is set (nothing is collected), and is shown once it is not', async () => {
+    const it = setUp({ env: { DO_NOT_TRACK: '1' } });
+    assert.equal(await it.notice(), undefined);
+    assert.equal(it.notifications.shown.length, 0);
+    assert.equal(it.memento.get(NOTICE_KEY), undefined, 'not kept as answered');
+    it.gate.dispose();
+    const later = setUp({ memento: it.memento, folder: it.folder });
+    later.notice();
+    assert.equal(later.notifications.shown.length, 1);
+    later.gate.dispose();
+  });
+
   test('with a sender of its own, the sender is handed nothing', async () => {
     const handed = [];
     const fake = createFakeVsCode();

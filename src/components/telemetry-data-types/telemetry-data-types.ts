@@ -1,6 +1,6 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { isTelemetryCategory, type TelemetryAccount, type TelemetryCategory, type TelemetryEvent } from '../../protocol/protocol.js';
+import { isTelemetryCategory, type SentCount, type TelemetryAccount, type TelemetryCategory, type TelemetryEvent } from '../../protocol/protocol.js';
 import { chevronIcon, warningIcon } from '../../internal/icons.js';
 import { holdFor, partFailedText } from '../../internal/lazy-part.js';
 import { extensionsPart } from '../extensions-part.js';
@@ -39,6 +39,7 @@ export const dataTypesParts = (accountLinked: boolean | null | undefined, events
  * @csspart account-switch - The "Include my account details" switch, when offered.
  * @csspart events-toggle - Each item's "Show what was sent" button, when offered.
  * @csspart events - Each item's list of events, while shown.
+ * @csspart sent-count - Each item's count of events sent in the last 7 days and kept, when the host tells it.
  * @csspart part-failed - The note shown when the code of an extension it shows could not be loaded.
  *
  * @cssprop [--vscode-settings-rowHoverBackground=#80808033] - The line between items.
@@ -57,6 +58,7 @@ export class CsTelemetryDataTypes extends LitElement {
     eventsOffered: { type: Boolean, attribute: 'events-offered' },
     telemetryOff: { type: Boolean, attribute: 'telemetry-off' },
     events: { attribute: false },
+    counts: { attribute: false },
     expanded: { state: true },
     eventsOpen: { state: true },
   };
@@ -87,6 +89,12 @@ export class CsTelemetryDataTypes extends LitElement {
 
   /** The recent events of each category, as far as known. */
   events: Partial<Record<TelemetryCategory, TelemetryEventsEntry>> = {};
+
+  /**
+   * Per data type, how many events the editor's sent log holds (sent in the last 7 days, kept in all), shown under
+   * each item while `eventsOffered`. Unset or missing for a type: no count line.
+   */
+  counts: Partial<Record<TelemetryCategory, SentCount>> = {};
 
   /** Ids of the items the user has expanded. */
   private expanded = new Set<string>();
@@ -146,6 +154,7 @@ export class CsTelemetryDataTypes extends LitElement {
         <p class="dim">${account ? account.consentDetail() : item.detail}</p>
         ${item.howSent ? html`<p class="dim">${item.howSent}</p>` : nothing}
       </div>
+      ${events && this.counts[category] ? events.renderSentCount(this.counts[category]) : nothing}
       ${events
         ? events.renderEventsDisclosure(
             item.title,

@@ -19,6 +19,7 @@ import {
   areDataTypesLocked,
   badgeIdentity,
   badgeStatus,
+  isHeld,
   settingWarningText,
   isIdentified,
   isLocked,
@@ -30,7 +31,11 @@ import {
 const offersLink = (offers: readonly string[]) => offers.includes('privacy-statement') || offers.includes('how-telemetry-works');
 
 /** The extensions' UI the panel itself needs for a view: the history line's, the links'. */
-const panelParts = (view: TelemetryView) => (view.host?.changedBy || offersLink(view.host?.offers ?? []) ? [extensionsPart] : []);
+const panelParts = (view: TelemetryView) =>
+  view.host?.changedBy || offersLink(view.host?.offers ?? []) || isHeld(view) ? [extensionsPart] : [];
+
+/** No counts told: one object, so that a render does not hand the list a new one each time. */
+const NO_COUNTS = Object.freeze({});
 
 const note = (icon: unknown, text: string, kind = '') => html`<p class="note ${kind}">${icon}<span>${text}</span></p>`;
 
@@ -116,6 +121,7 @@ export class CsTelemetrySettings extends LitElement {
     const offers = host?.offers ?? [];
     const [problem, retry] = alertOf(view) ?? [];
     const levelText = settingWarningText(view);
+    const holdText = extensionsPart.module?.consentHoldText(view) ?? '';
     return html`
       <section aria-labelledby="heading" lang=${intlLocale()}>
         <header>
@@ -147,6 +153,7 @@ export class CsTelemetrySettings extends LitElement {
           ? note(spinnerIcon, msg('Reading your setting from Code Studio…', { id: 'panel.loading' }))
           : nothing}
         ${locked ? note(lockIcon, msg('Managed by your organization: a policy sets this setting.', { id: 'panel.locked' })) : nothing}
+        ${holdText ? note(warningIcon, holdText, 'warning') : nothing}
         ${levelText ? note(warningIcon, levelText, 'warning') : nothing}
         <div role="alert" part="alert" class=${problem ? 'note' : ''}>
           ${problem ? [warningIcon, html`<span>${problem}</span>`] : nothing}
@@ -163,6 +170,7 @@ export class CsTelemetrySettings extends LitElement {
           .eventsOffered=${offers.includes('events')}
           .telemetryOff=${status === 'off'}
           .events=${this.#controller.events}
+          .counts=${host?.sentCounts ?? NO_COUNTS}
           @cs-account-linked-change=${this.#onAccountLinkedChange}
           @cs-events-request=${this.#onEventsRequest}
         ></cs-telemetry-data-types>

@@ -93,26 +93,11 @@ export function invalidSettingText(view: TelemetryView): string {
 /** The host's environment sets DO_NOT_TRACK: nothing is sent, whatever the switch says. */
 export const isDoNotTrack = (view: TelemetryView) => view.host?.doNotTrack === true;
 
-/**
- * Why nothing leaves now although the switch may be on: DO_NOT_TRACK in the editor's environment, or the first-run
- * notice not yet answered. Empty when neither, or while the host's word is not current.
- */
-export function consentHoldText(view: TelemetryView): string {
-  if (view.phase !== 'ready') return '';
-  if (isDoNotTrack(view)) {
-    return msg('Your environment sets DO_NOT_TRACK, so Code Studio sends nothing, whatever this switch says.', { id: 'panel.do-not-track' });
-  }
-  if (view.host?.noticePending === true) {
-    return msg('Code Studio sends nothing until you answer its notice about telemetry.', { id: 'panel.notice-pending' });
-  }
-  return '';
-}
+/** Nothing leaves now whatever the switch says: DO_NOT_TRACK, or the notice not yet answered (words: consent-hold.ts). */
+export const isHeld = (view: TelemetryView) => isDoNotTrack(view) || view.host?.noticePending === true;
 
-/**
- * The warning under the switch: a value in settings.json that is not valid, why nothing leaves now, then what the
- * editor's level leaves.
- */
-export const settingWarningText = (view: TelemetryView) => sentence(invalidSettingText(view), consentHoldText(view), editorLevelText(view));
+/** The warning under the switch: a value in settings.json that is not valid, then what the editor's level leaves. */
+export const settingWarningText = (view: TelemetryView) => sentence(invalidSettingText(view), editorLevelText(view));
 
 /** The main switch can be flipped: its value is known and no policy fixes it. */
 export const isSwitchUsable = (view: TelemetryView) => isKnown(view) && !isLocked(view);
