@@ -8,6 +8,7 @@ import type { CsTelemetryDataTypes } from '../../src/components/telemetry-data-t
 import { PanelHarness } from '../../dev/harness/panel-harness.js';
 import { FakeHost, type FakeHostOptions } from '../support/fake-host.js';
 import type { SentCount, TelemetryCategory } from '../../src/protocol/protocol.js';
+import { setLocale } from '../../src/internal/i18n/locale.js';
 
 const DNT_WORDS = 'Your environment sets DO_NOT_TRACK, so Code Studio sends nothing, whatever this switch says.';
 const NOTICE_WORDS = 'Code Studio sends nothing until you answer its notice about telemetry.';
@@ -100,6 +101,26 @@ describe('the sent record in the panel', () => {
       expect(harness.text).not.to.contain('DO_NOT_TRACK');
       expect(harness.badgeStatus).to.equal('on');
     });
+  });
+
+  describe('in German and Japanese', () => {
+    afterEach(() => setLocale('en'));
+    for (const [locale, dnt, notice, none, many] of [
+      ['de', 'Ihre Umgebung setzt DO_NOT_TRACK, daher sendet Code Studio nichts', 'bis Sie seinen Hinweis zur Telemetrie beantworten', 'In den letzten 7 Tagen nichts gesendet.', '12 in den letzten 7 Tagen gesendet, insgesamt 40 gespeichert.'],
+      ['ja', '環境で DO_NOT_TRACK が設定されているため', 'テレメトリに関する通知に応答するまで', '過去 7 日間の送信はありません。', '過去 7 日間に 12 件送信、保存は合計 40 件。'],
+    ] as const) {
+      it(`${locale}: the DO_NOT_TRACK, notice and count words`, async () => {
+        const { el, harness } = await readyPanel({ doNotTrack: true, offers: ['events'], sentCounts: counts({ lastWeek: 12, kept: 40 }) });
+        const other = await readyPanel({ noticePending: true });
+        await setLocale(locale);
+        await harness.updated();
+        await other.harness.updated();
+        expect(harness.text).to.contain(dnt);
+        expect(countLines(el)[0]).to.equal(none);
+        expect(countLines(el)[2]).to.equal(many);
+        expect(other.harness.text).to.contain(notice);
+      });
+    }
   });
 
   describe('the notice not yet answered', () => {
