@@ -169,6 +169,9 @@ yet, so the switch is shown off and disabled. */
   accountLinked?: CsTelemetryDataTypes["accountLinked"] | undefined;
   /** The recent events of each category, as far as known. */
   events?: CsTelemetryDataTypes["events"] | undefined;
+  /** Per data type, how many events the editor's sent log holds (sent in the last 7 days, kept in all), shown under
+each item while `eventsOffered`. Unset or missing for a type: no count line. */
+  counts?: CsTelemetryDataTypes["counts"] | undefined;
 
   /** The user opened (or retried) "Show what was sent" for a category while telemetry is on; `detail.category`. Bubbles and is composed. Answer by setting `events`. */
   "oncs-events-request"?:
@@ -202,6 +205,9 @@ yet, so the switch is shown off and disabled. */
   "prop:accountLinked"?: CsTelemetryDataTypes["accountLinked"] | undefined;
   /** The recent events of each category, as far as known. */
   "prop:events"?: CsTelemetryDataTypes["events"] | undefined;
+  /** Per data type, how many events the editor's sent log holds (sent in the last 7 days, kept in all), shown under
+each item while `eventsOffered`. Unset or missing for a type: no count line. */
+  "prop:counts"?: CsTelemetryDataTypes["counts"] | undefined;
   /** The user opened (or retried) "Show what was sent" for a category while telemetry is on; `detail.category`. Bubbles and is composed. Answer by setting `events`. */
   "on:cs-events-request"?:
     ((e: CsTelemetryDataTypesElementEvent) => void) | undefined;
@@ -361,6 +367,8 @@ export type CustomElements = {
    * - `accountLinked`: The account switch's value. Undefined: the host does not offer the switch, so none is shown. Null: not known
    * yet, so the switch is shown off and disabled. (property only)
    * - `events`: The recent events of each category, as far as known. (property only)
+   * - `counts`: Per data type, how many events the editor's sent log holds (sent in the last 7 days, kept in all), shown under
+   * each item while `eventsOffered`. Unset or missing for a type: no count line. (property only)
    *
    * ## Events
    *
@@ -389,6 +397,7 @@ export type CustomElements = {
    * - `account-switch`: The "Include my account details" switch, when offered.
    * - `events-toggle`: Each item's "Show what was sent" button, when offered.
    * - `events`: Each item's list of events, while shown.
+   * - `sent-count`: Each item's count of events sent in the last 7 days and kept, when the host tells it.
    * - `part-failed`: The note shown when the code of an extension it shows could not be loaded.
    */
   "cs-telemetry-data-types": Partial<
@@ -586,6 +595,8 @@ export type CustomElementsSolidJs = {
    * - `accountLinked`: The account switch's value. Undefined: the host does not offer the switch, so none is shown. Null: not known
    * yet, so the switch is shown off and disabled. (property only)
    * - `events`: The recent events of each category, as far as known. (property only)
+   * - `counts`: Per data type, how many events the editor's sent log holds (sent in the last 7 days, kept in all), shown under
+   * each item while `eventsOffered`. Unset or missing for a type: no count line. (property only)
    *
    * ## Events
    *
@@ -614,6 +625,7 @@ export type CustomElementsSolidJs = {
    * - `account-switch`: The "Include my account details" switch, when offered.
    * - `events-toggle`: Each item's "Show what was sent" button, when offered.
    * - `events`: Each item's list of events, while shown.
+   * - `sent-count`: Each item's count of events sent in the last 7 days and kept, when the host tells it.
    * - `part-failed`: The note shown when the code of an extension it shows could not be loaded.
    */
   "cs-telemetry-data-types": Partial<
