@@ -14,7 +14,6 @@ import {
   type ErrorMessage,
   type EventsMessage,
   type StateMessage,
-  type TelemetryCategory,
   type TelemetryErrorCode,
   type TelemetryOffer,
   type TelemetryState,
@@ -208,7 +207,7 @@ class TelemetryHost {
         case 'telemetry/open':
           return this.#links.open(message.target);
         case 'telemetry/events':
-          return this.#enqueue('events', () => this.#answerEvents(message.id, message.category), 'answer telemetry/events');
+          return this.#enqueue('events', () => this.#answerEvents(message), 'answer telemetry/events');
         case 'telemetry/set':
           return this.#enqueue('state', () => this.#handleSet(message), 'answer telemetry/set');
         case 'telemetry/hello':
@@ -296,10 +295,18 @@ class TelemetryHost {
     return this.#postState(id);
   }
 
-  async #answerEvents(id: string, category: TelemetryCategory) {
-    const answer = await readEvents(this.#options.events, category, this.#limit, this.#log);
+  async #answerEvents({ id, category, before, limit }: Extract<WebviewMessage, { type: 'telemetry/events' }>) {
+    const page = { ...(before !== undefined && { before }), ...(limit !== undefined && { limit }) };
+    const answer = await readEvents(this.#options.events, category, this.#limit, this.#log, page);
     if ('code' in answer) return this.#postError(id, answer.code, answer.message);
-    this.#post({ type: 'telemetry/events', protocol: PROTOCOL_VERSION, inReplyTo: id, events: answer.events });
+    this.#post({
+      type: 'telemetry/events',
+      protocol: PROTOCOL_VERSION,
+      inReplyTo: id,
+      events: answer.events,
+      more: answer.more,
+      ...(answer.before !== undefined && { before: answer.before }),
+    });
   }
 
   #readLocale(): string | undefined {

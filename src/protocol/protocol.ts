@@ -163,6 +163,10 @@ export interface EventsRequestMessage {
   type: 'telemetry/events';
   id: string;
   category: TelemetryCategory;
+  /** The page older than this cursor (the `before` of the previous reply); absent: the newest page. */
+  before?: string;
+  /** At most this many events (1 to MAX_EVENTS); absent: MAX_EVENTS. */
+  limit?: number;
 }
 
 /** Extension (`offers` has the target): open a link in the user's browser. No reply. */
@@ -221,6 +225,10 @@ export interface EventsMessage {
   protocol: typeof PROTOCOL_VERSION;
   inReplyTo: string;
   events: TelemetryEvent[];
+  /** Whether older events exist than the oldest of this page. */
+  more?: boolean;
+  /** With `more`: the cursor to ask for the next, older page (`before` of the next request). */
+  before?: string;
 }
 
 export type HostMessage = StateMessage | ErrorMessage | EventsMessage;
@@ -326,7 +334,7 @@ export const isEventsMessage = shape({
     value.length <= MAX_EVENTS &&
     value.every(isTelemetryEvent) &&
     eventsJsonLength(value, MAX_EVENTS_JSON_LENGTH) <= MAX_EVENTS_JSON_LENGTH,
-}) as (value: unknown) => value is EventsMessage;
+}, { more: isBoolean, before: isShortString }) as (value: unknown) => value is EventsMessage;
 
 export const isStateMessage = shape(
   {
@@ -397,7 +405,11 @@ const webviewRequests = [
   // A set carries exactly one of the two switches.
   /* @__PURE__ */ isRequest('telemetry/set', { enabled: isBoolean }, { accountLinked: isAbsent }),
   /* @__PURE__ */ isRequest('telemetry/set', { accountLinked: isBoolean }, { enabled: isAbsent }),
-  /* @__PURE__ */ isRequest('telemetry/events', { category: isTelemetryCategory }),
+  /* @__PURE__ */ isRequest(
+    'telemetry/events',
+    { category: isTelemetryCategory },
+    { before: (value) => typeof value === 'string' && /^-?\d{1,16}:\d{1,9}$/.test(value), limit: (value) => Number.isSafeInteger(value) && (value as number) >= 1 && (value as number) <= MAX_EVENTS },
+  ),
   /* @__PURE__ */ shape({ type: (value) => value === 'telemetry/open', target: oneOf(LINK_TARGETS) }),
 ];
 
