@@ -3,7 +3,7 @@
 // cursors from the newest page reaches the oldest event, each event once, in order, ties in time included.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { connectTelemetryHost, isEventsMessage, isWebviewMessage, MAX_EVENTS, PROTOCOL_VERSION } from '../../dist/host.js';
+import { connectTelemetryHost, isEventsMessage, isWebviewMessage, MAX_EVENTS } from '../../dist/host.js';
 import { createFakeVsCode, createFakeWebview, settle } from '../../dev/fake-vscode.js';
 
 const START = Date.parse('2026-03-01T00:00:00Z');

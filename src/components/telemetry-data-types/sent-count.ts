@@ -4,18 +4,19 @@ import { html } from 'lit';
 import type { SentCount } from '../../protocol/protocol.js';
 import { intlLocale } from '../../internal/i18n/locale.js';
 
-/** "12 sent in the last 7 days, 40 kept in all." or "None sent in the last 7 days." */
+/** "12 sent in the last 7 days, 40 kept in all." or "None sent in the last 7 days."; whole sentences, for translators. */
 export function sentCountText(count: SentCount): string {
-  const number = (value: number) => value.toLocaleString(intlLocale());
-  const week = count.lastWeek;
-  const lastWeek =
-    week === 0
-      ? msg('None sent in the last 7 days', { id: 'data.count.none' })
-      : msg(str`${number(week)} sent in the last 7 days`, { id: 'data.count.week' });
-  // Kept in all says more only when it differs from the week's.
-  if (count.kept === week) return msg(str`${lastWeek}.`, { id: 'data.count.sentence' });
-  const kept = number(count.kept);
-  return msg(str`${lastWeek}, ${kept} kept in all.`, { id: 'data.count.kept' });
+  const week = count.lastWeek.toLocaleString(intlLocale());
+  const kept = count.kept.toLocaleString(intlLocale());
+  // Kept in all is said only when it differs from the week's.
+  if (count.kept === count.lastWeek) {
+    return count.lastWeek === 0
+      ? msg('None sent in the last 7 days.', { id: 'data.count.none' })
+      : msg(str`${week} sent in the last 7 days.`, { id: 'data.count.week' });
+  }
+  return count.lastWeek === 0
+    ? msg(str`None sent in the last 7 days, ${kept} kept in all.`, { id: 'data.count.none-kept' })
+    : msg(str`${week} sent in the last 7 days, ${kept} kept in all.`, { id: 'data.count.week-kept' });
 }
 
 /** The count line under a data type's description. Not a live region: a count that grows with each event would chatter. */
