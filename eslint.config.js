@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['examples/vscode-extension/**/*.js'],
+    files: ['examples/vscode-extension/**/*.js', 'test/e2e/timing-extension/**/*.js', 'test/e2e/fixtures/**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

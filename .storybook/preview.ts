@@ -4,7 +4,7 @@ import { setCustomElementsManifest, type Preview } from '@storybook/web-componen
 import { html } from 'lit';
 import customElements from '../custom-elements.json';
 import { setLocale, type SupportedLocale } from '../src/internal/i18n/locale.js';
-import { extensionsPart } from '../src/components/extensions-part.js';
+import { optionalPart } from '../src/components/optional-part.js';
 import { applyVsCodeTheme, vscodeThemeIds, vscodeThemes, type VsCodeThemeId } from '../dev/themes/vscode-themes.js';
 import './preview.css';
 
@@ -55,7 +55,7 @@ const preview: Preview = {
   // A loader, not a decorator: the story renders (and its play function runs) once the language's strings are in.
   // The extensions' chunk is in before a story renders, as on a page that has shown one: a story shows a state, and
   // the load itself is tested in test/elements/extension-parts.test.ts.
-  loaders: [async ({ globals }) => applyStoryLocale((globals.locale as StoryLocale | undefined) ?? 'en'), () => extensionsPart.ready()],
+  loaders: [async ({ globals }) => applyStoryLocale((globals.locale as StoryLocale | undefined) ?? 'en'), () => optionalPart.ready()],
   decorators: [
     (story, { globals, viewMode }) => {
       applyVsCodeTheme((globals.theme as VsCodeThemeId | undefined) ?? 'dark-modern');

@@ -1,7 +1,8 @@
 // The same telemetry section built from @vscode-elements/elements, the library VS Code webview authors reach for:
 // vscode-badge for the status, vscode-checkbox in toggle mode for the switch, vscode-collapsible for each data type,
 // with the same texts and states as <cs-telemetry-settings> and the same bridge (TelemetryController, so the same
-// client, protocol guards and context) and derivations (view.ts), so that the two bundles differ only in their elements.
+// client, protocol guards and context), derivations (view.ts) and chunks (the alert's words on the first problem, the
+// expanded items' words after first paint), so that the two bundles differ only in their elements.
 // Built only for `npm run bench`, never shipped.
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
@@ -11,8 +12,8 @@ import type { TelemetryView } from '../src/webview/telemetry-client.js';
 import type { VsCodeApi } from '../src/webview/vscode-api.js';
 import { TelemetryController } from '../src/components/telemetry-settings/telemetry-controller.js';
 import {
-  alertOf,
   badgeStatus,
+  coreAlertOf,
   editorLevelText,
   isIdentified,
   isLocked,
@@ -20,7 +21,10 @@ import {
   isSwitchUsable,
 } from '../src/components/telemetry-settings/view.js';
 import type { TelemetryBadgeStatus } from '../src/components/telemetry-status-badge/telemetry-status-badge.js';
-import { defaultDataTypes } from '../src/components/telemetry-data-types/data-types.js';
+import { dataTypeSummaries } from '../src/components/telemetry-data-types/data-type-summaries.js';
+import { detailsPart } from '../src/components/telemetry-data-types/details-part.js';
+import { alertPart } from '../src/components/telemetry-settings/alert-part.js';
+import { holdFor } from '../src/internal/lazy-part.js';
 
 /** The badge's words for each status, as <cs-telemetry-status-badge> says them in English. */
 const BADGE_TEXT: Record<TelemetryBadgeStatus, string> = {
@@ -62,12 +66,25 @@ export class PeerTelemetrySettings extends LitElement {
     return this.#controller.view;
   }
 
+  // As ours: the alert's words are a chunk fetched on the first problem, and the update waits for them.
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return holdFor(
+      () => (this.view.problem ? [alertPart] : []),
+      () => super.scheduleUpdate(),
+    );
+  }
+
+  // As ours: the expanded items' words are fetched after the first paint.
+  protected override firstUpdated(): void {
+    requestAnimationFrame(() => setTimeout(() => void detailsPart.ready().then(() => this.requestUpdate())));
+  }
+
   override render() {
     const view = this.view;
     const locked = isLocked(view);
     const identified = isIdentified(view);
     const account = view.host?.account ?? null;
-    const [problem, retry] = alertOf(view) ?? [];
+    const [problem, retry] = (alertPart.module?.alertOf ?? coreAlertOf)(view) ?? [];
     return html`
       <section>
         <header>
@@ -95,10 +112,10 @@ export class PeerTelemetrySettings extends LitElement {
         ${editorLevelText(view) ? html`<p class="note">${editorLevelText(view)}</p>` : nothing}
         <div role="alert">
           ${problem ? html`<span>${problem}</span>` : nothing}
-          ${retry ? html`<button @click=${() => this.#controller.client?.retry()}>Retry</button>` : nothing}
+          ${retry ? html`<button @click=${() => this.#controller.retry()}>Retry</button>` : nothing}
         </div>
         <h3>What is collected when telemetry is on</h3>
-        ${defaultDataTypes().map(
+        ${dataTypeSummaries().map(
           (item) => html`<vscode-collapsible heading=${item.title}>
             <p>${item.description}</p>
             ${item.id !== 'account'
@@ -106,7 +123,7 @@ export class PeerTelemetrySettings extends LitElement {
               : account
                 ? html`<p>Attached now: <b>${account.loginName}</b> (<b>${account.email}</b>). These identify you.</p>`
                 : html`<p>You are signed out: this applies only when you sign in.</p>`}
-            <p>${item.detail}</p>
+            <p>${detailsPart.module?.dataTypeDetails()[item.id]?.detail}</p>
           </vscode-collapsible>`,
         )}
         <h3>Never collected</h3>
@@ -116,7 +133,7 @@ export class PeerTelemetrySettings extends LitElement {
   }
 
   #onChange(): void {
-    this.#controller.client?.setEnabled(!this.view.enabled);
+    this.#controller.setEnabled(!this.view.enabled);
   }
 }
 

@@ -44,13 +44,19 @@ async function render([script, tag]) {
     };
   }
   const state = { enabled: true, editorTelemetryEnabled: true, managedBy: null, account: null, changedAt: null };
+  const listeners = new Set();
   const api = {
     getState: () => ({ csTelemetry: { rev: 1, state } }),
     setState: () => {},
+    // Replies through the API's own transport, as in bench/run.mjs, so that the panel takes them as the host's.
+    onDidReceiveMessage(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     postMessage: (message) =>
       setTimeout(() => {
         const data = { type: 'telemetry/state', protocol: 1, rev: 1, inReplyTo: message.id, state: { ...state } };
-        window.dispatchEvent(new MessageEvent('message', { data, origin: location.origin, source: null }));
+        for (const listener of listeners) listener(data);
       }),
   };
   const elementsOf = (node) => [...node.shadowRoot.querySelectorAll('*')].filter((e) => 'updateComplete' in e);

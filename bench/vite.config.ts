@@ -1,12 +1,19 @@
 import { resolve } from 'node:path';
 import minifyHtmlLiterals from 'rollup-plugin-html-literals';
 import { defineConfig, type UserConfig } from 'vite';
-import productConfig, { compileHintForEntry, dropLocalizeIdHashing, shortenLitCssMessages } from '../vite.config.ts';
+import productConfig, {
+  compileHintForEntry,
+  dropLocalizeIdHashing,
+  localizeWithoutSideEffects,
+  shortenLitCssMessages,
+  webviewMinify,
+} from '../vite.config.ts';
 
-// `vite build -c bench/vite.config.ts` bundles the peer panel for `npm run bench` as dist/webview.js is: one minified
-// ES module with lit inside, the same template minifier (on the peer library's templates too), the same lit message
-// shortening, localize trimming and compile hint, and its languages as chunks that import from it (never fetched by the bench's
-// English page).
+// `vite build -c bench/vite.config.ts` bundles the peer panel for `npm run bench` exactly as dist/webview.js is built:
+// one minified ES module with lit inside, the same template minifier (on the peer library's templates too), the same
+// lit message shortening, localize trimming (@lit/localize's runtime left to a chunk, never fetched by the bench's
+// English page) and compile hint. `--mode typical` builds the typical author's panel (bench/typical-panel.ts) the
+// same way, into bench/dist/typical.js.
 // `--mode virtual` builds dist/webview.js again, into bench/dist/virtual/, with the events chunk's list virtualized
 // (bench/virtual-events.ts): the same bundle but for the one element the bench weighs.
 export default defineConfig((env) => {
@@ -27,22 +34,28 @@ export default defineConfig((env) => {
       build: { ...product.build, outDir: resolve(import.meta.dirname, 'dist/virtual'), emptyOutDir: true },
     };
   }
+  const name = env.mode === 'typical' ? 'typical' : 'peer';
   return {
     logLevel: 'warn',
     plugins: [
       minifyHtmlLiterals({ include: ['bench/**/*.ts', '**/@vscode-elements/elements/dist/**/*.js'] }),
       shortenLitCssMessages(),
       dropLocalizeIdHashing(),
-      compileHintForEntry('peer.js'),
+      localizeWithoutSideEffects(),
+      compileHintForEntry(`${name}.js`),
     ],
     build: {
       outDir: resolve(import.meta.dirname, 'dist'),
       // bench/dist/virtual/ is the other build's.
       emptyOutDir: false,
-      minify: true,
+      ...webviewMinify,
       target: 'es2022',
-      lib: { entry: resolve(import.meta.dirname, 'peer-panel.ts'), formats: ['es'], fileName: () => 'peer.js' },
-      rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true, comments: false } },
+      lib: { entry: resolve(import.meta.dirname, `${name}-panel.ts`), formats: ['es'], fileName: () => `${name}.js` },
+      // Chunks named after their panel, so that the bench's server finds them (peer-alert.js, typical-…).
+      rolldownOptions: {
+        preserveEntrySignatures: 'allow-extension',
+        output: { minify: true, comments: false, chunkFileNames: `${name}-[name].js`, codeSplitting: { groups: [{ name, tags: ['$initial'] }] } },
+      },
     },
   };
 });

@@ -1,11 +1,15 @@
 // The demo page's controls: they turn the knobs of the fake editor (fake-editor.ts: the host adapter that ships, on
 // a fake `vscode`), whose adapter talks to the panel in the iframe as VS Code's host frame does. What the editor
 // holds (its settings and history) is kept in localStorage, and every message either way is written to the log.
+/// <reference types="vite/client" />
 import { DEMO_ACCOUNT, FakeEditor, type FakeEditorLogEntry, type FakeEditorStore, type TelemetryLevel } from './fake-editor.js';
 import { PROTOCOL_VERSION, type TelemetryAccount } from '../src/protocol/protocol.js';
 
 const STORE_KEY = 'cs-demo-editor';
 const frame = document.querySelector<HTMLIFrameElement>('#webview')!;
+// `npm run example:react` (Vite's mode "react"): the webview is the React example's settings page, not the bare panel.
+// Under the test runner there is no import.meta.env.
+if (import.meta.env?.MODE === 'react') frame.src = './dev/react-webview.html';
 const form = document.querySelector<HTMLFormElement>('#controls')!;
 const log = document.querySelector<HTMLOListElement>('#log')!;
 const failNext = document.querySelector<HTMLButtonElement>('#failNext')!;

@@ -240,6 +240,7 @@ export class FakeEditor {
   #lastState: TelemetryState | undefined;
   readonly #connections = new Set<Connection>();
   readonly #accountChanged = new EventEmitter<unknown>();
+  readonly #eventsChanged = new EventEmitter<TelemetryCategory>();
   readonly #log = new EventEmitter<FakeEditorLogEntry>();
   readonly #stopListening: { dispose(): void };
 
@@ -336,6 +337,11 @@ export class FakeEditor {
   /** The user sets `telemetry.telemetryLevel` in settings.json; `env.isTelemetryEnabled` follows. */
   set telemetryLevel(level: TelemetryLevel) {
     this.vscode.telemetryLevel = level;
+  }
+
+  /** The editor sent an event of `category`: its log changed, and the adapters say so to their pages. */
+  eventSent(category: TelemetryCategory): void {
+    this.#eventsChanged.fire(category);
   }
 
   /** The user edits the setting in settings.json by hand (undefined removes it). */
@@ -494,7 +500,10 @@ export class FakeEditor {
       now: () => new Date(Date.now() - this.#clockBehind),
       log: (text) => this.#log.fire({ kind: 'adapter', text }),
     };
-    if (this.#offers.events) options.events = (category) => this.#events(category);
+    if (this.#offers.events) {
+      options.events = (category) => this.#events(category);
+      options.onDidChangeEvents = this.#eventsChanged.event;
+    }
     if (this.#offers.links) options.links = DEMO_LINKS;
     if (this.#offers.accountSwitch) {
       options.accountLinked = {

@@ -485,7 +485,7 @@ function createTelemetryLogger(sender, options, level, commonProperties) {
   };
 }
 
-/** `vscode.Uri`, as far as the adapter uses it: `parse` of an absolute URL, and `toString`. */
+/** `vscode.Uri`, as far as the package uses it: `parse`, `file`, `joinPath`, `with`, `scheme`, `path`, `toString`. */
 export class Uri {
   #url;
   /** @param {URL} url */
@@ -496,8 +496,37 @@ export class Uri {
   static parse(value) {
     return new Uri(new URL(value));
   }
+  /** @param {string} path an absolute file system path */
+  static file(path) {
+    const url = new URL('file:///');
+    url.pathname = path;
+    return new Uri(url);
+  }
+  /** Resolves `.` and `..`, as VS Code's does. @param {Uri} base @param {...string} segments */
+  static joinPath(base, ...segments) {
+    const url = new URL(base.toString());
+    const parts = [];
+    for (const part of [...url.pathname.split('/'), ...segments.flatMap((segment) => segment.split('/'))]) {
+      if (part === '..') parts.pop();
+      else if (part !== '' && part !== '.') parts.push(part);
+    }
+    url.pathname = `/${parts.join('/')}`;
+    return new Uri(url);
+  }
+  /** @param {{ scheme?: string, path?: string }} change */
+  with(change) {
+    const url = new URL(change.scheme ? `${change.scheme}:${this.#url.href.slice(this.#url.protocol.length)}` : this.#url.href);
+    if (change.path !== undefined) url.pathname = change.path;
+    return new Uri(url);
+  }
   get scheme() {
     return this.#url.protocol.slice(0, -1);
+  }
+  get path() {
+    return decodeURIComponent(this.#url.pathname);
+  }
+  get fsPath() {
+    return this.path;
   }
   toString() {
     return this.#url.href;
@@ -568,6 +597,12 @@ export function createFakeWebview(counter = new ListenerCounter()) {
     calls: 0,
     /** @type {'visible' | 'hidden' | 'disposed'} */
     mode: 'visible',
+    /** The page, as a panel's writer leaves it. */
+    html: '',
+    /** As VS Code 1.100 gives them (measured in code-server). */
+    cspSource: "'self' https://*.vscode-cdn.net",
+    /** @param {Uri} uri */
+    asWebviewUri: (uri) => Uri.parse(`https://file+.vscode-resource.vscode-cdn.net${uri.toString().replace(/^file:\/\//, '')}`),
     onDidReceiveMessage: received.event,
     /** @param {unknown} message */
     postMessage(message) {

@@ -94,7 +94,8 @@ const badgeWords = {
   linked: () => localized('On, with your account', 'badge.on-linked'),
 };
 /** An alert's sentences followed by its Retry button. */
-const withRetry = (...parts: string[]) => `${sentences(...parts)} ${localized('Retry', 'alert.retry')}`;
+// Retry sits beside the alert's words, not inside them: the alert reads as sentences only.
+const withRetry = (...parts: string[]) => sentences(...parts);
 
 const settled = async (canvasElement: HTMLElement, text: string) => {
   const panel = PanelHarness.in(canvasElement);

@@ -1,8 +1,8 @@
 import type { CsSwitch } from "../dist/components/switch/switch.js";
 import type {
+  TelemetryEventsEntry,
   CsAccountLinkedChangeEvent,
   CsEventsRequestEvent,
-  dataTypesParts,
   CsTelemetryDataTypes,
 } from "../dist/components/telemetry-data-types/telemetry-data-types.js";
 import type {
@@ -108,6 +108,9 @@ export type CsSwitchProps = {
   checked?: CsSwitch["checked"] | undefined;
   /** Disables the switch: not focusable, and no change is possible. */
   disabled?: CsSwitch["disabled"] | undefined;
+  /** Shows the switch as unavailable (`aria-disabled`) but keeps it focusable, so that keyboard and screen reader users
+reach it and hear its help text (say, who fixes the setting); no change is possible. */
+  locked?: CsSwitch["locked"] | undefined;
   /** The accessible label, used when nothing is slotted. */
   label?: CsSwitch["label"] | undefined;
   /** The form field name. */
@@ -124,6 +127,9 @@ export type CsSwitchSolidJsProps = {
   "prop:checked"?: CsSwitch["checked"] | undefined;
   /** Disables the switch: not focusable, and no change is possible. */
   "prop:disabled"?: CsSwitch["disabled"] | undefined;
+  /** Shows the switch as unavailable (`aria-disabled`) but keeps it focusable, so that keyboard and screen reader users
+reach it and hear its help text (say, who fixes the setting); no change is possible. */
+  "prop:locked"?: CsSwitch["locked"] | undefined;
   /** The accessible label, used when nothing is slotted. */
   "prop:label"?: CsSwitch["label"] | undefined;
   /** The form field name. */
@@ -169,14 +175,16 @@ yet, so the switch is shown off and disabled. */
   accountLinked?: CsTelemetryDataTypes["accountLinked"] | undefined;
   /** The recent events of each category, as far as known. */
   events?: CsTelemetryDataTypes["events"] | undefined;
+  /** A count per category that moves when its log changed: an open list asks again (`refresh`). */
+  eventsChanged?: CsTelemetryDataTypes["eventsChanged"] | undefined;
   /** Per data type, how many events the editor's sent log holds (sent in the last 7 days, kept in all), shown under
 each item while `eventsOffered`. Unset or missing for a type: no count line. */
   counts?: CsTelemetryDataTypes["counts"] | undefined;
 
-  /** The user opened (or retried) "Show what was sent" for a category while telemetry is on; `detail.category`. Bubbles and is composed. Answer by setting `events`. */
+  /** The user opened (or retried) "Show what was sent" for a category while telemetry is on, or its open list heard from `eventsChanged` that the log changed (`detail.refresh`); `detail.category`. Bubbles and is composed. Answer by setting `events`. */
   "oncs-events-request"?:
     ((e: CsTelemetryDataTypesElementEvent) => void) | undefined;
-  /** The user flipped the account switch; `detail.accountLinked` is the value wanted. Bubbles and is composed. The switch keeps showing `accountLinked` until that property changes. */
+  /** The user flipped the account switch; `detail.accountLinked` is the value wanted. Bubbles, is composed and cancelable: `preventDefault()` flips the switch back. Every render shows `accountLinked`. */
   "oncs-account-linked-change"?:
     ((e: CsTelemetryDataTypesElementEvent) => void) | undefined;
 };
@@ -205,13 +213,15 @@ yet, so the switch is shown off and disabled. */
   "prop:accountLinked"?: CsTelemetryDataTypes["accountLinked"] | undefined;
   /** The recent events of each category, as far as known. */
   "prop:events"?: CsTelemetryDataTypes["events"] | undefined;
+  /** A count per category that moves when its log changed: an open list asks again (`refresh`). */
+  "prop:eventsChanged"?: CsTelemetryDataTypes["eventsChanged"] | undefined;
   /** Per data type, how many events the editor's sent log holds (sent in the last 7 days, kept in all), shown under
 each item while `eventsOffered`. Unset or missing for a type: no count line. */
   "prop:counts"?: CsTelemetryDataTypes["counts"] | undefined;
-  /** The user opened (or retried) "Show what was sent" for a category while telemetry is on; `detail.category`. Bubbles and is composed. Answer by setting `events`. */
+  /** The user opened (or retried) "Show what was sent" for a category while telemetry is on, or its open list heard from `eventsChanged` that the log changed (`detail.refresh`); `detail.category`. Bubbles and is composed. Answer by setting `events`. */
   "on:cs-events-request"?:
     ((e: CsTelemetryDataTypesElementEvent) => void) | undefined;
-  /** The user flipped the account switch; `detail.accountLinked` is the value wanted. Bubbles and is composed. The switch keeps showing `accountLinked` until that property changes. */
+  /** The user flipped the account switch; `detail.accountLinked` is the value wanted. Bubbles, is composed and cancelable: `preventDefault()` flips the switch back. Every render shows `accountLinked`. */
   "on:cs-account-linked-change"?:
     ((e: CsTelemetryDataTypesElementEvent) => void) | undefined;
 
@@ -313,6 +323,8 @@ export type CustomElements = {
    *
    * - `checked`: Whether the switch is on. Setting it from code fires no event.
    * - `disabled`: Disables the switch: not focusable, and no change is possible.
+   * - `locked`: Shows the switch as unavailable (`aria-disabled`) but keeps it focusable, so that keyboard and screen reader users
+   * reach it and hear its help text (say, who fixes the setting); no change is possible.
    * - `label`: The accessible label, used when nothing is slotted.
    * - `name`: The form field name.
    * - `value`: The value submitted with the form while the switch is on.
@@ -367,6 +379,7 @@ export type CustomElements = {
    * - `accountLinked`: The account switch's value. Undefined: the host does not offer the switch, so none is shown. Null: not known
    * yet, so the switch is shown off and disabled. (property only)
    * - `events`: The recent events of each category, as far as known. (property only)
+   * - `eventsChanged`: A count per category that moves when its log changed: an open list asks again (`refresh`). (property only)
    * - `counts`: Per data type, how many events the editor's sent log holds (sent in the last 7 days, kept in all), shown under
    * each item while `eventsOffered`. Unset or missing for a type: no count line. (property only)
    *
@@ -374,8 +387,8 @@ export type CustomElements = {
    *
    * Events that will be emitted by the component.
    *
-   * - `cs-events-request`: The user opened (or retried) "Show what was sent" for a category while telemetry is on; `detail.category`. Bubbles and is composed. Answer by setting `events`.
-   * - `cs-account-linked-change`: The user flipped the account switch; `detail.accountLinked` is the value wanted. Bubbles and is composed. The switch keeps showing `accountLinked` until that property changes.
+   * - `cs-events-request`: The user opened (or retried) "Show what was sent" for a category while telemetry is on, or its open list heard from `eventsChanged` that the log changed (`detail.refresh`); `detail.category`. Bubbles and is composed. Answer by setting `events`.
+   * - `cs-account-linked-change`: The user flipped the account switch; `detail.accountLinked` is the value wanted. Bubbles, is composed and cancelable: `preventDefault()` flips the switch back. Every render shows `accountLinked`.
    *
    * ## CSS Custom Properties
    *
@@ -539,6 +552,8 @@ export type CustomElementsSolidJs = {
    *
    * - `checked`: Whether the switch is on. Setting it from code fires no event.
    * - `disabled`: Disables the switch: not focusable, and no change is possible.
+   * - `locked`: Shows the switch as unavailable (`aria-disabled`) but keeps it focusable, so that keyboard and screen reader users
+   * reach it and hear its help text (say, who fixes the setting); no change is possible.
    * - `label`: The accessible label, used when nothing is slotted.
    * - `name`: The form field name.
    * - `value`: The value submitted with the form while the switch is on.
@@ -595,6 +610,7 @@ export type CustomElementsSolidJs = {
    * - `accountLinked`: The account switch's value. Undefined: the host does not offer the switch, so none is shown. Null: not known
    * yet, so the switch is shown off and disabled. (property only)
    * - `events`: The recent events of each category, as far as known. (property only)
+   * - `eventsChanged`: A count per category that moves when its log changed: an open list asks again (`refresh`). (property only)
    * - `counts`: Per data type, how many events the editor's sent log holds (sent in the last 7 days, kept in all), shown under
    * each item while `eventsOffered`. Unset or missing for a type: no count line. (property only)
    *
@@ -602,8 +618,8 @@ export type CustomElementsSolidJs = {
    *
    * Events that will be emitted by the component.
    *
-   * - `cs-events-request`: The user opened (or retried) "Show what was sent" for a category while telemetry is on; `detail.category`. Bubbles and is composed. Answer by setting `events`.
-   * - `cs-account-linked-change`: The user flipped the account switch; `detail.accountLinked` is the value wanted. Bubbles and is composed. The switch keeps showing `accountLinked` until that property changes.
+   * - `cs-events-request`: The user opened (or retried) "Show what was sent" for a category while telemetry is on, or its open list heard from `eventsChanged` that the log changed (`detail.refresh`); `detail.category`. Bubbles and is composed. Answer by setting `events`.
+   * - `cs-account-linked-change`: The user flipped the account switch; `detail.accountLinked` is the value wanted. Bubbles, is composed and cancelable: `preventDefault()` flips the switch back. Every render shows `accountLinked`.
    *
    * ## CSS Custom Properties
    *

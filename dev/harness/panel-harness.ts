@@ -109,9 +109,9 @@ export class PanelHarness {
     return words(this.element.shadowRoot?.querySelector(PART.alert));
   }
 
-  /** The alert's Retry button, or null when Retry cannot help. */
+  /** The Retry button beside the alert's words, or null when Retry cannot help. */
   get retryButton(): HTMLButtonElement | null {
-    return this.alert.querySelector<HTMLButtonElement>('button');
+    return this.root.querySelector<HTMLButtonElement>('[part=retry]');
   }
 
   retry(): void {

@@ -33,8 +33,9 @@ export class SwitchHarness {
   }
 
   /** Whether a user can flip it. */
+  /** No change is possible: disabled, or locked (unavailable to a reader, but still focusable). */
   get disabled(): boolean {
-    return this.control.disabled;
+    return this.control.disabled || this.control.getAttribute('aria-disabled') === 'true';
   }
 
   /** The label: its slotted words without the help line, or the `label` attribute when nothing is slotted. */

@@ -4,15 +4,7 @@
 const vscode = require('vscode');
 const { appendFileSync, mkdirSync } = require('node:fs');
 const { join } = require('node:path');
-const { randomBytes } = require('node:crypto');
-const {
-  connectTelemetryHost,
-  createTelemetryGate,
-  initialStateHtml,
-  isLocaleTag,
-  registerTelemetryPanels,
-  showTelemetryNotice,
-} = require('@code-studio/telemetry-settings/host');
+const { connectTelemetryHost, createTelemetryGate, registerTelemetryPanels, showTelemetryNotice } = require('@code-studio/telemetry-settings/host');
 
 const VIEW_TYPE = 'codeStudio.telemetrySettings';
 const ACCOUNT_KEY = 'codeStudio.demoAccount';
@@ -74,8 +66,6 @@ function displayLanguage() {
 /** @param {vscode.ExtensionContext} context */
 function activate(context) {
   const log = vscode.window.createOutputChannel('Code Studio Telemetry', { log: true });
-  // The package's files, served to the webview and nothing else.
-  const dist = vscode.Uri.joinPath(context.extensionUri, 'node_modules', '@code-studio', 'telemetry-settings', 'dist');
   const accountChanged = new vscode.EventEmitter();
   const accountLinkChanged = new vscode.EventEmitter();
   /** @returns {{loginName: string, email: string} | null} */
@@ -132,39 +122,26 @@ function activate(context) {
     await gate.flush();
   };
 
-  /** Wires a panel, however it came (the command, a reload, a revival): its page and its host adapter. */
-  const setUp = (/** @type {vscode.WebviewPanel} */ panel) => {
-    panel.webview.options = { enableScripts: true, localResourceRoots: [dist] };
-    // Disposed with the panel by registerTelemetryPanels.
-    const connection = connectTelemetryHost(panel.webview, {
-      vscode,
-      // The account, its switch and what the collector got ("Show what was sent"), from the gate: one source.
-      gate,
-      log: (message) => log.warn(message),
-      history: context.globalState,
-      links: LINKS,
-      locale: displayLanguage,
-    });
-    // The page is written once the adapter has read the state (within a time limit), so its first frame shows it.
-    void initialStateHtml(connection, { log: (message) => log.warn(message) }).then((initialState) => {
-      try {
-        panel.webview.html = pageHtml(panel.webview, vscode.Uri.joinPath(dist, 'webview.js'), displayLanguage(), initialState);
-      } catch (error) {
-        log.warn(`could not write the page: ${error instanceof Error ? error.message : String(error)}`); // the panel was closed meanwhile
-      }
-    });
-    return connection;
-  };
-
   // One panel: the command shows it; a reload restores it (the serializer); an extension-host restart revives it.
+  // The package writes its page (the CSP, the script, the first state) and serves its own dist folder to it.
   const panels = registerTelemetryPanels({
     vscode,
     viewType: VIEW_TYPE,
     title: 'Telemetry Settings',
-    panelOptions: { enableScripts: true, localResourceRoots: [dist] },
-    setUp,
     memento: context.workspaceState,
+    locale: displayLanguage,
     log: (message) => log.warn(message),
+    // Each panel's host adapter, however the panel came; disposed with the panel.
+    setUp: (panel) =>
+      connectTelemetryHost(panel.webview, {
+        vscode,
+        // The account, its switch and what the collector got ("Show what was sent"), from the gate: one source.
+        gate,
+        log: (message) => log.warn(message),
+        history: context.globalState,
+        links: LINKS,
+        locale: displayLanguage,
+      }),
   });
 
   const setAccount = async (/** @type {{loginName: string, email: string} | null} */ account) => {
@@ -192,42 +169,6 @@ function activate(context) {
     openSettings: () => panels.open(),
     log: (message) => log.warn(message),
   });
-}
-
-/**
- * The webview page: a strict CSP whose only script is the package's bundle, by nonce. The chunks it imports when
- * needed (the events list, a language's strings) inherit that nonce, so no script source is allowed besides it.
- * `initialState` is `initialStateHtml`'s data block (JSON, which no CSP runs), or empty.
- * @param {vscode.Webview} webview
- * @param {vscode.Uri} script
- * @param {string} language
- * @param {string} initialState
- */
-function pageHtml(webview, script, language, initialState) {
-  const nonce = randomBytes(16).toString('base64');
-  const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource}`,
-    `font-src ${webview.cspSource}`,
-  ].join('; ');
-  // The editor's display language, so the page has a language before the host's first state arrives.
-  const lang = isLocaleTag(language) ? language : 'en';
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-  <meta charset="utf-8">
-  <meta http-equiv="Content-Security-Policy" content="${csp}">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>Telemetry Settings</title>
-</head>
-<body>
-  <cs-telemetry-settings></cs-telemetry-settings>
-  ${initialState}
-  <script type="module" nonce="${nonce}" src="${webview.asWebviewUri(script)}"></script>
-</body>
-</html>`;
 }
 
 function deactivate() {}

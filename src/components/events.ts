@@ -1,8 +1,11 @@
 // Every cs-* event the elements fire, typed in one place. Each element's JSDoc (`@fires`) says when it fires them.
 import type { TelemetryCategory } from '../protocol/protocol.js';
 
-/** `cs-events-request` from <cs-telemetry-data-types>: the user opened (or retried) a category's events. */
-export type CsEventsRequestEvent = CustomEvent<{ category: TelemetryCategory }>;
+/**
+ * `cs-events-request` from <cs-telemetry-data-types>: the user opened (or retried) a category's events, or (`refresh`)
+ * its open list heard that the log changed and keeps showing until the answer.
+ */
+export type CsEventsRequestEvent = CustomEvent<{ category: TelemetryCategory; refresh?: boolean }>;
 
 /** `cs-account-linked-change` from <cs-telemetry-data-types>: the user flipped the account switch to this value. */
 export type CsAccountLinkedChangeEvent = CustomEvent<{ accountLinked: boolean }>;

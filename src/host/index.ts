@@ -30,6 +30,17 @@ export type {
 export * from '../protocol/protocol.js';
 export { fitEvent, type FittedEvent } from '../protocol/events.js';
 export {
+  telemetryPanelHtml,
+  telemetryPanelWebviewOptions,
+  DEFAULT_PAGE_START_TIMEOUT,
+  PAGE_DID_NOT_START_MESSAGE,
+  PAGE_TOOK_API_MESSAGE,
+  SCRIPTS_DISABLED_MESSAGE,
+  type TelemetryPanelPageOptions,
+  type TelemetryPanelPageVsCode,
+  type TelemetryPanelPageWebview,
+} from './panel-page.js';
+export {
   registerTelemetryPanels,
   MAX_PANEL_SESSIONS,
   PANEL_SESSIONS_KEY_PREFIX,

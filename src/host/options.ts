@@ -57,6 +57,8 @@ export type TelemetryHistoryStore = Pick<vscode.Memento, 'get' | 'update'>;
 export interface TelemetryHostWebview {
   postMessage(message: unknown): Thenable<boolean>;
   onDidReceiveMessage: vscode.Event<unknown>;
+  /** Read when connecting: with `enableScripts` off the panel cannot run, and the log says so. */
+  readonly options?: Pick<vscode.WebviewOptions, 'enableScripts'>;
 }
 
 export interface TelemetryHostOptions {
@@ -108,6 +110,11 @@ export interface TelemetryHostOptions {
    * `events-failed`.
    */
   events?: TelemetryEventSource;
+  /**
+   * Extension, with `events`: fires with a category when its log changed (an event was sent), in the shape of a VS Code
+   * `Event`. The adapter then pushes `telemetry/events-changed`, and a page with that list open asks again.
+   */
+  onDidChangeEvents?: (listener: (category: TelemetryCategory) => void) => { dispose(): void };
   /**
    * Extension: the account switch, reported as `state.accountLinked`. Locked by policy like the main switch. A `get`
    * that does not answer within `providerTimeout` gives the last value read; a `set` that does not is answered

@@ -5,6 +5,7 @@
 import type * as vscode from 'vscode';
 import {
   isLocaleTag,
+  isTelemetryCategory,
   isPlainObject,
   isTelemetryState,
   isWebviewMessage,
@@ -12,6 +13,7 @@ import {
   PROTOCOL_VERSION,
   WEBVIEW_MESSAGE_TYPES,
   type ErrorMessage,
+  type EventsChangedMessage,
   type EventsMessage,
   type StateMessage,
   type TelemetryErrorCode,
@@ -27,6 +29,7 @@ import { Links } from './links.js';
 import { createLog, describe, type Log } from './log.js';
 import type { TelemetryHostGate, TelemetryHostOptions, TelemetryHostWebview } from './options.js';
 import { DEFAULT_LOCKED_MESSAGE, readManagedBy } from './policy.js';
+import { SCRIPTS_DISABLED_MESSAGE } from './panel-page.js';
 import { ProviderTimeLimit } from './providers.js';
 import { DEFAULT_KEY, DEFAULT_SECTION, OVERRIDDEN_MESSAGES, TelemetrySetting } from './setting.js';
 import { levelAllows, readEditorTelemetryLevel } from './telemetry-level.js';
@@ -75,6 +78,8 @@ const adapters = new WeakMap<vscode.Disposable, TelemetryHost>();
  * and posting; dispose it with the webview (`panel.onDidDispose`).
  */
 export function connectTelemetryHost(webview: TelemetryHostWebview, options: TelemetryHostOptions): vscode.Disposable {
+  // A webview without scripts shows a blank panel and says nothing: say it here.
+  if (webview.options && webview.options.enableScripts !== true) createLog(options, 'telemetry-host')(SCRIPTS_DISABLED_MESSAGE);
   const host = new TelemetryHost(webview, options);
   const connection = {
     dispose() {
@@ -174,6 +179,12 @@ class TelemetryHost {
       options.gate?.onDidChangeNotice?.(push),
       // The counts in the state follow the sent log while the panel is open.
       options.gate?.sentCounts ? options.gate.onDidChangeEvents?.(push) : undefined,
+      // The log of a category changed: a page with its list open asks again. Only with the events offered.
+      options.events
+        ? options.onDidChangeEvents?.((category) => {
+            if (!this.#disposed && isTelemetryCategory(category)) this.#post({ type: 'telemetry/events-changed', protocol: PROTOCOL_VERSION, category });
+          })
+        : undefined,
     ];
   }
 
@@ -369,7 +380,7 @@ class TelemetryHost {
   }
 
   /** Posts without waiting: a postMessage that never settles must not hold up the queue, and order is kept anyway. */
-  #post(message: StateMessage | ErrorMessage | EventsMessage): void {
+  #post(message: StateMessage | ErrorMessage | EventsMessage | EventsChangedMessage): void {
     if (this.#disposed) return;
     const failed = (error: unknown) => this.#log(`could not post ${message.type}: ${describe(error)}`);
     try {

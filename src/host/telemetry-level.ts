@@ -2,13 +2,12 @@
  * The editor's telemetry level as the extension host can know it, and what each level lets through. Shared by the
  * adapter (what the panel says) and the gate (what is sent), so that the two never disagree.
  */
-import { EDITOR_TELEMETRY_LEVELS, type EditorTelemetryLevel } from '../protocol/protocol.js';
+import { EDITOR_TELEMETRY_LEVELS, levelAllows, type EditorTelemetryLevel } from '../protocol/protocol.js';
 import type { TelemetryHostVsCode } from './options.js';
 
-// One list for the wire and the host: the state carries the level this module reads.
-export { EDITOR_TELEMETRY_LEVELS, type EditorTelemetryLevel };
-
-const rank = (level: EditorTelemetryLevel) => EDITOR_TELEMETRY_LEVELS.indexOf(level);
+// One list and one rule for the wire, the host and the panel: the state carries the level this module reads, and the
+// panel's badge says what `levelAllows` lets through.
+export { EDITOR_TELEMETRY_LEVELS, levelAllows, type EditorTelemetryLevel };
 
 /**
  * The level, read live: `telemetry.telemetryLevel` (a value VS Code does not know counts as its default, `all`),
@@ -28,9 +27,4 @@ export function readEditorTelemetryLevel(api: Pick<TelemetryHostVsCode, 'workspa
   }
   if (api.env.isTelemetryEnabled) return configured;
   return configured === 'all' ? 'off' : configured;
-}
-
-/** Whether data of a kind may leave at `level`: usage needs `all`; error reports need `error` or `all`. */
-export function levelAllows(level: EditorTelemetryLevel, kind: 'usage' | 'error'): boolean {
-  return rank(level) >= rank(kind === 'usage' ? 'all' : 'error');
 }

@@ -4,14 +4,24 @@
  * Node only, no DOM; the `vscode` module is injected.
  */
 import type * as vscode from 'vscode';
+import { initialStateHtml } from './initial-state.js';
 import { createLog, describe, startAndLog } from './log.js';
+import {
+  defaultDistUri,
+  telemetryPanelHtml,
+  telemetryPanelWebviewOptions,
+  writePanelPage,
+  type TelemetryPanelPageVsCode,
+} from './panel-page.js';
 
 /** The parts of the `vscode` module the panels use; pass the module itself. */
 export interface TelemetryPanelsVsCode {
   window: Pick<typeof vscode.window, 'createWebviewPanel' | 'registerWebviewPanelSerializer'> & {
     tabGroups: Pick<vscode.TabGroups, 'all' | 'onDidChangeTabs' | 'close'>;
   };
-  env: Pick<typeof vscode.env, 'sessionId'>;
+  env: Pick<typeof vscode.env, 'sessionId'> & Partial<Pick<typeof vscode.env, 'language'>>;
+  /** For the default `distUri`: where the package's `dist` folder is. */
+  Uri?: TelemetryPanelPageVsCode['Uri'];
   /** The class of a webview tab's input, to tell a webview tab from a text editor's. */
   TabInputWebview: abstract new (viewType: string) => { readonly viewType: string };
   ViewColumn: Pick<typeof vscode.ViewColumn, 'Active'>;
@@ -27,11 +37,32 @@ export interface TelemetryPanelsOptions {
   viewType: string;
   /** The title of a panel this module opens. */
   title: string;
-  /** Options of a panel this module opens (`enableScripts`, `localResourceRoots`…); `setUp` may set them again. */
+  /**
+   * The package's `dist` folder, which the page loads its script from: the webview's only local resource root.
+   * Default: the folder the package's host module was loaded from, once installed
+   * `<extension>/node_modules/@code-studio/telemetry-settings/dist` (see `telemetryPanelHtml`).
+   */
+  distUri?: vscode.Uri;
+  /** The editor's display language, the page's `<html lang>`; read when a page is written. Default `vscode.env.language`. */
+  locale?: () => string | undefined;
+  /**
+   * The team's own page instead of the package's: its HTML, written after `setUp` as the package's page would be.
+   * Default: `telemetryPanelHtml` with the first state embedded. A `setUp` that writes `webview.html` itself keeps it.
+   */
+  html?: (panel: vscode.WebviewPanel, origin: TelemetryPanelOrigin) => string | Thenable<string>;
+  /**
+   * How long a shown panel's page may take to say hello before the log says why it did not, in ms. Default 10 000.
+   */
+  pageStartTimeout?: number;
+  /**
+   * Options of every panel (`retainContextWhenHidden`…), over the page's own: `enableScripts: true` and
+   * `localResourceRoots: [distUri]`.
+   */
   panelOptions?: vscode.WebviewPanelOptions & vscode.WebviewOptions;
   /**
-   * Makes a panel work: its page and its host adapter (`connectTelemetryHost`). Called once for every panel, however
-   * it came; what it returns is disposed with the panel.
+   * Connects a panel to the editor: returns its host adapter (`connectTelemetryHost`), whose first state the page
+   * embeds. Called once for every panel, however it came, before its page is written; what it returns is disposed
+   * with the panel.
    */
   setUp: (panel: vscode.WebviewPanel, origin: TelemetryPanelOrigin) => vscode.Disposable | void;
   /**
@@ -53,7 +84,9 @@ export interface TelemetryPanelsOptions {
 export interface TelemetryPanels extends vscode.Disposable {
   /**
    * Shows the panel: the one this host has, else a tab of the view type left without a page (replaced in its
-   * group), else a new one in `viewColumn` (default the active column). Never a second panel.
+   * group), else a new one in `viewColumn` (default the active column). Never a second panel. Waits for `settled`
+   * only while a tab of the view type has no panel of this host (the serializer may still claim it); otherwise it
+   * shows the panel at once.
    */
   open(viewColumn?: vscode.ViewColumn): Promise<vscode.WebviewPanel>;
   /** The panels this extension host has, however they came. */
@@ -79,6 +112,8 @@ export function registerTelemetryPanels(options: TelemetryPanelsOptions): Teleme
   const settleMs = options.settleMs ?? 1000;
   const log = createLog(options, 'telemetry-panels');
   const owned = new Map<vscode.WebviewPanel, vscode.Disposable | void>();
+  /** Each panel's page being written and watched. */
+  const pages = new Map<vscode.WebviewPanel, vscode.Disposable>();
   const subscriptions: vscode.Disposable[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let disposed = false;
@@ -91,20 +126,63 @@ export function registerTelemetryPanels(options: TelemetryPanelsOptions): Teleme
     );
   };
 
+  // Every panel's webview options: the page's, under the team's.
+  let webviewOptions: vscode.WebviewPanelOptions & vscode.WebviewOptions = { ...options.panelOptions };
+  let distUri: vscode.Uri | undefined;
+  try {
+    distUri = options.distUri ?? defaultDistUri(api);
+    webviewOptions = { ...telemetryPanelWebviewOptions(distUri), ...options.panelOptions };
+  } catch (error) {
+    log(`could not tell where the package's dist folder is: ${describe(error)}`);
+  }
+
   const adopt = (panel: vscode.WebviewPanel, origin: TelemetryPanelOrigin) => {
     let setUp: vscode.Disposable | void = undefined;
+    try {
+      // A restored panel comes with the options it was saved with: give it today's.
+      panel.webview.options = webviewOptions;
+    } catch (error) {
+      log(`could not set the webview's options: ${describe(error)}`);
+    }
     try {
       setUp = options.setUp(panel, origin);
     } catch (error) {
       log(`could not set up a ${origin} panel: ${describe(error)}`);
     }
+    // The page comes after the adapter, whose first state it embeds.
+    const page = writePanelPage(panel, {
+      log,
+      timeoutMs: options.pageStartTimeout,
+      html: options.html
+        ? () => options.html!(panel, origin)
+        : async () =>
+            telemetryPanelHtml(panel.webview, {
+              vscode: api,
+              distUri,
+              locale: readLocale(),
+              initialState: setUp ? await initialStateHtml(setUp, { log }) : '',
+              title,
+            }),
+    });
     owned.set(panel, setUp);
+    pages.set(panel, page);
     panel.onDidDispose(() => {
+      page.dispose();
+      pages.delete(panel);
       if (!owned.has(panel)) return;
       owned.delete(panel);
       disposeQuietly(setUp, log);
     });
     return panel;
+  };
+
+  const readLocale = () => {
+    try {
+      return options.locale ? options.locale() : api.env.language;
+    } catch (error) {
+      log(`could not read the display language: ${describe(error)}`);
+      return undefined;
+    }
   };
 
   /**
@@ -121,7 +199,7 @@ export function registerTelemetryPanels(options: TelemetryPanelsOptions): Teleme
    */
   const replace = (group: vscode.TabGroup, tab: vscode.Tab, preserveFocus: boolean) => {
     const panel = adopt(
-      api.window.createWebviewPanel(viewType, title, { viewColumn: group.viewColumn, preserveFocus }, options.panelOptions),
+      api.window.createWebviewPanel(viewType, title, { viewColumn: group.viewColumn, preserveFocus }, webviewOptions),
       'revived',
     );
     const failed = (error: unknown) => log(`could not close the orphaned tab: ${describe(error)}`);
@@ -213,7 +291,8 @@ export function registerTelemetryPanels(options: TelemetryPanelsOptions): Teleme
     },
     settled,
     async open(viewColumn) {
-      await settled;
+      // Only a tab of the view type may be the serializer's or an orphan to revive: with none, nothing is worth a wait.
+      if (owned.size === 0 && api.window.tabGroups.all.some((group) => group.tabs.some(isOurs))) await settled;
       const [panel] = owned.keys();
       if (panel) {
         panel.reveal();
@@ -225,7 +304,7 @@ export function registerTelemetryPanels(options: TelemetryPanelsOptions): Teleme
       const tab = group && (isOurs(group.activeTab) ? group.activeTab : group.tabs.find(isOurs));
       if (group && tab) return replace(group, tab, false);
       return adopt(
-        api.window.createWebviewPanel(viewType, title, viewColumn ?? api.ViewColumn.Active, options.panelOptions),
+        api.window.createWebviewPanel(viewType, title, viewColumn ?? api.ViewColumn.Active, webviewOptions),
         'opened',
       );
     },
@@ -239,6 +318,8 @@ export function registerTelemetryPanels(options: TelemetryPanelsOptions): Teleme
       // The panels stay: on a reload VS Code saves them for the serializer. Only their adapters stop.
       for (const setUp of owned.values()) disposeQuietly(setUp, log);
       owned.clear();
+      for (const page of pages.values()) page.dispose();
+      pages.clear();
     },
   };
 }

@@ -53,6 +53,11 @@ export type ChangedBy = (typeof CHANGED_BY)[number];
 export const EDITOR_TELEMETRY_LEVELS = ['off', 'crash', 'error', 'all'] as const;
 export type EditorTelemetryLevel = (typeof EDITOR_TELEMETRY_LEVELS)[number];
 
+/** Whether data of a kind may leave at `level`: usage needs `all`; error reports need `error` or `all`. */
+export function levelAllows(level: EditorTelemetryLevel, kind: 'usage' | 'error'): boolean {
+  return EDITOR_TELEMETRY_LEVELS.indexOf(level) >= EDITOR_TELEMETRY_LEVELS.indexOf(kind === 'usage' ? 'all' : 'error');
+}
+
 /** Links the host can open in the user's browser for the panel; the webview itself never navigates. */
 export const LINK_TARGETS = ['privacy-statement', 'how-telemetry-works'] as const;
 export type LinkTarget = (typeof LINK_TARGETS)[number];
@@ -138,6 +143,14 @@ export interface TelemetryEvent {
   name: string;
   /** The fields sent, flat: strings, finite numbers, booleans or null. */
   data: Record<string, string | number | boolean | null>;
+}
+
+/** What a page knows of one category's recent events: asked for, answered, or failed (with the host's words). */
+export interface TelemetryEventsEntry {
+  status: 'loading' | 'ready' | 'error';
+  events: readonly TelemetryEvent[];
+  /** For `error`: the host's words. */
+  message: string;
 }
 
 // webview → host
@@ -231,7 +244,17 @@ export interface EventsMessage {
   before?: string;
 }
 
-export type HostMessage = StateMessage | ErrorMessage | EventsMessage;
+/**
+ * Extension (`offers` has `events`): pushed, unasked, when the log of a category changed (an event was sent). A page
+ * with that category's list open asks again.
+ */
+export interface EventsChangedMessage {
+  type: 'telemetry/events-changed';
+  protocol: typeof PROTOCOL_VERSION;
+  category: TelemetryCategory;
+}
+
+export type HostMessage = StateMessage | ErrorMessage | EventsMessage | EventsChangedMessage;
 
 /** A host message of our family that speaks another protocol version. */
 export interface ForeignProtocolMessage {
@@ -357,13 +380,19 @@ export const isErrorMessage = shape(
   { instance: isId },
 ) as (value: unknown) => value is ErrorMessage;
 
+export const isEventsChangedMessage = shape({
+  type: (value) => value === 'telemetry/events-changed',
+  protocol: isProtocolV1,
+  category: isTelemetryCategory,
+}) as (value: unknown) => value is EventsChangedMessage;
+
 export function isHostMessage(value: unknown): value is HostMessage {
-  return isStateMessage(value) || isErrorMessage(value) || isEventsMessage(value);
+  return isStateMessage(value) || isErrorMessage(value) || isEventsMessage(value) || isEventsChangedMessage(value);
 }
 
 /** A state or error message whose `protocol` is a whole number other than ours: the host and webview must be updated. */
 export const isForeignProtocolMessage = shape({
-  type: oneOf(['telemetry/state', 'telemetry/error', 'telemetry/events']),
+  type: oneOf(['telemetry/state', 'telemetry/error', 'telemetry/events', 'telemetry/events-changed']),
   protocol: (value) => Number.isSafeInteger(value) && (value as number) > 0 && value !== PROTOCOL_VERSION,
 }) as (value: unknown) => value is ForeignProtocolMessage;
 

@@ -14,3 +14,17 @@ export function readInitialState(document: Document): unknown {
     // Not JSON: no state.
   }
 }
+
+/** Documents whose embed a panel has taken: a page's embed is the host's word as it built the page, once. */
+const taken = new WeakSet<Document>();
+
+/**
+ * The embedded state for the page's first connection, and undefined ever after: a panel connected again later (moved,
+ * or removed and added back) would otherwise show the page-load state as the host's current word. It starts from the
+ * saved state or from "Checking…" instead.
+ */
+export function takeInitialState(document: Document): unknown {
+  if (taken.has(document)) return undefined;
+  taken.add(document);
+  return readInitialState(document);
+}

@@ -1,71 +1,32 @@
 import {
   PROTOCOL_VERSION,
   isErrorMessage,
+  isEventsChangedMessage,
   isEventsMessage,
   isForeignProtocolMessage,
-  isPlainObject,
   isStateMessage,
-  isTelemetryState,
   normalizeState,
-  type NormalizedTelemetryState,
+  type EventsRequestMessage,
+  type GetMessage,
+  type HelloMessage,
   type LinkTarget,
+  type SetMessage,
   type StateMessage,
   type TelemetryCategory,
   type TelemetryEvent,
-  type TelemetryState,
   type WebviewMessage,
 } from '../protocol/protocol.js';
-import type { Clock } from '../internal/clock.js';
 import { listenToHost } from './host-messages.js';
-import { saveStateEntry, type VsCodeApi } from './vscode-api.js';
+import { HostSequencer } from './host-sequencer.js';
+import { RequestTracker, type Posted, type Scheduler } from './request-tracker.js';
+import { readSavedState, startingPoint, writeSavedState } from './saved-state.js';
+import { LOADING_VIEW, TelemetryRequestError, type SetField, type TelemetryProblem, type TelemetryView } from './telemetry-view.js';
+import type { VsCodeApi } from './vscode-api.js';
 
-export type TelemetryPhase = 'loading' | 'ready' | 'unreachable' | 'incompatible';
-
-/** Why the last request failed, when it did. */
-export interface TelemetryProblem {
-  kind: 'save-failed' | 'unreachable' | 'incompatible';
-  /** The error code from the host, or `timeout`. */
-  code: string;
-  /** The host's own words, shown as text; empty when the host said nothing. */
-  message: string;
-  /** For `save-failed`: the value the user asked for, which Retry asks for again. */
-  wanted?: boolean;
-  /** For `save-failed`: which switch failed to save. */
-  field?: SetField;
-  /** For `incompatible`: the protocol version the host speaks. */
-  hostProtocol?: number;
-}
-
-/**
- * How sure the panel is that `host` is what the host holds now: `confirmed` by its latest word; `last-known` after a
- * request went unanswered (or a new host instance answered without its state), until the host's state comes; `unknown`
- * once a read failed after a save went unanswered, so the host may hold either value.
- */
-export type TelemetryCertainty = 'confirmed' | 'last-known' | 'unknown';
-
-/** What the panel shows; replaced, never mutated, on every change. */
-export interface TelemetryView {
-  phase: TelemetryPhase;
-  /** What the switch shows: the user's latest intent while saving, otherwise the host's setting; null before any is known. */
-  enabled: boolean | null;
-  /** A set is on its way and unanswered. */
-  saving: boolean;
-  /**
-   * What the account switch shows: the user's latest intent while saving, otherwise the host's; null when the host
-   * does not offer the switch or nothing is known yet.
-   */
-  accountLinked: boolean | null;
-  /** A set of the account switch is on its way and unanswered. */
-  accountSaving: boolean;
-  /** The host's state as last confirmed (or as saved by an earlier page, until the host answers). */
-  host: NormalizedTelemetryState | null;
-  /** Whether `host` is known to be current; the panel claims only what this allows. */
-  certainty: TelemetryCertainty;
-  problem: TelemetryProblem | null;
-}
-
-/** The timers a client waits by: the part of the elements' `Clock` it needs. */
-export type Scheduler = Pick<Clock, 'setTimeout' | 'clearTimeout'>;
+export { LOADING_VIEW, TelemetryRequestError } from './telemetry-view.js';
+export type { SetField, TelemetryCertainty, TelemetryPhase, TelemetryProblem, TelemetryView } from './telemetry-view.js';
+export { SEND_LIMIT, SEND_WINDOW, type Scheduler } from './request-tracker.js';
+export { STALE_CHECKS } from './host-sequencer.js';
 
 export interface TelemetryClientOptions {
   api: VsCodeApi;
@@ -78,61 +39,10 @@ export interface TelemetryClientOptions {
   listen?: (listener: (data: unknown) => void) => () => void;
   /**
    * The state message the host embedded in the page (see `readInitialState`), raw: it passes the same guard as any
-   * state message, or it is ignored. Shown as confirmed unless the saved state is newer.
+   * state message, or it is ignored. Shown as confirmed unless the saved state is newer. Give it to the page's first
+   * client only: a later one would show the page-load state as the host's current word.
    */
   initialState?: unknown;
-}
-
-/** The two switches a set can change. */
-export type SetField = 'enabled' | 'accountLinked';
-
-/** An error from the host for a request, or `timeout` when it did not answer. */
-export class TelemetryRequestError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message || code);
-    this.name = 'TelemetryRequestError';
-  }
-}
-
-/** A hello; `tries`: how many automatic hellos came before it since the host last answered (none when absent). */
-interface HelloRequest {
-  type: typeof HELLO;
-  tries?: number;
-}
-
-interface GetRequest {
-  type: typeof GET;
-}
-
-/** A set of one switch: the main one (`enabled`) or the account's; a pending set of one never supersedes the other's. */
-interface SetRequest {
-  type: typeof SET;
-  field: SetField;
-  /** The value asked for. */
-  wanted: boolean;
-}
-
-interface EventsRequest {
-  type: typeof EVENTS;
-  category: TelemetryCategory;
-  settle: { resolve(events: TelemetryEvent[]): void; reject(error: Error): void };
-}
-
-/** A request as it is asked for, one type per kind, each with only its fields. */
-type Request = HelloRequest | GetRequest | SetRequest | EventsRequest;
-
-/** A request sent and not yet answered: its number in this page's count, and the timer of its time limit. */
-type Outstanding = Request & { number: number; timer: unknown };
-
-/**
- * The shape saved with the webview API's `setState`, so a reloaded page paints the last confirmed state at once.
- * With the host's `instance`, so that a reload tells whether this or the state embedded in the page is newer.
- */
-interface SavedState {
-  csTelemetry: { rev: number; state: TelemetryState; instance?: string };
 }
 
 export const DEFAULT_TIMEOUT = 5000;
@@ -140,111 +50,89 @@ export const DEFAULT_TIMEOUT = 5000;
 /** Hellos sent by themselves after a hello or get went unanswered, each waiting twice as long as the one before. */
 export const AUTO_HELLOS = 3;
 
-/**
- * Hellos sent in a row to check a host whose states look stale (a restarted host without an instance id): the first
- * at once, then after the timeout, then twice that. The row ends when the host's states come in order again.
- */
-export const STALE_CHECKS = 3;
-
-/** Instance ids of hosts replaced by a newer one, kept so that their late messages are not taken for a new host. */
-const RETIRED_INSTANCES = 16;
-
-/** What a panel shows before anything is known. */
-export const LOADING_VIEW: TelemetryView = {
-  phase: 'loading',
-  enabled: null,
-  saving: false,
-  accountLinked: null,
-  accountSaving: false,
-  host: null,
-  certainty: 'unknown',
-  problem: null,
-};
-
-const SET = 'telemetry/set';
-const EVENTS = 'telemetry/events';
 const HELLO = 'telemetry/hello';
 const GET = 'telemetry/get';
+const SET = 'telemetry/set';
+const EVENTS = 'telemetry/events';
 
-/** How many automatic hellos came before a request: its time limit doubles with each. */
-const automaticHellos = (request: Request) => (request.type === HELLO && request.tries) || 0;
+/** A protocol request before it has an id. */
+type Unsent<M> = M extends unknown ? Omit<M, 'id'> : never;
+type EventsSettle = { resolve(events: TelemetryEvent[]): void; reject(error: Error): void };
+/** `tries`: how many automatic hellos came before this one since the host last answered. */
+type Request =
+  | (Unsent<HelloMessage> & { tries?: number })
+  | Unsent<GetMessage>
+  | Unsent<SetMessage>
+  | (Unsent<EventsRequestMessage> & { settle: EventsSettle });
+
+const fieldOf = (request: Unsent<SetMessage>): SetField => (request.enabled === undefined ? 'accountLinked' : 'enabled');
+const isSetOf = (field: SetField) => (request: Request) => request.type === SET && fieldOf(request) === field;
+const triesOf = (request: Request) => (request.type === HELLO && request.tries) || 0;
+
+/** The message on the wire: the protocol's fields only. */
+function wire(request: Posted<Request>): WebviewMessage {
+  const { id } = request;
+  if (request.type === HELLO) return { type: HELLO, id, protocol: PROTOCOL_VERSION };
+  if (request.type === GET) return { type: GET, id };
+  if (request.type === EVENTS) return { type: EVENTS, id, category: request.category };
+  return request.enabled === undefined ? { type: SET, id, accountLinked: request.accountLinked } : { type: SET, id, enabled: request.enabled };
+}
 
 /**
  * The webview's end of protocol v1: says hello, sends the user's choices, and keeps what is shown true to the host.
  * Optimistic: a flip shows at once; the reply settles it; an error or silence shows the host's real state again.
+ * Composed of three parts: the requests (RequestTracker), which host words are current (HostSequencer), and the
+ * state saved with the page (saved-state.ts); this class keeps the view.
  */
 export class TelemetryClient {
-  #api: VsCodeApi;
-  #timeout: number;
-  #scheduler: Scheduler;
-  #unlisten: () => void;
-  #listeners = new Set<(view: TelemetryView) => void>();
-  // Random per page, so that replies addressed to an earlier page (before a reload) are never taken as ours.
-  #prefix = String(Math.random()).slice(2);
-  #nextId = 0;
-  /** Requests not yet answered, by id; only the latest set is kept, since the last intent wins. */
-  #outstanding = new Map<string, Outstanding>();
-  /** The first request number of the host's current count of `rev`: replies to earlier ones belong to an older count. */
-  #countStart = 0;
-  #rev = -Infinity;
-  /** The host instance of the last accepted state; undefined for a host that sends no id. */
-  #instance: string | undefined;
-  /** Instances a newer one replaced, oldest first: a dead adapter's late messages are stale, whatever their rev. */
-  #retired = new Set<string>();
-  /** Checks of stale-looking states sent in the current row (see STALE_CHECKS). */
-  #checks = 0;
-  /** A check waiting out its back-off. */
-  #checkTimer: unknown;
-  /**
-   * Sets answered by a stale-looking state: still shown as saving until the hello sent to check (by number) is
-   * answered, since that reply may be a restarted host's truth or an overtaken one.
-   */
-  #held = new Map<SetField, number>();
+  readonly #api: VsCodeApi;
+  readonly #requests: RequestTracker<Request>;
+  readonly #sequence: HostSequencer;
+  readonly #unlisten: () => void;
+  readonly #listeners = new Set<(view: TelemetryView) => void>();
+  readonly #eventsListeners = new Set<(category: TelemetryCategory) => void>();
   /** A set went unanswered and no state came since: the host may hold either value. */
   #setInDoubt = false;
-  /**
-   * The last request number sent before a state was last accepted: silence on a read up to it is a lost message, since
-   * the host's current word came after it.
-   */
+  /** The last request number posted before a state was last placed: silence on a read up to it is a lost message. */
   #heard = 0;
   #view = LOADING_VIEW;
   #ignored = 0;
   #disposed = false;
 
   constructor(options: TelemetryClientOptions) {
-    this.#api = options.api;
-    this.#timeout = options.timeout ?? DEFAULT_TIMEOUT;
+    const api = (this.#api = options.api);
+    const timeout = options.timeout ?? DEFAULT_TIMEOUT;
     // The window's own timers, looked up at each call.
-    this.#scheduler = options.scheduler ?? globalThis;
-    const embedded = options.initialState;
-    // A state the host pushed: one in reply to a request (of no page yet) is no embed.
-    let initial = isStateMessage(embedded) && embedded.inReplyTo === undefined ? embedded : undefined;
-    try {
-      // Paint what the last page confirmed at once; the hello below brings the truth.
-      const saved = this.#api.getState();
-      const { rev, state, instance } = (isPlainObject(saved) && isPlainObject(saved.csTelemetry) && saved.csTelemetry) || {};
-      // As new as the embed or newer: the same host's word since (a reload of this page), which rev counts.
-      const newer = !initial || (instance === initial.instance && (rev as number) >= initial.rev);
-      if (typeof rev === 'number' && isTelemetryState(state) && newer) {
-        initial = undefined;
-        const host = normalizeState(state);
-        // An earlier page's word, not this host's: good to paint, not yet confirmed.
-        const certainty = 'last-known';
-        this.#view = { ...this.#view, phase: 'ready', enabled: host.enabled, accountLinked: host.accountLinked ?? null, host, certainty };
-      }
-    } catch {
-      // A saved state that cannot be read is no saved state.
+    const scheduler = options.scheduler ?? globalThis;
+    this.#requests = new RequestTracker<Request>({
+      scheduler,
+      post: (request) => api.postMessage(wire(request)),
+      timeLimit: (request) => timeout << triesOf(request),
+      onTimeout: (request) => this.#fail(request, 'timeout', ''),
+      key: (request) => (request.type === SET ? `${SET}:${fieldOf(request)}` : request.type === EVENTS ? `${EVENTS}:${request.category}` : request.type),
+      onDropped: (request) => request.type === EVENTS && request.settle.reject(new TelemetryRequestError('superseded', '')),
+    });
+    this.#sequence = new HostSequencer({
+      scheduler,
+      timeout,
+      sendHello: () => this.#requests.send({ type: HELLO, protocol: PROTOCOL_VERSION }),
+      helloAfter: (number) => this.#requests.has((request) => request.type === HELLO && !((request as Posted<Request>).number <= number)),
+    });
+    const start = startingPoint(options.initialState, readSavedState(api));
+    if (start.saved) {
+      // An earlier page's word, not this host's: good to paint at once, not yet confirmed; the hello brings the truth.
+      const host = normalizeState(start.saved.state);
+      this.#view = { ...LOADING_VIEW, phase: 'ready', enabled: host.enabled, accountLinked: host.accountLinked ?? null, host, certainty: 'last-known' };
     }
     // The host's word as it built the page, by the adapter that answers the hello: as current as a push just come.
-    if (initial) this.receive(initial);
-    const api = this.#api;
+    if (start.embed) this.receive(start.embed);
     const receive = (data: unknown) => this.receive(data);
     this.#unlisten = options.listen
       ? options.listen(receive)
       : api.onDidReceiveMessage
         ? api.onDidReceiveMessage(receive)
         : listenToHost(options.window ?? window, receive);
-    this.#send({ type: HELLO });
+    this.#requests.send({ type: HELLO, protocol: PROTOCOL_VERSION });
   }
 
   get view(): TelemetryView {
@@ -256,14 +144,20 @@ export class TelemetryClient {
     return this.#ignored;
   }
 
-  /** Requests still waiting for a reply (each holds one timer). */
+  /** Requests still waiting for a reply or for a slot to be sent in (each posted one holds a timer). */
   get pendingRequests(): number {
-    return this.#outstanding.size;
+    return this.#requests.size;
   }
 
   subscribe(listener: (view: TelemetryView) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** Calls `listener` with a category whose log the host says changed (events offered only): an open list asks again. */
+  onEventsChanged(listener: (category: TelemetryCategory) => void): () => void {
+    this.#eventsListeners.add(listener);
+    return () => this.#eventsListeners.delete(listener);
   }
 
   /** The user flipped the switch: show it at once and ask the host. */
@@ -283,21 +177,22 @@ export class TelemetryClient {
       return field === 'accountLinked' ? this.setAccountLinked(wanted) : this.setEnabled(wanted);
     }
     if (this.#disposed) return;
-    this.#checks = 0; // the user asks: a new row of checks may follow
-    this.#send({ type: HELLO });
+    this.#sequence.resetChecks(); // the user asks: a new row of checks may follow
+    this.#requests.send({ type: HELLO, protocol: PROTOCOL_VERSION });
     // A value not known now is not shown as ready: the switch waits for the host's answer.
     this.#update({ phase: this.#view.host && this.#view.certainty !== 'unknown' ? 'ready' : 'loading', problem: null });
   }
 
   /**
    * The recent events of one category, oldest first, as the host sent them. Rejects with a `TelemetryRequestError`
-   * on the host's error, on silence (`timeout`), or when the host does not offer events (`not-offered`).
-   * Events are kept out of the view, which is the setting's state: the panel keeps the lists it asked for.
+   * on the host's error, on silence (`timeout`), when the host does not offer events (`not-offered`), or when a later
+   * request of the category took its place before it went out (`superseded`). A reply whose events are not all of the
+   * category asked for, or not in time order, is a `bad-reply`.
    */
   requestEvents(category: TelemetryCategory): Promise<TelemetryEvent[]> {
     if (this.#disposed) return Promise.reject(new TelemetryRequestError('disposed', ''));
     if (!this.#view.host?.offers.includes('events')) return Promise.reject(new TelemetryRequestError('not-offered', ''));
-    return new Promise((resolve, reject) => this.#send({ type: EVENTS, category, settle: { resolve, reject } }));
+    return new Promise((resolve, reject) => this.#requests.send({ type: EVENTS, category, settle: { resolve, reject } }));
   }
 
   /** Asks the host to open a link in the user's browser; only targets the host offers are asked for. */
@@ -315,27 +210,32 @@ export class TelemetryClient {
     if (this.#disposed) return;
     const error = isErrorMessage(data);
     if (isEventsMessage(data)) {
-      const request = this.#outstanding.get(data.inReplyTo);
       // Only an answer to an events request of this page still awaited; anything else is someone else's.
+      const request = this.#requests.take(data.inReplyTo, (awaited) => awaited.type === EVENTS);
       if (request?.type !== EVENTS) return void this.#ignored++;
-      this.#forget(data.inReplyTo);
-      request.settle.resolve(data.events);
+      const { category, settle } = request;
+      // A list must be what was asked for: events of the category, oldest first.
+      const fits = data.events.every((event, i) => event.category === category && (i === 0 || Date.parse(data.events[i - 1]!.time) <= Date.parse(event.time)));
+      if (fits) settle.resolve(data.events);
+      else settle.reject(new TelemetryRequestError('bad-reply', ''));
     } else if (error || isStateMessage(data)) {
       const id = data.inReplyTo;
-      const request = id === undefined ? undefined : this.#outstanding.get(id);
-      if (id !== undefined) {
-        // Addressed to another page, or to a request no longer awaited that was sent before the count of `rev` began again.
-        const [prefix, number] = id.split('-');
-        if (!request && (prefix !== this.#prefix || +number < this.#countStart)) return;
-        this.#forget(id);
+      const request = id === undefined ? undefined : this.#requests.take(id);
+      if (id !== undefined && !request && (error || data.instance === undefined)) {
+        // Addressed to another page, or to a request no longer awaited that was sent before the count of `rev` began
+        // again: without an instance id its rev cannot be placed. With one, it is placed as any push by its count.
+        const number = this.#requests.numberOf(id);
+        if (number === undefined || number < this.#sequence.countStart) return;
       }
       // A state cannot answer an events request: the promise must still settle.
       if (request?.type === EVENTS && !error) return request.settle.reject(new TelemetryRequestError('bad-reply', ''));
       if (!error) return this.#onState(data, request);
       // An error for a superseded request changes nothing: the latest intent still stands.
-      if (request) this.#fail(request, data.code, data.message, this.#isNewInstance(data.instance));
+      if (request) this.#fail(request, data.code, data.message, this.#sequence.isUnknownInstance(data.instance));
+    } else if (isEventsChangedMessage(data)) {
+      if (this.#view.host?.offers.includes('events')) for (const listener of this.#eventsListeners) listener(data.category);
     } else if (isForeignProtocolMessage(data)) {
-      this.#forget();
+      this.#stop();
       this.#update({
         phase: 'incompatible',
         ...this.#shown(),
@@ -347,67 +247,32 @@ export class TelemetryClient {
     }
   }
 
-  /** Keeps the last confirmed state with the page, so that a reloaded page paints it at once. */
-  #save(saved: SavedState['csTelemetry']): void {
-    try {
-      saveStateEntry(this.#api, 'csTelemetry', saved);
-    } catch {
-      // Without a saved state a reloaded page shows "Checking…" until the host answers: slower, never wrong.
-    }
-  }
-
   dispose(): void {
     this.#disposed = true;
-    this.#forget();
+    this.#stop();
     this.#unlisten();
   }
 
-  #onState(message: StateMessage, request: Outstanding | undefined): void {
-    // A dead adapter's late word: a newer instance has spoken since, so this tells nothing current.
-    const retired = message.instance !== undefined && this.#retired.has(message.instance);
-    const newInstance = !retired && this.#isNewInstance(message.instance);
-    if (request?.type === HELLO && !retired) {
-      // A hello starts a new count: forget the reads sent before it, except the user's pending intent. A later hello
-      // stays awaited: it may be the check of a held set.
-      this.#countStart = request.number;
-      this.#forget(({ type, number }) => type === GET || (type === HELLO && number < request.number));
-      // A lower rev of the same host is a restart without an id, or a reply overtaken by a newer state: a get tells which.
-      if (message.rev < this.#rev && !newInstance) this.#send({ type: GET });
-      else this.#checks = 0; // the host answered in step with what was shown
-      for (const [field, check] of this.#held) if (check <= request.number) this.#held.delete(field);
-      this.#rev = -Infinity;
-    }
-    // A new instance starts a new count of `rev`, so its first word is current whatever its rev.
-    const stale = retired || (!newInstance && message.rev < this.#rev);
-    const host = stale ? this.#view.host : normalizeState(message.state);
-    if (!stale) {
-      if (message.instance !== undefined) {
-        if (newInstance && this.#instance !== undefined) this.#retire(this.#instance);
-        this.#instance = message.instance;
-      }
-      // The host's own states (a push, a set's reply) in order again: a later stale-looking one may be a new
-      // restart, worth a new row of checks. The replies to the checks' own reads do not count.
-      const organic = request === undefined || request.type === SET;
-      if (organic && !newInstance && this.#checkTimer === undefined) this.#checks = 0;
-      this.#rev = message.rev;
-      this.#save({ rev: message.rev, state: host!, instance: message.instance });
-      if (host!.managedBy) {
-        this.#dropSet('enabled');
-        this.#dropSet('accountLinked');
-      }
-      this.#setInDoubt = false;
-      this.#heard = this.#nextId;
-    } else if (request?.type === SET) {
+  #onState(message: StateMessage, request: Posted<Request> | undefined): void {
+    const placement = this.#sequence.place(message, request);
+    if (!placement.placed) {
       // The reply to the user's set cannot be placed: keep it saving until a hello tells what the host holds now.
-      this.#held.set(request.field, this.#checkHost(true));
-      return;
-    } else {
-      // Unasked, or a reply to a read, that looks older than what is shown: a host that restarted without an id
-      // looks like this, so ask, within bounds; the shown state stands meanwhile. While a set is held (its check may
-      // have been answered by a replaced instance), ask at once: any later hello's answer settles it.
-      this.#checkHost(this.#held.size > 0);
-      return;
+      if (request?.type === SET) return this.#sequence.hold(fieldOf(request), this.#requests.lastNumber);
+      // Not news, but a reason to ask, within bounds; the shown state stands meanwhile. While a set is held, ask at
+      // once: any later hello's answer settles it.
+      return this.#sequence.check(this.#sequence.isHeld('enabled') || this.#sequence.isHeld('accountLinked'));
     }
+    if (request?.type === HELLO) {
+      // A hello starts a new count: forget the reads sent before it, except the user's pending intent.
+      this.#requests.forget((other) => other.type === GET || (other.type === HELLO && (other as Posted<Request>).number < request.number));
+    }
+    if (placement.get) this.#requests.send({ type: GET });
+    const { shown } = placement;
+    const host = normalizeState(shown.state);
+    writeSavedState(this.#api, { rev: shown.rev, state: host, instance: shown.instance });
+    if (host.managedBy) for (const field of ['enabled', 'accountLinked'] as const) this.#dropSet(field);
+    this.#setInDoubt = false;
+    this.#heard = this.#requests.lastNumber;
     const problem = this.#view.problem;
     this.#update({
       phase: 'ready',
@@ -415,38 +280,8 @@ export class TelemetryClient {
       certainty: 'confirmed',
       ...this.#shown(host),
       // A problem outlives a state only while it is still true: a late reply may bring what the failed save asked for.
-      problem: this.#view.phase === 'ready' && problem?.wanted !== host?.[problem?.field ?? 'enabled'] ? problem : null,
+      problem: this.#view.phase === 'ready' && problem?.wanted !== host[problem?.field ?? 'enabled'] ? problem : null,
     });
-  }
-
-  /** An instance id other than the one of the last accepted state, and not one a newer instance replaced. */
-  #isNewInstance(instance: string | undefined): boolean {
-    return instance !== undefined && instance !== this.#instance && !this.#retired.has(instance);
-  }
-
-  #retire(instance: string): void {
-    this.#retired.add(instance);
-    // Oldest first: a host that keeps changing its id cannot grow the set without end.
-    if (this.#retired.size > RETIRED_INSTANCES) this.#retired.delete(this.#retired.values().next().value!);
-  }
-
-  /**
-   * Says hello to learn what the host holds after a stale-looking state; returns the hello's number, 0 when none went
-   * out now. `now` (for the user's set) goes at once; otherwise a check already waiting will do, and a row of checks
-   * backs off and is bounded.
-   */
-  #checkHost(now: boolean): number {
-    if (!now && (this.#checkTimer !== undefined || this.#checks >= STALE_CHECKS)) return 0;
-    const wait = now || this.#checks === 0 ? 0 : this.#timeout << (this.#checks - 1);
-    this.#checks++;
-    this.#scheduler.clearTimeout(this.#checkTimer);
-    this.#checkTimer = undefined;
-    if (!wait) return this.#send({ type: HELLO });
-    this.#checkTimer = this.#scheduler.setTimeout(() => {
-      this.#checkTimer = undefined;
-      this.#send({ type: HELLO });
-    }, wait);
-    return 0;
   }
 
   /**
@@ -454,17 +289,22 @@ export class TelemetryClient {
    * host cannot be read, by silence or by an error, so what is shown may be stale; after a save in doubt, unknown.
    * `newInstance`: the error came from a host instance whose state is not known yet.
    */
-  #fail(request: Outstanding, code: string, message: string, newInstance = false): void {
+  #fail(request: Posted<Request>, code: string, message: string, newInstance = false): void {
     if (request.type === EVENTS) return request.settle.reject(new TelemetryRequestError(code, message));
     if (request.type !== SET) {
       // Sets held for this hello's answer will not get it: their outcome is not known.
-      const held = [...this.#held].filter(([, check]) => request.type === HELLO && check <= request.number).map(([field]) => field);
+      const held = request.type === HELLO ? this.#sequence.unsettledBy(request.number) : [];
+      // A doubt this hello was to settle is still open.
+      if (request.type === HELLO) this.#sequence.helloFailed();
       // The host's current state came after this read went out: it is reachable, and nothing is left to read.
       if (code === 'timeout' && request.number <= this.#heard && !held.length) return;
       // Silence may be one lost message: say hello again by itself, a bounded number of times, backing off.
-      const tries = automaticHellos(request);
-      if (code === 'timeout' && tries < AUTO_HELLOS) this.#send({ type: HELLO, tries: tries + 1 });
-      for (const field of held) this.#held.delete(field);
+      // A hello already on its way will tell as much.
+      const tries = triesOf(request);
+      if (code === 'timeout' && tries < AUTO_HELLOS && !this.#requests.has((other) => other.type === HELLO)) {
+        this.#requests.send({ type: HELLO, protocol: PROTOCOL_VERSION, tries: tries + 1 });
+      }
+      for (const field of held) this.#sequence.release(field);
       const unknown = this.#setInDoubt || held.length > 0 || this.#view.certainty === 'unknown';
       this.#setInDoubt ||= held.length > 0;
       return this.#update({
@@ -477,8 +317,9 @@ export class TelemetryClient {
     // Silence may hide a save that landed; an error from a new instance came without its state.
     const timeout = code === 'timeout';
     if (timeout) this.#setInDoubt = true;
-    this.#send({ type: GET });
-    const { field, wanted } = request;
+    this.#requests.send({ type: GET });
+    const field = fieldOf(request);
+    const wanted = request.enabled ?? request.accountLinked;
     this.#update({
       ...this.#shown(),
       certainty: timeout || newInstance ? (this.#view.certainty === 'unknown' ? 'unknown' : 'last-known') : this.#view.certainty,
@@ -492,59 +333,21 @@ export class TelemetryClient {
     // Shown before it is sent, so that a host answering inside postMessage settles it rather than being overwritten.
     const saving = field === 'enabled' ? 'saving' : 'accountSaving';
     this.#update({ [field]: wanted, [saving]: true, problem: this.#otherFieldProblem(field) });
-    this.#send({ type: SET, field, wanted });
+    this.#requests.send(field === 'enabled' ? { type: SET, enabled: wanted } : { type: SET, accountLinked: wanted });
   }
 
-  /** Sends a request and awaits its answer for as long as its time limit. */
-  #send(request: Request): number {
-    const number = ++this.#nextId;
-    const id = `${this.#prefix}-${number}`;
-    const outstanding: Outstanding = { ...request, number, timer: 0 };
-    outstanding.timer = this.#scheduler.setTimeout(() => {
-      this.#forget(id);
-      this.#fail(outstanding, 'timeout', '');
-    }, this.#timeout << automaticHellos(request));
-    this.#outstanding.set(id, outstanding);
-    try {
-      this.#api.postMessage(
-        request.type === HELLO
-          ? { type: HELLO, id, protocol: PROTOCOL_VERSION }
-          : request.type === SET
-            ? { type: SET, id, [request.field]: request.wanted }
-            : request.type === EVENTS
-              ? { type: EVENTS, id, category: request.category }
-              : { type: GET, id },
-      );
-    } catch {
-      // Reported as any lost message is: by the request's timeout.
+  /** Forgets everything outstanding (disposed, or a host of another protocol): no reply will settle it now. */
+  #stop(): void {
+    for (const request of this.#requests.forget()) {
+      if (request.type === EVENTS) request.settle.reject(new TelemetryRequestError('cancelled', ''));
     }
-    return number;
+    this.#sequence.stop();
   }
 
-  /**
-   * Forgets one request by id, those a test picks, or all of them, and stops their timers. Forgetting all (disposed,
-   * or a host of another protocol) also stops a waiting check and rejects the events requests, which no reply will
-   * settle now.
-   */
-  #forget(which?: string | ((request: Outstanding) => boolean)): void {
-    for (const [id, request] of this.#outstanding) {
-      if (which === undefined || which === id || (typeof which === 'function' && which(request))) {
-        this.#scheduler.clearTimeout(request.timer);
-        this.#outstanding.delete(id);
-        if (which === undefined && request.type === EVENTS) request.settle.reject(new TelemetryRequestError('cancelled', ''));
-      }
-    }
-    if (which === undefined) {
-      this.#held.clear();
-      this.#scheduler.clearTimeout(this.#checkTimer);
-      this.#checkTimer = undefined;
-    }
-  }
-
-  /** Forgets the pending set of one switch, sent or held for a check. */
+  /** Forgets the pending set of one switch, sent, waiting to be sent, or held for a check. */
   #dropSet(field: SetField): void {
-    this.#forget((request) => request.type === SET && request.field === field);
-    this.#held.delete(field);
+    this.#requests.forget(isSetOf(field));
+    this.#sequence.release(field);
   }
 
   /** What the switches show with `host` as the host's state: a pending set its intent, otherwise the host's value. */
@@ -559,9 +362,9 @@ export class TelemetryClient {
     };
   }
 
-  /** A set of the switch is unanswered, or waits for a check. */
+  /** A set of the switch is unanswered, waits to be sent, or waits for a check. */
   #pending(field: SetField): boolean {
-    return this.#held.has(field) || [...this.#outstanding.values()].some((request) => request.type === SET && request.field === field);
+    return this.#sequence.isHeld(field) || this.#requests.has(isSetOf(field));
   }
 
   #canSet(): boolean {
@@ -581,9 +384,7 @@ export class TelemetryClient {
    */
   #update(patch: Partial<TelemetryView>): void {
     const view = this.#view;
-    const changed = Object.entries(patch).filter(
-      ([key, value]) => JSON.stringify(value) !== JSON.stringify(view[key as keyof TelemetryView]),
-    );
+    const changed = Object.entries(patch).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(view[key as keyof TelemetryView]));
     if (!changed.length) return;
     const next: TelemetryView = { ...view, ...Object.fromEntries(changed) };
     this.#view = next;

@@ -7,7 +7,6 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
 export const exampleDir = join(root, 'examples/vscode-extension');
-const example = JSON.parse(readFileSync(join(exampleDir, 'package.json'), 'utf8'));
 
 /** Installs code-server into its cache folder (or finds it there) and returns that folder. */
 export function installCodeServer() {
@@ -23,6 +22,12 @@ export function prepareExample() {
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--silent'], { cwd: exampleDir, stdio: 'inherit' });
 }
 
+/** The id VS Code gives an extension folder: `publisher.name-version`, from its package.json. */
+function extensionId(folder) {
+  const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+  return `${manifest.publisher}.${manifest.name}-${manifest.version}`;
+}
+
 function freePort() {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
@@ -35,22 +40,40 @@ function freePort() {
 }
 
 /**
- * Starts code-server in its own process group, with its own home, user-data and extensions folders.
+ * Starts code-server in its own process group, with its own home, user-data and extensions folders. The example
+ * extension runs from this checkout, or, given `vsix`, as installed from that VSIX with `--install-extension`.
+ * `extensions` are more extension folders to load: a folder (linked under the id its package.json gives) or
+ * `{ folder, id }`.
  * Returns { url, dir, settingsPath, readSettings(), stop(), extensionHostPids() }.
  */
-export async function startCodeServer(installDir, { settings = {}, env = {} } = {}) {
+export async function startCodeServer(installDir, { settings = {}, vsix, extensions = [], env = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'cs-telemetry-e2e-'));
   for (const sub of ['home', 'ud/User', 'exts', 'ws']) mkdirSync(join(dir, sub), { recursive: true });
   const settingsPath = join(dir, 'ud/User/settings.json');
   writeFileSync(settingsPath, JSON.stringify(settings, null, 2));
-  symlinkSync(exampleDir, join(dir, 'exts', `${example.publisher}.${example.name}-${example.version}`));
+  const entry = join(installDir, 'node_modules/code-server/out/node/entry.js');
+  // Linked before a VSIX is installed: the install lists the folders it finds in extensions.json, and VS Code then
+  // loads only what that file lists.
+  for (const extension of extensions) {
+    const { folder, id } = typeof extension === 'string' ? { folder: extension, id: extensionId(extension) } : extension;
+    symlinkSync(folder, join(dir, 'exts', id));
+  }
+  if (vsix) {
+    execFileSync(process.execPath, [entry, '--extensions-dir', join(dir, 'exts'), '--user-data-dir', join(dir, 'ud'), '--install-extension', vsix], {
+      env: { ...process.env, HOME: join(dir, 'home') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } else {
+    symlinkSync(exampleDir, join(dir, 'exts', extensionId(exampleDir)));
+  }
+
   writeFileSync(join(dir, 'config.yaml'), 'auth: none\ncert: false\n');
   const port = await freePort();
   const log = [];
   const child = spawn(
     process.execPath,
     [
-      join(installDir, 'node_modules/code-server/out/node/entry.js'),
+      entry,
       '--config', join(dir, 'config.yaml'),
       '--bind-addr', `127.0.0.1:${port}`,
       '--auth', 'none',

@@ -25,15 +25,19 @@ let profile;
 
 /**
  * Starts code-server with the example extension and opens the workbench in Chromium, once for the calling test file,
- * and stops both after it. `init` runs on the browser context before the workbench loads (init scripts, listeners);
+ * and stops both after it. `init` runs on the browser context before the workbench loads (init scripts, listeners).
+ * `vsix`: an async function that returns the path of a VSIX to install the example from, instead of this checkout.
+ * `extensions`: more extension folders to load, as `startCodeServer` takes them, or an async function that returns them.
  * `settings` (called as code-server starts) adds to the user's settings.json.
  */
-export function setUpWorkbench({ init, settings = () => ({}), notice = 'close', env = {} } = {}) {
+export function setUpWorkbench({ init, vsix, extensions, settings = () => ({}), notice = 'close', env = {} } = {}) {
   before(async () => {
     const installDir = installCodeServer();
-    prepareExample();
+    if (!vsix) prepareExample();
     server = await startCodeServer(installDir, {
       env,
+      vsix: await vsix?.(),
+      extensions: (typeof extensions === 'function' ? await extensions() : extensions) ?? [],
       settings: {
         'workbench.startupEditor': 'none',
         'workbench.colorTheme': 'Default Dark Modern',

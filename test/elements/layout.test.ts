@@ -70,7 +70,7 @@ describe('layout', () => {
         links: true,
         eventLog: (category) =>
           Array.from({ length: 5 }, (_, i) => ({
-            time: new Date(Date.now() - i * 1000).toISOString(),
+            time: new Date(Date.now() - (5 - i) * 1000).toISOString(), // oldest first, as the protocol carries them
             category,
             name: `${category}/${'long-event-name-'.repeat(6)}${i}`,
             data: { ['key-' + 'k'.repeat(60)]: 'v'.repeat(200), count: i },
@@ -87,6 +87,7 @@ describe('layout', () => {
       await waitUntil(
         () => [...list.shadowRoot!.querySelectorAll('cs-telemetry-events')].every((e) => e.status === 'ready'),
         'events ready',
+        { timeout: 5000 }, // five requests at once: the last waits for a free slot
       );
       await new Promise((resolve) => setTimeout(resolve, 100));
       // Expanded, it points down in either direction.

@@ -65,8 +65,8 @@ describe('a click on the switch', () => {
       await new Promise((resolve) => requestAnimationFrame(resolve));
       check(`step ${step} at the frame`);
     }
-    host.replyAll();
-    await waitUntil(() => !el.view.saving && host.held.length === 0, 'settled');
+    // Sets that waited for a free slot go out later: answer until none is left.
+    await waitUntil(() => (host.replyAll(), !el.view.saving && host.held.length === 0), 'settled', { timeout: 5000 });
     await harness.updated();
     check('settled');
     expect(mismatches).to.deep.equal([]);

@@ -374,25 +374,35 @@ describe('<cs-telemetry-data-types>', () => {
       }
     });
 
-    it('fires cs-account-linked-change with the wanted value on click and Space, and keeps showing the property', async () => {
+    it('fires cs-account-linked-change with the wanted value on click and Space; the owner decides whether the flip stands', async () => {
       const { el } = await darkFixture();
       el.accountLinked = false;
       await elementUpdated(el);
       const seen: boolean[] = [];
+      let refuse = true;
       el.addEventListener('cs-account-linked-change', (event) => {
-        expect(event.bubbles && event.composed).to.equal(true);
+        expect(event.bubbles && event.composed && event.cancelable).to.equal(true);
         seen.push(event.detail.accountLinked);
+        if (refuse) event.preventDefault();
       });
       accountControl(el).click();
       await elementUpdated(accountSwitch(el)!);
       expect(seen).to.deep.equal([true]);
-      expect(accountControl(el).getAttribute('aria-checked'), 'waits for the property').to.equal('false');
+      expect(accountControl(el).getAttribute('aria-checked'), 'refused: flipped back').to.equal('false');
+      refuse = false;
+      accountControl(el).click();
+      await elementUpdated(accountSwitch(el)!);
+      expect(accountControl(el).getAttribute('aria-checked'), 'taken: the flip stands').to.equal('true');
+      el.requestUpdate();
+      await elementUpdated(el);
+      await elementUpdated(accountSwitch(el)!);
+      expect(accountControl(el).getAttribute('aria-checked'), 'a render shows the property, whatever the switch showed').to.equal('false');
       el.accountLinked = true;
       await elementUpdated(el);
       await elementUpdated(accountSwitch(el)!);
       accountControl(el).focus();
       await sendKeys({ press: 'Space' });
-      expect(seen).to.deep.equal([true, false]);
+      expect(seen).to.deep.equal([true, true, false]);
     });
 
     it('says Saving… under the switch while its change is saved', async () => {
@@ -415,7 +425,9 @@ describe('<cs-telemetry-data-types>', () => {
       expect(accountSwitch(el)!.disabled).to.equal(false);
       el.locked = true;
       await elementUpdated(el);
-      expect(accountSwitch(el)!.disabled).to.equal(true);
+      // Locked by a policy: unavailable to a reader, but still focusable.
+      expect([accountSwitch(el)!.disabled, accountSwitch(el)!.locked]).to.deep.equal([false, true]);
+      expect(accountControl(el).getAttribute('aria-disabled')).to.equal('true');
     });
 
     it('passes axe with the switch, signed in', async () => {

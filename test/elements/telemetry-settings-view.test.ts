@@ -3,9 +3,9 @@ import { LOCKED_MESSAGES, normalizeState, type TelemetryState } from '../../src/
 import { LOADING_VIEW, type TelemetryProblem, type TelemetryView } from '../../src/webview/telemetry-client.js';
 import { setLocale } from '../../src/internal/i18n/locale.js';
 import { templates as ja } from '../../src/internal/i18n/locales/ja.js';
+import { alertOf } from '../../src/components/telemetry-settings/alert.js';
 import {
   accountSwitchValue,
-  alertOf,
   areDataTypesLocked,
   badgeIdentity,
   badgeStatus,

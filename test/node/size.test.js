@@ -12,9 +12,15 @@ import { gzipSync } from 'node:zlib';
 // the extensions' UI into webview-extensions.js (18,266 to 17,079 bytes) and @lit/localize's runtime into
 // webview-localization.js (to 16,590 bytes). The first state embedded in the page and the words for each editor
 // telemetry level came back in the core, since the first frame needs them (to 17,353 bytes). Icons as one template
-// each, with V8's compile hint on the first line (17,390 bytes). The aim is 12 KB: see CONTRIBUTING.md's size
-// section for what is left.
-const BUDGET = 17.5 * 1024;
+// each, with V8's compile hint on the first line (17,390 bytes). Then what no first frame needs left too: the alert's
+// words and rules into webview-alert.js, fetched on the first problem (a short sentence stays), the words of the
+// expanded data types into webview-data-type-details.js, fetched after first paint, and a second minifier pass
+// (16,687 bytes). The target is 16 KB (16,384 bytes): see CONTRIBUTING.md's size section for what stands in the way.
+const BUDGET = 16.5 * 1024;
+/** The alert's words and rules, fetched on the first problem a panel shows. */
+const ALERT_BUDGET = 1 * 1024;
+/** The words of the expanded data types, fetched after the list's first paint. */
+const DETAILS_BUDGET = 1 * 1024;
 /** The UI of every extension (history, links, account switch, events disclosure and list), loaded when a host offers one. */
 const EXTENSIONS_BUDGET = 4.5 * 1024;
 /** @lit/localize's runtime, loaded with the first language other than English. */
@@ -25,6 +31,8 @@ const LOCALES = JSON.parse(readFileSync(new URL('../../lit-localize.json', impor
 const bundle = readFileSync(new URL('../../dist/webview.js', import.meta.url));
 const extensionsChunk = readFileSync(new URL('../../dist/webview-extensions.js', import.meta.url), 'utf8');
 const localizationChunk = readFileSync(new URL('../../dist/webview-localization.js', import.meta.url), 'utf8');
+const alertChunk = readFileSync(new URL('../../dist/webview-alert.js', import.meta.url), 'utf8');
+const detailsChunk = readFileSync(new URL('../../dist/webview-data-type-details.js', import.meta.url), 'utf8');
 const gzipBytes = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
 const importsOf = (code) => [...new Set([...code.matchAll(/\bfrom\s*["'`]([^"'`]+)["'`]/g)].map((match) => match[1]))];
@@ -37,6 +45,8 @@ test('dist/webview.js registers every element but the events list (a tree-shaken
   assert.ok(!registers(bundle, 'cs-telemetry-events'), 'the events list is in dist/webview.js');
   assert.ok(bundle.includes('./webview-extensions.js'), 'dist/webview.js does not import ./webview-extensions.js');
   assert.ok(bundle.includes('./webview-localization.js'), 'dist/webview.js does not import ./webview-localization.js');
+  assert.ok(bundle.includes('./webview-alert.js'), 'dist/webview.js does not import ./webview-alert.js');
+  assert.ok(bundle.includes('./webview-data-type-details.js'), 'dist/webview.js does not import ./webview-data-type-details.js');
   // A static import would be a second file every page loads before the panel can run (the bundler moves lit into a
   // common chunk when two lazy chunks share a module).
   assert.deepEqual(importsOf(bundle.toString('utf8')), [], 'dist/webview.js imports another file statically');
@@ -46,12 +56,16 @@ test('dist/webview.js asks V8 to compile it whole with the script; the chunks lo
   // Every function of the core runs in the first render: compiled with the script, not at each first call.
   assert.equal(bundle.toString('utf8').split('\n')[0], '//# allFunctionsCalledOnLoad');
   assert.ok(!extensionsChunk.includes('allFunctionsCalledOnLoad'), 'dist/webview-extensions.js has the compile hint');
-  assert.ok(!localizationChunk.includes('allFunctionsCalledOnLoad'), 'dist/webview-localization.js has the compile hint');
+  for (const [name, chunk] of [['localization', localizationChunk], ['alert', alertChunk], ['data-type-details', detailsChunk]]) {
+    assert.ok(!chunk.includes('allFunctionsCalledOnLoad'), `dist/webview-${name}.js has the compile hint`);
+  }
 });
 
 const chunks = [
   ['dist/webview-extensions.js', extensionsChunk, EXTENSIONS_BUDGET],
   ['dist/webview-localization.js', localizationChunk, LOCALIZATION_BUDGET],
+  ['dist/webview-alert.js', alertChunk, ALERT_BUDGET],
+  ['dist/webview-data-type-details.js', detailsChunk, DETAILS_BUDGET],
 ];
 for (const [name, code, budget] of chunks) {
   test(`${name} imports only webview.js, and is at most ${budget} bytes gzipped`, () => {
@@ -67,6 +81,21 @@ test('dist/webview-extensions.js registers the events list and holds the UI of e
   for (const id of ['history.user', 'links.privacy-statement', 'data.account.switch', 'data.events.toggle']) {
     assert.ok(extensionsChunk.includes(id), `dist/webview-extensions.js lacks the string ${id}`);
     assert.ok(!bundle.includes(id), `dist/webview.js holds the extension string ${id}`);
+  }
+});
+
+test('the alert\'s words and the expanded data types\' words are in their chunks, and only a short alert sentence in the core', () => {
+  for (const id of ['alert.incompatible', 'alert.unreachable', 'alert.reason-locked-unreadable', 'alert.last-linked', 'alert.no-host']) {
+    assert.ok(alertChunk.includes(id), `dist/webview-alert.js lacks the string ${id}`);
+    assert.ok(!bundle.includes(id), `dist/webview.js holds the alert string ${id}`);
+  }
+  // The sentence said when the alert's chunk cannot load: the save failed, and what the editor holds.
+  for (const id of ['alert.save-failed', 'alert.still-on', 'alert.still-off', 'alert.not-known']) {
+    assert.ok(bundle.includes(id), `dist/webview.js lacks the core alert string ${id}`);
+  }
+  for (const id of ['data.system.how-sent', 'data.account.how-sent', 'data.tokens.detail']) {
+    assert.ok(detailsChunk.includes(id), `dist/webview-data-type-details.js lacks the string ${id}`);
+    assert.ok(!bundle.includes(id), `dist/webview.js holds the detail string ${id}`);
   }
 });
 

@@ -106,11 +106,12 @@ afterEach(async () => {
       // one rev always means one state, and a different state always has a different rev.
       let previous;
       // One adapter, one instance id, on every state and error it posts.
-      const instances = new Set(webview.posted.filter((m) => m.type !== 'telemetry/events').map((m) => m.instance));
+      const replies = (m) => m.type !== 'telemetry/events' && m.type !== 'telemetry/events-changed';
+      const instances = new Set(webview.posted.filter(replies).map((m) => m.instance));
       assert.ok(instances.size <= 1, `instance ids ${[...instances].join(', ')} from one adapter`);
       for (const message of webview.posted) {
         assert.ok(isHostMessage(message), `not a host message: ${JSON.stringify(message).slice(0, 300)}`);
-        if (message.type !== 'telemetry/events') assert.equal(typeof message.instance, 'string', `no instance id on ${message.type}`);
+        if (replies(message)) assert.equal(typeof message.instance, 'string', `no instance id on ${message.type}`);
         if (message.type !== 'telemetry/state') continue;
         assert.ok(isStateMessage(message));
         if (previous) {
@@ -1004,6 +1005,34 @@ describe('extensions: events', () => {
     assert.deepEqual(asked, ['tokens']);
     assert.deepEqual((await it.request('events', { category: 'account' })).events, [], 'none of a category is an empty list');
     assert.deepEqual(it.logs, []);
+  });
+
+  test('onDidChangeEvents: each change of a category\'s log is pushed as telemetry/events-changed, until disposed', async () => {
+    const changed = new EventEmitter();
+    const it = connect({ events: () => [], onDidChangeEvents: changed.event });
+    const from = it.webview.posted.length;
+    changed.fire('tokens');
+    changed.fire('not-a-category');
+    changed.fire('account');
+    await settle(it.fake, it.webview);
+    assert.deepEqual(it.since(from), [
+      { type: 'telemetry/events-changed', protocol: 1, category: 'tokens' },
+      { type: 'telemetry/events-changed', protocol: 1, category: 'account' },
+    ]);
+    assert.ok(it.since(from).every(isHostMessage));
+    it.host.dispose();
+    changed.fire('tokens');
+    await settle(it.fake, it.webview);
+    assert.equal(it.since(from).length, 2, 'nothing after dispose');
+  });
+
+  test('onDidChangeEvents without the events offered is not listened to', async () => {
+    const changed = new EventEmitter();
+    const it = connect({ onDidChangeEvents: changed.event });
+    const from = it.webview.posted.length;
+    changed.fire('tokens');
+    await settle(it.fake, it.webview);
+    assert.deepEqual(it.since(from), []);
   });
 
   test('malformed events are dropped with one log line; strings clipped; undefined fields left out; __proto__ stays data', async () => {

@@ -3,6 +3,8 @@
 // `npm run build` first.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MAX_PANEL_SESSIONS, PANEL_SESSIONS_KEY_PREFIX, registerTelemetryPanels } from '../../dist/host.js';
@@ -13,6 +15,11 @@ const TITLE = 'Telemetry Settings';
 /** The settle time in these tests; waits are a few times longer. */
 const SETTLE_MS = 20;
 const settled = () => sleep(SETTLE_MS * 4);
+
+/** The package's dist folder, where dist/host.js runs from: the page's default. */
+const DIST = pathToFileURL(join(import.meta.dirname, '../../dist')).href;
+/** Webview options with their Uris as strings. */
+const webviewOptions = (options) => options && { ...options, ...(options.localResourceRoots && { localResourceRoots: options.localResourceRoots.map(String) }) };
 
 /** Every registration a test made, disposed after it: a revival left running must not outlive its test. */
 let registered = [];
@@ -283,14 +290,45 @@ describe('open()', () => {
     await panels.open();
     assert.deepEqual(workbench.requests, [`create ${VIEW_TYPE} in ${ViewColumn.Active}`]);
     assert.deepEqual(setUps.map(({ origin }) => origin), ['opened']);
-    assert.deepEqual(setUps[0].panel.options, undefined);
+    assert.deepEqual(webviewOptions(setUps[0].panel.options), { enableScripts: true, localResourceRoots: [DIST] }, 'the page\'s options');
 
     const second = createWorkbench();
     second.startHost();
-    const other = register(second, { panelOptions: { enableScripts: true } });
+    const other = register(second, { panelOptions: { retainContextWhenHidden: true } });
     await other.panels.open(ViewColumn.Two);
     assert.deepEqual(second.requests, [`create ${VIEW_TYPE} in 2`]);
-    assert.deepEqual(other.setUps[0].panel.options, { enableScripts: true });
+    assert.deepEqual(webviewOptions(other.setUps[0].panel.options), { enableScripts: true, localResourceRoots: [DIST], retainContextWhenHidden: true });
+  });
+
+  test('with no tab of the view type to claim, opens the panel at once, without the start-up wait', async () => {
+    const workbench = createWorkbench();
+    workbench.startHost();
+    // A settle time no test waits for: a panel that waited for it would not be there.
+    const { panels, setUps } = register(workbench, { settleMs: 3_600_000 });
+    const first = await Promise.race([panels.open().then(() => 'opened'), settled().then(() => 'still waiting')]);
+    assert.equal(first, 'opened');
+    assert.deepEqual(workbench.requests, [`create ${VIEW_TYPE} in ${ViewColumn.Active}`]);
+    assert.deepEqual(setUps.map(({ origin }) => origin), ['opened']);
+
+    // The same after a restart with nothing left on screen: no orphan, nothing to revive, nothing to wait for.
+    const restarted = createWorkbench();
+    restarted.startHost();
+    register(restarted).panels.dispose();
+    restarted.startHost();
+    const again = register(restarted, { settleMs: 3_600_000 });
+    assert.equal(await Promise.race([again.panels.open().then(() => 'opened'), settled().then(() => 'still waiting')]), 'opened');
+    assert.deepEqual(again.setUps.map(({ origin }) => origin), ['opened']);
+  });
+
+  test('with its panel open, shows it at once, without the start-up wait', async () => {
+    const workbench = createWorkbench();
+    workbench.startHost();
+    const { panels, setUps } = register(workbench, { settleMs: 3_600_000 });
+    assert.equal(await Promise.race([panels.open().then(() => 'opened'), settled().then(() => 'still waiting')]), 'opened');
+    await workbench.host.idle();
+    const shown = await Promise.race([panels.open().then((panel) => panel), settled().then(() => 'still waiting')]);
+    assert.equal(shown, setUps[0].panel);
+    assert.equal(shown.revealed, 1);
   });
 
   test('after the user closed the panel, opens a new one', async () => {

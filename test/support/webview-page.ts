@@ -35,8 +35,8 @@ export interface HostState {
   offers?: string[];
 }
 
-/** The package's own files a page may load: the bundle, its events list, and a language's strings. */
-export const OWN_FILE = /\/dist\/(webview(-extensions|-localization)?|locales\/[\w-]+)\.js$/;
+/** The package's own files a page may load: the bundle, its chunks (extensions, localization, alert, details), and a language's strings. */
+export const OWN_FILE = /\/dist\/(webview(-extensions|-localization|-alert|-data-type-details)?|locales\/[\w-]+)\.js$/;
 
 /** What the page's own script records before dist/webview.js runs: CSP violations and calls to network APIs. */
 export interface PageRecords {
@@ -278,7 +278,8 @@ export async function walkEveryState(page: WebviewPage): Promise<string[]> {
   await reach('recovered', () => page.alertText === '' && page.badge === 'off');
 
   page.push({ managedBy: 'policy' });
-  await reach('managed by policy', () => page.text.includes('Managed by your organization') && page.switchControl.disabled);
+  // Locked, the switch stays focusable: unavailable by aria-disabled.
+  await reach('managed by policy', () => page.text.includes('Managed by your organization') && page.switchControl.getAttribute('aria-disabled') === 'true');
   page.push({ managedBy: null, editorTelemetryEnabled: false, enabled: true });
   await reach('editor-wide telemetry off', () => page.text.includes('sends nothing') && page.badge === 'off');
   page.push({ editorTelemetryEnabled: true, account: { loginName: '<b>ada</b>', email: 'ada@example.com' } });

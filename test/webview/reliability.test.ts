@@ -54,7 +54,7 @@ describe('timeout: with no reply, the host\'s real state within the timeout plus
     expect(badge(el).getAttribute('status')).to.equal('on');
     expect(control(el).getAttribute('aria-checked')).to.equal('true');
     // The save may have landed: the words name only the value the host last confirmed, as such.
-    expect(alertText(el)).to.equal('Code Studio did not answer. It was last on. Retry');
+    expect(alertText(el)).to.equal('Code Studio did not answer. It was last on.');
   });
 
   it('a host that saved but whose reply was lost: the saved state, read again, and no alert', async () => {

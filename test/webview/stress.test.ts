@@ -88,7 +88,8 @@ async function panelSubject(host: FakeHost, scheduler: ManualClock, timeout: num
       if (badge.getAttribute('status') !== status) mismatches.push(`badge ${badge.getAttribute('status')} (host ${status})`);
       if (badge.hasAttribute('locked') !== (fake.state.managedBy === 'policy')) mismatches.push('badge lock');
       if (control.getAttribute('aria-checked') !== String(fake.state.enabled)) mismatches.push(`switch aria-checked ${control.getAttribute('aria-checked')}`);
-      if (control.disabled !== (fake.state.managedBy === 'policy')) mismatches.push(`switch disabled ${control.disabled}`);
+      const unavailable = control.disabled || control.getAttribute('aria-disabled') === 'true';
+      if (unavailable !== (fake.state.managedBy === 'policy')) mismatches.push(`switch unavailable ${unavailable}`);
       return mismatches;
     },
     // The panel's pending requests are its client's; each holds a timer, which the scheduler counts.

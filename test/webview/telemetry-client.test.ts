@@ -1,6 +1,14 @@
 import { expect } from '@open-wc/testing';
 import type { StateMessage, WebviewMessage } from '../../src/protocol/protocol.js';
-import { AUTO_HELLOS, DEFAULT_TIMEOUT, STALE_CHECKS, TelemetryClient, type TelemetryView } from '../../src/webview/telemetry-client.js';
+import {
+  AUTO_HELLOS,
+  DEFAULT_TIMEOUT,
+  SEND_LIMIT,
+  SEND_WINDOW,
+  STALE_CHECKS,
+  TelemetryClient,
+  type TelemetryView,
+} from '../../src/webview/telemetry-client.js';
 import { ManualClock } from '../../dev/harness/manual-clock.js';
 import { FakeHost, FakeVsCodeApi, deliverFromHost, type FakeHostOptions, type RequestMessage } from '../support/fake-host.js';
 
@@ -90,11 +98,11 @@ describe('TelemetryClient', () => {
     it('uses ids that are unique within the page and across clients', () => {
       const a = ready();
       const b = ready();
-      for (const value of [false, true, false]) a.client.setEnabled(value);
+      for (const value of [false, true]) a.client.setEnabled(value);
       a.client.retry();
       const ids = [...a.api.posted, ...b.api.posted].map((m) => (m as RequestMessage).id);
-      expect(ids).to.have.length(6);
-      expect(new Set(ids).size).to.equal(6);
+      expect(ids).to.have.length(5);
+      expect(new Set(ids).size).to.equal(5);
     });
 
     it('defaults to a 5 s timeout', () => {
@@ -422,8 +430,9 @@ describe('TelemetryClient', () => {
   describe('ordering', () => {
     it('rapid flips with replies delivered out of order end with shown == host, the last intent winning', () => {
       const context = ready({ enabled: true });
-      const { client, host, api } = context;
-      const intents = [false, true, false, true, false];
+      const { client, host, api, scheduler } = context;
+      scheduler.advance(SEND_WINDOW); // the hello's slot is free again: the flips are the only sends in the window
+      const intents = [false, true, true, false];
       for (const value of intents) {
         client.setEnabled(value);
         expect(client.view.enabled).to.equal(value);
@@ -433,20 +442,21 @@ describe('TelemetryClient', () => {
       // The host applies them in order; the answers travel back in another order.
       const answers = host.held.splice(0).map((request) => host.answer(request));
       expect(host.state.enabled).to.equal(false);
-      for (const index of [3, 0, 2, 1]) {
+      for (const index of [2, 0, 1]) {
         host.deliver(answers[index]);
         expect(client.view.enabled, `after answer ${index}`).to.equal(false);
         expect(client.view.saving, `after answer ${index}`).to.equal(true);
       }
-      host.deliver(answers[4]);
+      host.deliver(answers[3]);
       expect(client.view.saving).to.equal(false);
-      // The overtaken replies looked older than what was shown: the client asks the host with a hello at once, and
-      // (a second one came while the first was out) once more after the timeout, backing off.
+      // The overtaken replies looked older than what was shown: the client asks the host with one hello, as soon as a
+      // slot is free (the four sets took the window's); the ones after it wait for its answer, which tells for all.
+      expect(host.held).to.deep.equal([]);
+      scheduler.advance(SEND_WINDOW);
       expect(host.held.map((m) => m.type)).to.deep.equal(['telemetry/hello']);
       host.replyAll();
-      context.scheduler.advance(TIMEOUT);
-      expect(host.held.map((m) => m.type)).to.deep.equal(['telemetry/hello']);
-      host.replyAll();
+      scheduler.advance(10 * TIMEOUT);
+      expect(host.held, 'nothing more to check').to.deep.equal([]);
       expect(client.view.enabled).to.equal(false);
       expectQuiet(context);
     });
@@ -915,6 +925,8 @@ describe('TelemetryClient', () => {
       client.setEnabled(true);
       host.push({ editorTelemetryEnabled: false });
       host.replyAll();
+      scheduler.advance(SEND_WINDOW); // the last intent waited for a slot: it goes now
+      host.replyAll();
       host.silent = true;
       client.setEnabled(false);
       scheduler.advance(TIMEOUT);
@@ -1099,6 +1111,36 @@ describe('TelemetryClient', () => {
       expect(scheduler.pending).to.equal(0);
     });
 
+    it('refuses a reply whose events are not all of the category asked for, or not oldest first', async () => {
+      const { client, host } = ready({ enabled: true, offers: ['events'] });
+      const event = (category: 'tokens' | 'account', time: string) => ({ time, category, name: 'x/y', data: {} });
+      host.eventSource = () => [event('tokens', '2026-01-01T00:00:00Z'), event('account', '2026-01-01T00:00:01Z')];
+      const mixed = client.requestEvents('tokens');
+      host.reply();
+      const error = await mixed.catch((caught: unknown) => caught);
+      expect(error).to.include({ code: 'bad-reply' });
+      host.eventSource = () => [event('tokens', '2026-01-01T00:00:02Z'), event('tokens', '2026-01-01T00:00:01Z')];
+      const unordered = client.requestEvents('tokens');
+      host.reply();
+      expect(await unordered.catch((caught: unknown) => caught)).to.include({ code: 'bad-reply' });
+      host.eventSource = () => [event('tokens', '2026-01-01T00:00:01Z'), event('tokens', '2026-01-01T00:00:01Z')];
+      const good = client.requestEvents('tokens');
+      host.reply();
+      expect(await good).to.have.length(2);
+    });
+
+    it('tells its listeners when the host says a category changed, only while the host offers events', () => {
+      const { client, host } = ready({ enabled: true, offers: ['events'] });
+      const heard: string[] = [];
+      client.onEventsChanged((category) => heard.push(category));
+      deliverFromHost({ type: 'telemetry/events-changed', protocol: 1, category: 'tokens' });
+      deliverFromHost({ type: 'telemetry/events-changed', protocol: 1, category: 'nothing' });
+      host.push({ offers: [] });
+      deliverFromHost({ type: 'telemetry/events-changed', protocol: 1, category: 'account' });
+      expect(heard).to.deep.equal(['tokens']);
+      expect(host.api.posted.filter((m) => (m as { type: string }).type === 'telemetry/events'), 'the client asks nothing by itself').to.have.length(0);
+    });
+
     it('an events reply addressed to a pending set is ignored: the set stays awaited', () => {
       const { client, host, api } = ready({ enabled: true, offers: ['events'] });
       client.setEnabled(false);
@@ -1122,16 +1164,18 @@ describe('TelemetryClient', () => {
   });
 
   describe('a restarted host that names its instance', () => {
-    it("a new instance's push starts a new count of rev and is shown, without any check", () => {
+    it("a new instance's push starts a new count of rev and is shown; one hello asks which instance is live", () => {
       const context = ready({ enabled: true, rev: 7, instance: 'a' });
       const { client, host, api } = context;
       host.restart({ instance: 'b' }); // rev 1 again
       host.push({ enabled: false }); // b's rev 2, below a's 7
       expect(client.view).to.include({ enabled: false, certainty: 'confirmed' });
       expect(client.view.host?.enabled).to.equal(false);
+      expect(api.sent('telemetry/hello'), 'a check: the instance that answers a hello is the live one').to.have.length(2);
       host.push({ enabled: true }); // b's rev 3: in order in the new count
       expect(client.view.enabled).to.equal(true);
-      expect(api.sent('telemetry/hello'), 'the id tells: nothing to check').to.have.length(1);
+      expect(api.sent('telemetry/hello'), 'the check on its way will tell').to.have.length(2);
+      host.replyAll();
       expectQuiet(context);
     });
 
@@ -1144,41 +1188,58 @@ describe('TelemetryClient', () => {
       host.reply(); // b: nothing to write, rev 1
       expect(client.view).to.include({ enabled: false, saving: false, certainty: 'confirmed', problem: null });
       expect(client.view.host?.enabled).to.equal(false);
+      host.replyAll(); // the check, answered by b
       expectQuiet(context);
     });
 
-    it("a replaced instance's late state is not taken for a new host", () => {
+    it('an instance replaced by the answer to a hello is not news any more: its late word is a reason to check', () => {
       const context = ready({ enabled: true, rev: 7, instance: 'a' });
-      const { client, host } = context;
+      const { client, host, api } = context;
       host.change({ enabled: false });
       const late = host.stateMessage(); // a's rev 8, still on its way when a dies
       host.restart({ instance: 'b' });
       host.push({ enabled: true }); // b's rev 2
+      host.replyAll(); // b answers the check: b is live, a retired
       expect(client.view.enabled).to.equal(true);
+      const hellos = api.sent('telemetry/hello').length;
       host.deliver(late);
-      expect(client.view.enabled, 'a is dead: its word is stale whatever its rev').to.equal(true);
-      host.replyAll(); // the check it caused, answered by b
+      expect(client.view.enabled, 'a was replaced: its word is not shown, whatever its rev').to.equal(true);
+      expect(api.sent('telemetry/hello'), 'but it is a reason to ask').to.have.length(hellos + 1);
+      host.replyAll(); // b answers
       expect(client.view.enabled).to.equal(true);
       expectQuiet(context);
     });
 
-    it('a check of a held set answered by a replaced instance is asked again of the current one', () => {
+    it('a retired instance that answers a hello is the live one again', () => {
       const context = ready({ enabled: true, rev: 5, instance: 'a' });
-      const { client, host, api } = context;
-      client.setEnabled(false);
-      const setAnswer = host.answer(host.held.shift()!); // a writes it: rev 6
-      host.push({ editorTelemetryEnabled: false }); // a's rev 7 overtakes it
-      host.deliver(setAnswer); // looks stale: the set is held, a hello checks
-      expect(client.view).to.include({ enabled: false, saving: true });
-      const checkAnswer = host.answer(host.held.shift()!); // a answers the check...
+      const { client, host } = context;
+      const late = host.stateMessage();
       host.restart({ instance: 'b' });
-      host.push({ editorTelemetryEnabled: true }); // ...but b has spoken first
-      const hellos = api.sent('telemetry/hello').length;
-      host.deliver(checkAnswer);
-      expect(client.view.saving, 'a dead instance cannot settle it').to.equal(true);
-      expect(api.sent('telemetry/hello'), 'b is asked').to.have.length(hellos + 1);
-      host.reply();
-      expect(client.view).to.include({ enabled: false, saving: false, certainty: 'confirmed' });
+      host.push({ enabled: false });
+      host.replyAll(); // b is live
+      host.restart({ instance: 'a' }); // a is back (an adapter the page hears again)
+      host.rev = 9;
+      host.deliver(late); // a's word: a reason to check
+      expect(client.view.enabled).to.equal(false);
+      host.replyAll(); // a answers the check
+      expect(client.view).to.include({ enabled: false, certainty: 'confirmed' });
+      host.push({ enabled: true }); // a's next word is news
+      expect(client.view.enabled).to.equal(true);
+      expectQuiet(context);
+    });
+
+    it("a stray instance's state retires nothing: the live adapter's later words and the user's sets go through", () => {
+      const context = ready({ enabled: false, rev: 3, instance: 'a' });
+      const { client, host, api } = context;
+      const stray = { ...host.stateMessage(), instance: 'b' }; // same rev, same state, another instance
+      deliverFromHost(stray);
+      host.replyAll(); // a answers the check: a is live
+      host.push({ enabled: true }); // settings.json turns it on
+      expect(client.view).to.include({ enabled: true, certainty: 'confirmed' });
+      client.setEnabled(false);
+      host.replyAll();
+      expect(client.view).to.include({ enabled: false, saving: false, certainty: 'confirmed', problem: null });
+      expect(api.posted.length, 'a handful of messages').to.be.at.most(4);
       expectQuiet(context);
     });
 
@@ -1194,6 +1255,7 @@ describe('TelemetryClient', () => {
       host.reply(); // the get: b's state
       expect(client.view).to.include({ enabled: true, certainty: 'confirmed' });
       expect(client.view.problem?.code, 'the failure stays true').to.equal('write-failed');
+      host.replyAll(); // the check b's state called for
       expectQuiet(context);
     });
   });
@@ -1248,7 +1310,7 @@ describe('TelemetryClient', () => {
       expectQuiet(context);
     });
 
-    it('checks are bounded and back off while the host keeps seeming to restart; its states in order start a new row', () => {
+    it('checks back off while the host keeps seeming to restart, one at a time; its states in order start a new row', () => {
       const { client, host, api, scheduler } = ready({ enabled: true, rev: 100 });
       const hellos = () => api.sent('telemetry/hello').length;
       const state = (rev: number, inReplyTo?: string): StateMessage => ({
@@ -1278,12 +1340,15 @@ describe('TelemetryClient', () => {
       expect(hellos()).to.equal(4);
       answerReads(40);
       deliverFromHost(state(30));
-      scheduler.advance(100 * TIMEOUT);
-      expect(hellos(), `at most ${STALE_CHECKS} in a row`).to.equal(1 + STALE_CHECKS);
-      deliverFromHost(state(41)); // the host's own state, in order
-      deliverFromHost(state(35));
-      expect(hellos(), 'a new row starts at once').to.equal(2 + STALE_CHECKS);
-      answerReads(41);
+      scheduler.advance(4 * TIMEOUT - 1);
+      expect(hellos(), `after ${STALE_CHECKS} in a row, each waits the longest wait`).to.equal(1 + STALE_CHECKS);
+      scheduler.advance(1);
+      expect(hellos()).to.equal(2 + STALE_CHECKS);
+      answerReads(20);
+      deliverFromHost(state(21)); // the host's own state, in order
+      deliverFromHost(state(15));
+      expect(hellos(), 'a new row starts at once').to.equal(3 + STALE_CHECKS);
+      answerReads(21);
       expect(client.pendingRequests).to.equal(0);
       expect(scheduler.pending).to.equal(0);
     });
@@ -1352,6 +1417,75 @@ describe('TelemetryClient', () => {
       expect(client.view).to.include({ accountLinked: false, accountSaving: false, certainty: 'last-known' });
       scheduler.advance(TIMEOUT);
       expect(client.view).to.include({ phase: 'unreachable', certainty: 'unknown' });
+    });
+  });
+
+  describe('sending is bounded', () => {
+    /** The most messages posted in any SEND_WINDOW ms, by the times the scheduler read when each went out. */
+    const busiestWindow = (times: number[]) =>
+      Math.max(0, ...times.map((start) => times.filter((time) => time >= start && time < start + SEND_WINDOW).length));
+    const postTimes = ({ api, scheduler }: Setup) => {
+      const times: number[] = [];
+      const onPost = api.onPost;
+      api.onPost = (message) => {
+        times.push(scheduler.now());
+        onPost?.(message);
+      };
+      return times;
+    };
+
+    it(`a flood of words the client cannot place, with clicks, sends at most ${SEND_LIMIT} messages a second`, () => {
+      const context = ready({ enabled: true, rev: 50, instance: 'a' });
+      const { client, host, scheduler } = context;
+      const times = postTimes(context);
+      const stray = (rev: number): StateMessage => ({ type: 'telemetry/state', protocol: 1, instance: 'b', rev, state: { enabled: true } });
+      for (let tick = 0; tick < 30; tick++) {
+        for (let i = 0; i < 20; i++) deliverFromHost(stray(50 - i)); // a stray instance, then its older words
+        if (tick % 3 === 0) client.setEnabled(!client.view.enabled);
+        // The live adapter answers everything at once, however often it is asked.
+        for (let round = 0; round < 100 && host.held.length; round++) host.replyAll();
+        scheduler.advance(100);
+      }
+      expect(times.length, 'the flood is checked, not ignored').to.be.greaterThan(0);
+      expect(busiestWindow(times)).to.be.at.most(SEND_LIMIT);
+      scheduler.advance(20 * TIMEOUT);
+      host.replyAll();
+      expect(client.view).to.include({ saving: false, phase: 'ready', certainty: 'confirmed' });
+      expect(client.view.enabled).to.equal(host.state.enabled);
+    });
+
+    it('clicks faster than the bound: the first go at once, the last intent when a slot frees, the ones between never', () => {
+      const context = ready({ enabled: true });
+      const { client, host, api, scheduler } = context;
+      const times = postTimes(context);
+      for (let i = 0; i < 20; i++) client.setEnabled(i % 2 === 0 ? false : true);
+      client.setEnabled(false);
+      expect(sets(api).map((m) => m.enabled), 'three slots left after the hello').to.deep.equal([false, true, false]);
+      expect(client.view).to.include({ enabled: false, saving: true });
+      scheduler.advance(SEND_WINDOW);
+      expect(sets(api).map((m) => m.enabled)).to.deep.equal([false, true, false, false]);
+      host.replyAll();
+      expect(busiestWindow(times)).to.be.at.most(SEND_LIMIT);
+      expect(client.view).to.include({ enabled: false, saving: false });
+      expectQuiet(context);
+    });
+
+    it('a held save whose check goes unanswered gives up to an alert with Retry, never saving for ever', () => {
+      const context = ready({ enabled: true, rev: 5, instance: 'a' });
+      const { client, host, scheduler } = context;
+      deliverFromHost({ ...host.stateMessage(), instance: 'b', rev: 9 }); // a stray word
+      host.replyAll(); // a answers the check: b is retired
+      client.setEnabled(false);
+      const [set] = host.held.splice(0);
+      deliverFromHost({ ...host.answer(set!), instance: 'b' }); // the set's reply comes as the retired instance's word
+      expect(client.view, 'held until a check tells').to.include({ enabled: false, saving: true });
+      host.silent = true;
+      host.held.length = 0;
+      scheduler.advance(TIMEOUT);
+      expect(client.view).to.include({ saving: false, phase: 'unreachable', certainty: 'unknown' });
+      expect(client.view.problem).to.include({ kind: 'unreachable', code: 'timeout' });
+      scheduler.advance(20 * TIMEOUT);
+      expect(client.view.saving).to.equal(false);
     });
   });
 

@@ -2,7 +2,7 @@
 // and sets `vscodeApi` and `timeout` as properties, because the element has them once its tag is defined.
 import '@code-studio/telemetry-settings/components/telemetry-settings/define.js'; // the tags, before React creates them
 import type { VsCodeApi } from '@code-studio/telemetry-settings';
-import type {} from './telemetry-settings-jsx.js';
+import type {} from '@code-studio/telemetry-settings/jsx'; // the tags' JSX types
 
 export function SettingsPage({ vscodeApi }: { vscodeApi: VsCodeApi }) {
   return (

@@ -33,7 +33,8 @@ export const switchStyles = [
       border-radius: 50%;
       background: var(--vscode-foreground, #ccc);
     }
-    button:disabled {
+    button:disabled,
+    [aria-disabled='true'] {
       cursor: default;
       opacity: 0.5;
     }

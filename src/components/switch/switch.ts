@@ -1,6 +1,6 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html } from 'lit';
 import { switchStyles } from './switch.styles.js';
+import { CsElement } from '../../internal/cs-element.js';
 
 /**
  * @tagname cs-switch
@@ -23,11 +23,12 @@ import { switchStyles } from './switch.styles.js';
  * @cssprop [--vscode-contrastActiveBorder] - High-contrast track border when on.
  * @cssprop [--vscode-focusBorder=#0078d4] - Focus ring.
  */
-export class CsSwitch extends LitElement {
+export class CsSwitch extends CsElement {
   static override styles = switchStyles;
   static override properties = {
     checked: { type: Boolean },
     disabled: { type: Boolean, reflect: true },
+    locked: { type: Boolean, reflect: true },
     label: {},
     name: {},
     value: {},
@@ -41,6 +42,12 @@ export class CsSwitch extends LitElement {
   /** Disables the switch: not focusable, and no change is possible. */
   disabled = false;
 
+  /**
+   * Shows the switch as unavailable (`aria-disabled`) but keeps it focusable, so that keyboard and screen reader users
+   * reach it and hear its help text (say, who fixes the setting); no change is possible.
+   */
+  locked = false;
+
   /** The accessible label, used when nothing is slotted. */
   label = '';
 
@@ -53,11 +60,6 @@ export class CsSwitch extends LitElement {
   #internals = this.attachInternals();
   #formDisabled = false;
 
-  constructor() {
-    super();
-    // No words of its own today; kept in step with the locale like every element, for the label it is given.
-    updateWhenLocaleChanges(this);
-  }
 
   override render() {
     return html`
@@ -72,6 +74,7 @@ export class CsSwitch extends LitElement {
         aria-checked=${this.checked ? 'true' : 'false'}
         aria-labelledby="label"
         aria-describedby="help"
+        aria-disabled=${this.locked ? 'true' : 'false'}
         ?disabled=${this.disabled || this.#formDisabled}
         @click=${this.#onClick}
       ></button>
@@ -100,7 +103,7 @@ export class CsSwitch extends LitElement {
   // Each flip is painted at once, in this task, not after a microtask: a listener's work (a whole panel's render)
   // then never delays it, and a flip undone by preventDefault is undone in the same task, before any frame shows it.
   #onClick(): void {
-    if (this.disabled || this.#formDisabled) return;
+    if (this.disabled || this.locked || this.#formDisabled) return;
     this.#flip();
     const accepted = this.dispatchEvent(new Event('change', { bubbles: true, composed: true, cancelable: true }));
     if (!accepted) this.#flip();

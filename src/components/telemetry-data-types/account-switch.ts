@@ -1,6 +1,7 @@
 // The account switch extension's UI in the list, a chunk of its own: loaded when a host offers the switch.
 import { msg } from '@lit/localize';
 import { html } from 'lit';
+import { live } from 'lit/directives/live.js';
 import type { TelemetryAccount } from '../../protocol/protocol.js';
 
 /** The account line while the switch is off: the account is named but not sent, so "attached" would be untrue. */
@@ -21,8 +22,9 @@ export const consentDetail = () =>
 export function renderAccountSwitch(accountLinked: boolean | null, locked: boolean, saving: boolean, onChange: (event: Event) => void) {
   return html`<cs-switch
     part="account-switch"
-    .checked=${accountLinked === true}
-    ?disabled=${locked || accountLinked === null}
+    .checked=${live(accountLinked === true)}
+    ?disabled=${!locked && accountLinked === null}
+    ?locked=${locked}
     @change=${onChange}
     >${msg('Include my account details (login name and email)', { id: 'data.account.switch' })}<span slot="help"
       >${saving ? msg('Saving…', { id: 'data.account.saving' }) : ''}</span

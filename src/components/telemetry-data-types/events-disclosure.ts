@@ -4,7 +4,7 @@ import { msg, str } from '@lit/localize';
 import { html } from 'lit';
 import { chevronIcon } from '../../internal/icons.js';
 import type { TelemetryEventsStatus } from '../telemetry-events/telemetry-events.js';
-import type { TelemetryEventsEntry } from './telemetry-data-types.js';
+import type { TelemetryEventsEntry } from '../../protocol/protocol.js';
 
 /** "Show what was sent" and, below it, the list it discloses. */
 export function renderEventsDisclosure(
@@ -21,9 +21,10 @@ export function renderEventsDisclosure(
       part="events-toggle"
       aria-expanded=${open ? 'true' : 'false'}
       aria-controls="events-${index}"
+      aria-labelledby="events-toggle-${index} title-${index}"
       @click=${onToggle}
     >
-      ${chevronIcon}<span>${msg('Show what was sent', { id: 'data.events.toggle' })}</span>
+      ${chevronIcon}<span id="events-toggle-${index}">${msg('Show what was sent', { id: 'data.events.toggle' })}</span>
     </button>
     <cs-telemetry-events
       id="events-${index}"

@@ -1,36 +1,38 @@
-import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { isTelemetryCategory, type SentCount, type TelemetryAccount, type TelemetryCategory, type TelemetryEvent } from '../../protocol/protocol.js';
+import { msg } from '@lit/localize';
+import { html, nothing, type PropertyValues } from 'lit';
+import {
+  isTelemetryCategory,
+  type SentCount,
+  type TelemetryAccount,
+  type TelemetryCategory,
+  type TelemetryEventsEntry,
+} from '../../protocol/protocol.js';
 import { chevronIcon, warningIcon } from '../../internal/icons.js';
 import { holdFor, partFailedText } from '../../internal/lazy-part.js';
-import { extensionsPart } from '../extensions-part.js';
-import { defaultDataTypes, type TelemetryDataType } from './data-types.js';
+import { dataTypesParts, optionalPart } from '../optional-part.js';
+import { dataTypeSummaries } from './data-type-summaries.js';
+import type { TelemetryDataType } from './data-types.js';
+import { detailsPart } from './details-part.js';
 import { dataTypesStyles } from './telemetry-data-types.styles.js';
+import { CsElement } from '../../internal/cs-element.js';
 
-/** What the list knows of one category's recent events. */
-export interface TelemetryEventsEntry {
-  status: 'loading' | 'ready' | 'error';
-  events: readonly TelemetryEvent[];
-  /** For `error`: the host's words. */
-  message: string;
-}
+// Declared with the protocol, where the controller and the disclosure find it too; re-exported for the element's users.
+export type { TelemetryEventsEntry };
 
 // Declared with every cs-* event; re-exported so the element's module still names the events it fires.
 export type { CsAccountLinkedChangeEvent, CsEventsRequestEvent } from '../events.js';
 
-/** The extensions' UI the list needs for what it shows: the account switch's, the events disclosure's. */
-export const dataTypesParts = (accountLinked: boolean | null | undefined, eventsOffered: boolean) =>
-  accountLinked !== undefined || eventsOffered ? [extensionsPart] : [];
 
 /**
  * @tagname cs-telemetry-data-types
  * @summary The plain list of data collected while telemetry is on; each item expands for detail, and can show what
  * was sent.
  *
- * @fires cs-events-request - The user opened (or retried) "Show what was sent" for a category while telemetry is on;
- *   `detail.category`. Bubbles and is composed. Answer by setting `events`.
+ * @fires cs-events-request - The user opened (or retried) "Show what was sent" for a category while telemetry is on,
+ *   or its open list heard from `eventsChanged` that the log changed (`detail.refresh`); `detail.category`. Bubbles
+ *   and is composed. Answer by setting `events`.
  * @fires cs-account-linked-change - The user flipped the account switch; `detail.accountLinked` is the value wanted.
- *   Bubbles and is composed. The switch keeps showing `accountLinked` until that property changes.
+ *   Bubbles, is composed and cancelable: `preventDefault()` flips the switch back. Every render shows `accountLinked`.
  *
  * @csspart heading - The list's heading.
  * @csspart item - Each item.
@@ -47,7 +49,7 @@ export const dataTypesParts = (accountLinked: boolean | null | undefined, events
  * @cssprop [--vscode-editorWarning-foreground=#cca700] - The bar beside the signed-in account line: the data is not anonymous then.
  * @cssprop [--vscode-textLink-foreground=#4daafc] - The "Show what was sent" buttons.
  */
-export class CsTelemetryDataTypes extends LitElement {
+export class CsTelemetryDataTypes extends CsElement {
   static override styles = dataTypesStyles;
   static override properties = {
     items: { attribute: false },
@@ -59,6 +61,7 @@ export class CsTelemetryDataTypes extends LitElement {
     telemetryOff: { type: Boolean, attribute: 'telemetry-off' },
     events: { attribute: false },
     counts: { attribute: false },
+    eventsChanged: { attribute: false },
     expanded: { state: true },
     eventsOpen: { state: true },
   };
@@ -90,6 +93,9 @@ export class CsTelemetryDataTypes extends LitElement {
   /** The recent events of each category, as far as known. */
   events: Partial<Record<TelemetryCategory, TelemetryEventsEntry>> = {};
 
+  /** A count per category that moves when its log changed: an open list asks again (`refresh`). */
+  eventsChanged: Partial<Record<TelemetryCategory, number>> = {};
+
   /**
    * Per data type, how many events the editor's sent log holds (sent in the last 7 days, kept in all), shown under
    * each item while `eventsOffered`. Unset or missing for a type: no count line.
@@ -102,27 +108,34 @@ export class CsTelemetryDataTypes extends LitElement {
   /** Categories whose events the user has opened. */
   private eventsOpen = new Set<TelemetryCategory>();
 
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
 
-  // Held until the parts of the extensions it shows are in, so that they never arrive after the rest and push it down.
+  // Held until the parts of the extensions it shows are in, so that they never arrive after the rest and push it down;
+  // an item of the default list expanded before its words are in opens with them.
   protected override scheduleUpdate(): void | Promise<unknown> {
     return holdFor(
-      () => dataTypesParts(this.accountLinked, this.eventsOffered),
+      () => [...dataTypesParts(this.accountLinked, this.eventsOffered), ...(!this.items && this.expanded.size ? [detailsPart] : [])],
       () => super.scheduleUpdate(),
     );
+  }
+
+  protected override firstUpdated(): void {
+    // The expanded items' words are in no first frame: fetched once it is painted.
+    requestAnimationFrame(() => setTimeout(() => void detailsPart.ready().then(() => this.requestUpdate())));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     // Telemetry came back on while lists were open: they had said "off", now they can ask.
     if (changed.get('telemetryOff') === true && !this.telemetryOff) for (const category of this.eventsOpen) this.#request(category);
+    // The log of an open list changed: the list is live while open.
+    else if (changed.has('eventsChanged')) {
+      const before = changed.get('eventsChanged') ?? {};
+      for (const category of this.eventsOpen) if (this.eventsChanged[category] !== before[category]) this.#request(category, true);
+    }
   }
 
   override render() {
-    const items = this.items ?? defaultDataTypes();
-    const failed = dataTypesParts(this.accountLinked, this.eventsOffered).some((part) => part.failed);
+    const items = this.items ?? this.#defaultItems();
+    const failed = [...dataTypesParts(this.accountLinked, this.eventsOffered), detailsPart].some((part) => part.failed);
     return html`
       <h3 id="heading" part="heading">${msg('What is collected when telemetry is on', { id: 'data.heading' })}</h3>
       ${failed ? html`<p class="dim" part="part-failed">${warningIcon}<span>${partFailedText()}</span></p>` : nothing}
@@ -132,11 +145,17 @@ export class CsTelemetryDataTypes extends LitElement {
     `;
   }
 
+  /** The five kinds, with their expanded words once those are in. */
+  #defaultItems(): TelemetryDataType[] {
+    const details = detailsPart.module?.dataTypeDetails();
+    return dataTypeSummaries().map((summary) => ({ ...summary, detail: '', ...details?.[summary.id] }));
+  }
+
   #renderItem(item: TelemetryDataType, index: number) {
     const expanded = this.expanded.has(item.id);
     const isAccount = item.id === 'account';
-    const account = isAccount && this.accountLinked !== undefined ? extensionsPart.module : undefined;
-    const events = this.eventsOffered && isTelemetryCategory(item.id) ? extensionsPart.module : undefined;
+    const account = isAccount && this.accountLinked !== undefined ? optionalPart.module : undefined;
+    const events = this.eventsOffered && isTelemetryCategory(item.id) ? optionalPart.module : undefined;
     const category = item.id as TelemetryCategory;
     return html`<li part="item">
       <button
@@ -145,7 +164,7 @@ export class CsTelemetryDataTypes extends LitElement {
         aria-controls="detail-${index}"
         @click=${() => this.#toggle(item.id)}
       >
-        ${chevronIcon}<span>${item.title}</span>
+        ${chevronIcon}<span id="title-${index}">${item.title}</span>
       </button>
       <p class="dim">${item.description}</p>
       ${isAccount ? this.#renderAccount(account) : nothing}
@@ -169,7 +188,7 @@ export class CsTelemetryDataTypes extends LitElement {
     </li>`;
   }
 
-  #renderAccount(accountSwitch: typeof extensionsPart.module) {
+  #renderAccount(accountSwitch: typeof optionalPart.module) {
     const account = this.account;
     if (!account) return html`<p class="dim">${msg('You are signed out: this applies only when you sign in.', { id: 'data.account.signed-out' })}</p>`;
     // Switched off, the account is named but not sent: saying "attached" would be untrue.
@@ -196,19 +215,23 @@ export class CsTelemetryDataTypes extends LitElement {
     this.eventsOpen = open;
   }
 
-  #request(category: TelemetryCategory): void {
+  #request(category: TelemetryCategory, refresh = false): void {
     // Nothing is sent while telemetry is off, so there is nothing to ask the host for.
     if (this.telemetryOff) return;
-    this.dispatchEvent(new CustomEvent('cs-events-request', { detail: { category }, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent('cs-events-request', { detail: { category, refresh }, bubbles: true, composed: true }));
   }
 
+  // The owner decides, as for the panel's own switch: the flip stands unless the owner cancels the event, and the
+  // next render shows `accountLinked` whatever the switch showed.
   #onAccountChange = (event: Event): void => {
     event.stopPropagation();
-    // The switch shows only `accountLinked`: its own flip is undone, and the owner decides by setting the property.
-    event.preventDefault();
-    if (typeof this.accountLinked !== 'boolean') return;
-    this.dispatchEvent(
-      new CustomEvent('cs-account-linked-change', { detail: { accountLinked: !this.accountLinked }, bubbles: true, composed: true }),
-    );
+    if (typeof this.accountLinked !== 'boolean') return event.preventDefault();
+    const change = new CustomEvent('cs-account-linked-change', {
+      detail: { accountLinked: !this.accountLinked },
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+    });
+    if (!this.dispatchEvent(change)) event.preventDefault();
   };
 }

@@ -1,11 +1,12 @@
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { msg, str } from '@lit/localize';
+import { html, nothing, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import type { TelemetryEvent } from '../../protocol/protocol.js';
 import { browserClock, clockFor } from '../../internal/clock.js';
 import { spinnerIcon, warningIcon } from '../../internal/icons.js';
 import { dateTimeFormat } from '../../internal/locale-format.js';
 import { telemetryEventsStyles } from './telemetry-events.styles.js';
+import { CsElement } from '../../internal/cs-element.js';
 
 export type TelemetryEventsStatus = 'loading' | 'ready' | 'error' | 'off';
 
@@ -44,7 +45,7 @@ export type { CsEventsRetryEvent } from '../events.js';
  * @cssprop [--vscode-settings-rowHoverBackground=#80808033] - The lines between events.
  * @cssprop [--vscode-button-secondaryBackground=#313131] - The Retry button.
  */
-export class CsTelemetryEvents extends LitElement {
+export class CsTelemetryEvents extends CsElement {
   static override styles = telemetryEventsStyles;
   static override properties = {
     status: { reflect: true },
@@ -78,10 +79,6 @@ export class CsTelemetryEvents extends LitElement {
   #newestFirst: readonly TelemetryEvent[] = [];
   #frame = 0;
 
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#updateStarted = performance.now();

@@ -1,13 +1,12 @@
 import { ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { clockFor } from '../../internal/clock.js';
-import type { TelemetryCategory } from '../../protocol/protocol.js';
+import type { LinkTarget, TelemetryCategory, TelemetryEventsEntry } from '../../protocol/protocol.js';
 import { LOADING_VIEW, TelemetryClient, type TelemetryRequestError, type TelemetryView } from '../../webview/telemetry-client.js';
 import { sharedVsCodeApi, type VsCodeApi } from '../../webview/vscode-api.js';
-import { readInitialState } from '../../webview/initial-state.js';
+import { takeInitialState } from '../../webview/initial-state.js';
 import { telemetryContext } from '../../webview/telemetry-context.js';
 import { applyLocale } from '../../internal/i18n/locale.js';
-import type { TelemetryEventsEntry } from '../telemetry-data-types/telemetry-data-types.js';
 import { noAnswerText } from './view.js';
 
 const NO_HOST_VIEW: TelemetryView = {
@@ -30,9 +29,11 @@ export class TelemetryController implements ReactiveController {
   readonly #host: ControllerHost;
   readonly #provider: ContextProvider<typeof telemetryContext>;
   /** The connection to the editor; undefined while the panel is out of the document or waiting to connect. */
-  client?: TelemetryClient;
+  #client?: TelemetryClient;
   /** The recent events of each category the panel asked for, as far as known; replaced on every change. */
   events: Partial<Record<TelemetryCategory, TelemetryEventsEntry>> = {};
+  /** How many times the host said each category's log changed: an open list asks again when its count moves. */
+  eventsChanged: Partial<Record<TelemetryCategory, number>> = {};
   /** The latest request of each category: only it may settle the category. */
   #eventsRequests = new Map<TelemetryCategory, symbol>();
   /** The host locale last handed to `applyLocale`; a symbol until the first. */
@@ -64,14 +65,42 @@ export class TelemetryController implements ReactiveController {
 
   /** Drops the connection; the next update makes a new one if the panel is still in the document. */
   hostDisconnected(): void {
-    this.client?.dispose();
-    this.client = undefined;
+    this.#client?.dispose();
+    this.#client = undefined;
     this.#host.requestUpdate();
   }
 
-  /** Asks for the recent events of a category; an older, slower answer never overwrites a newer one. */
-  requestEvents(category: TelemetryCategory): void {
-    const client = this.client;
+  /** Drops the connection and makes a new one at the next update (a new API or timeout). */
+  reconnect(): void {
+    this.hostDisconnected();
+  }
+
+  /** The user flipped the switch. */
+  setEnabled(enabled: boolean): void {
+    this.#client?.setEnabled(enabled);
+  }
+
+  /** The user flipped the account switch. */
+  setAccountLinked(accountLinked: boolean): void {
+    this.#client?.setAccountLinked(accountLinked);
+  }
+
+  /** The user pressed Retry. */
+  retry(): void {
+    this.#client?.retry();
+  }
+
+  /** The user asked for a link the host offers. */
+  open(target: LinkTarget): void {
+    this.#client?.open(target);
+  }
+
+  /**
+   * Asks for the recent events of a category; an older, slower answer never overwrites a newer one. `refresh`: the list
+   * is shown already and keeps showing until the new answer (the host said its log changed).
+   */
+  requestEvents(category: TelemetryCategory, refresh = false): void {
+    const client = this.#client;
     if (!client) return;
     const request = Symbol(category);
     this.#eventsRequests.set(category, request);
@@ -80,7 +109,7 @@ export class TelemetryController implements ReactiveController {
       this.events = { ...this.events, [category]: entry };
       this.#host.requestUpdate();
     };
-    settle({ status: 'loading', events: [], message: '' });
+    if (!refresh || !this.events[category]) settle({ status: 'loading', events: [], message: '' });
     client.requestEvents(category).then(
       (events) => settle({ status: 'ready', events, message: '' }),
       (error: TelemetryRequestError) =>
@@ -90,15 +119,20 @@ export class TelemetryController implements ReactiveController {
 
   /** Connects if the panel is in the document and not connected; called before each update by the panel itself too. */
   connect(): void {
-    if (this.client || !this.#host.isConnected) return;
+    if (this.#client || !this.#host.isConnected) return;
     const api = this.#host.vscodeApi ?? sharedVsCodeApi();
     // Outside a webview: say so, and look again at the next update (a `vscodeApi` set later, or provideVsCodeApi).
     if (!api) return this.#show(NO_HOST_VIEW);
-    // The host's state embedded in the page, so that this update, the first render, shows it: no "Checking…".
-    const initialState = readInitialState(document);
-    this.client = new TelemetryClient({ api, timeout: this.#host.timeout, scheduler: clockFor(this.#host), initialState });
-    this.client.subscribe((view) => this.#show(view));
-    this.#show(this.client.view);
+    // The host's state embedded in the page, so that this update, the first render, shows it: no "Checking…". The
+    // page's first connection only: later ones start from the saved state.
+    const initialState = takeInitialState(document);
+    const client = (this.#client = new TelemetryClient({ api, timeout: this.#host.timeout, scheduler: clockFor(this.#host), initialState }));
+    client.subscribe((view) => this.#show(view));
+    client.onEventsChanged((category) => {
+      this.eventsChanged = { ...this.eventsChanged, [category]: (this.eventsChanged[category] ?? 0) + 1 };
+      this.#host.requestUpdate();
+    });
+    this.#show(client.view);
   }
 
   #show(view: TelemetryView): void {

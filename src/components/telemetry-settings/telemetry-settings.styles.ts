@@ -36,18 +36,24 @@ export const telemetrySettingsStyles = [
       border-inline-start: 2px solid var(--accent, var(--vscode-descriptionForeground, #9d9d9d));
       background: var(--back, none);
     }
-    .note > span {
+    .note > span,
+    .failure span {
       flex: 1 1 12em;
+    }
+    /* The live region holds the alert's words only; Retry sits beside it, in the same row. */
+    [role='alert'] {
+      display: contents;
     }
     .warning {
       --accent: var(--vscode-editorWarning-foreground, #cca700);
       --back: var(--vscode-inputValidation-warningBackground, #352a05);
     }
-    [role='alert'] {
+    .failure {
       --accent: var(--vscode-errorForeground, #f85149);
       --back: var(--vscode-inputValidation-errorBackground, #5a1d1d);
     }
-    .note > svg {
+    .note > svg,
+    .failure svg {
       color: var(--accent);
     }
     [part='retry'] {

@@ -1,6 +1,7 @@
-import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { msg } from '@lit/localize';
+import { html, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
 import type { LinkTarget } from '../../protocol/protocol.js';
 import type { CsSwitch } from '../switch/switch.js';
 import { DEFAULT_TIMEOUT, type TelemetryView } from '../../webview/telemetry-client.js';
@@ -8,36 +9,45 @@ import type { VsCodeApi } from '../../webview/vscode-api.js';
 import { intlLocale } from '../../internal/i18n/locale.js';
 import { lockIcon, spinnerIcon, warningIcon } from '../../internal/icons.js';
 import { holdFor, partFailedText } from '../../internal/lazy-part.js';
-import { extensionsPart } from '../extensions-part.js';
+import { dataTypesParts, optionalPart, panelParts } from '../optional-part.js';
 import type { CsAccountLinkedChangeEvent, CsEventsRequestEvent } from '../events.js';
-import { dataTypesParts } from '../telemetry-data-types/telemetry-data-types.js';
+import { alertPart } from './alert-part.js';
 import { TelemetryController } from './telemetry-controller.js';
 import { telemetrySettingsStyles } from './telemetry-settings.styles.js';
 import {
   accountSwitchValue,
-  alertOf,
   areDataTypesLocked,
   badgeIdentity,
   badgeStatus,
   isHeld,
   settingWarningText,
+  coreAlertOf,
   isIdentified,
   isLocked,
   isReading,
   isSwitchUsable,
   switchHelpText,
 } from './view.js';
+import { CsElement } from '../../internal/cs-element.js';
 
-const offersLink = (offers: readonly string[]) => offers.includes('privacy-statement') || offers.includes('how-telemetry-works');
+/** The optional parts the panel needs for a view: its own (history, links) and its list's. */
+const partsOf = (view: TelemetryView) => [
+  ...panelParts(view.host?.changedBy, view.host?.offers ?? []),
+  // The words for DO_NOT_TRACK and a notice not yet answered.
+  ...(isHeld(view) ? [optionalPart] : []),
+  ...dataTypesParts(accountSwitchValue(view), !!view.host?.offers.includes('events')),
+];
 
-/** The extensions' UI the panel itself needs for a view: the history line's, the links'. */
-const panelParts = (view: TelemetryView) =>
-  view.host?.changedBy || offersLink(view.host?.offers ?? []) || isHeld(view) ? [extensionsPart] : [];
+/** The alert's words, needed once something failed. */
+const alertParts = (view: TelemetryView) => (view.problem ? [alertPart] : []);
 
 /** No counts told: one object, so that a render does not hand the list a new one each time. */
 const NO_COUNTS = Object.freeze({});
 
 const note = (icon: unknown, text: string, kind = '') => html`<p class="note ${kind}">${icon}<span>${text}</span></p>`;
+
+/** Who fixes the setting: the locked switch's description, read with it, instead of "change it at any time". */
+const lockedText = () => msg('Managed by your organization: a policy sets this setting.', { id: 'panel.locked' });
 
 /**
  * @tagname cs-telemetry-settings
@@ -69,7 +79,7 @@ const note = (icon: unknown, text: string, kind = '') => html`<p class="note ${k
  * @cssprop [--vscode-button-hoverBackground=#026ec1] - The Retry button under the pointer.
  * @cssprop [--vscode-textLink-foreground=#4daafc] - The links.
  */
-export class CsTelemetrySettings extends LitElement {
+export class CsTelemetrySettings extends CsElement {
   static override styles = telemetrySettingsStyles;
   static override properties = {
     vscodeApi: { attribute: false },
@@ -84,23 +94,19 @@ export class CsTelemetrySettings extends LitElement {
 
   #controller = new TelemetryController(this);
 
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
 
   /** What the panel shows now. */
   get view(): TelemetryView {
     return this.#controller.view;
   }
 
-  // Held until the parts of the extensions the view needs are in (the list's too), so that a part never arrives after
-  // the rest of the section and pushes it down. Connecting before the first update lets the client's first view (a saved
+  // Held until the parts the view needs are in (the extensions', the list's, the alert's words), so that a part never
+  // arrives after the rest of the section and pushes it down, and an alert paints with the state it reports. Connecting before the first update lets the client's first view (a saved
   // state) count; later connections follow a changed API, which willUpdate handles.
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (!this.hasUpdated) this.#controller.connect();
     return holdFor(
-      () => [...panelParts(this.view), ...dataTypesParts(accountSwitchValue(this.view), !!this.view.host?.offers.includes('events'))],
+      () => [...partsOf(this.view), ...alertParts(this.view)],
       () => super.scheduleUpdate(),
     );
   }
@@ -108,7 +114,7 @@ export class CsTelemetrySettings extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Before the first update the controller has not connected yet, and will use these values when it does.
     if (this.hasUpdated && (changed.has('vscodeApi') || changed.has('timeout'))) {
-      this.#controller.hostDisconnected(); // drops the connection; this same update makes the new one
+      this.#controller.reconnect(); // this same update makes the new connection
     }
   }
 
@@ -119,9 +125,10 @@ export class CsTelemetrySettings extends LitElement {
     const identified = isIdentified(view);
     const status = badgeStatus(view);
     const offers = host?.offers ?? [];
-    const [problem, retry] = alertOf(view) ?? [];
+    // Without its chunk (it could not load), the core's sentence: what failed and what the editor holds.
+    const [problem, retry] = (alertPart.module?.alertOf ?? coreAlertOf)(view) ?? [];
     const levelText = settingWarningText(view);
-    const holdText = extensionsPart.module?.consentHoldText(view) ?? '';
+    const holdText = optionalPart.module?.consentHoldText(view) ?? '';
     return html`
       <section aria-labelledby="heading" lang=${intlLocale()}>
         <header>
@@ -144,21 +151,24 @@ export class CsTelemetrySettings extends LitElement {
                 { id: 'panel.purpose-anonymous' },
               )}
         </p>
-        <cs-switch part="switch" .checked=${view.enabled === true} ?disabled=${!isSwitchUsable(view)} @change=${this.#onChange}>
-          ${msg('Allow Anonymous Telemetry', { id: 'panel.switch' })}
-          <span slot="help">${switchHelpText(view)}</span>
-        </cs-switch>
-        ${extensionsPart.module?.renderHistory(host) ?? nothing}
+        <cs-switch
+          part="switch"
+          .checked=${live(view.enabled === true)}
+          ?disabled=${!isSwitchUsable(view) && !locked}
+          ?locked=${locked}
+          @change=${this.#onChange}
+          >${msg('Allow Anonymous Telemetry', { id: 'panel.switch' })}<span slot="help">${locked ? [lockIcon, lockedText()] : switchHelpText(view)}</span></cs-switch
+        >
+        ${optionalPart.module?.renderHistory(host) ?? nothing}
         ${isReading(view)
           ? note(spinnerIcon, msg('Reading your setting from Code Studio…', { id: 'panel.loading' }))
           : nothing}
-        ${locked ? note(lockIcon, msg('Managed by your organization: a policy sets this setting.', { id: 'panel.locked' })) : nothing}
         ${holdText ? note(warningIcon, holdText, 'warning') : nothing}
         ${levelText ? note(warningIcon, levelText, 'warning') : nothing}
-        <div role="alert" part="alert" class=${problem ? 'note' : ''}>
-          ${problem ? [warningIcon, html`<span>${problem}</span>`] : nothing}
+        <div class=${problem ? 'note failure' : ''}>
+          <div role="alert" part="alert">${problem ? [warningIcon, html`<span>${problem}</span>`] : nothing}</div>
           ${retry
-            ? html`<button part="retry" @click=${() => this.#controller.client?.retry()}>${msg('Retry', { id: 'alert.retry' })}</button>`
+            ? html`<button part="retry" @click=${() => this.#controller.retry()}>${msg('Retry', { id: 'alert.retry' })}</button>`
             : nothing}
         </div>
         <cs-telemetry-data-types
@@ -171,6 +181,7 @@ export class CsTelemetrySettings extends LitElement {
           .telemetryOff=${status === 'off'}
           .events=${this.#controller.events}
           .counts=${host?.sentCounts ?? NO_COUNTS}
+          .eventsChanged=${this.#controller.eventsChanged}
           @cs-account-linked-change=${this.#onAccountLinkedChange}
           @cs-events-request=${this.#onEventsRequest}
         ></cs-telemetry-data-types>
@@ -178,38 +189,33 @@ export class CsTelemetrySettings extends LitElement {
           <h3>${msg('Never collected', { id: 'panel.never.heading' })}</h3>
           <p>${msg('Your code, your prompts, your files.', { id: 'panel.never.body' })}</p>
         </div>
-        ${extensionsPart.module?.renderLinks(offers, this.#open) ?? nothing}
-        ${panelParts(view).some((part) => part.failed) ? note(warningIcon, partFailedText(), 'warning') : nothing}
+        ${optionalPart.module?.renderLinks(offers, this.#open) ?? nothing}
+        ${panelParts(host?.changedBy, offers).some((part) => part.failed) ? note(warningIcon, partFailedText(), 'warning') : nothing}
         <slot></slot>
       </section>
     `;
   }
 
-  #open = (target: LinkTarget) => this.#controller.client?.open(target);
+  #open = (target: LinkTarget) => this.#controller.open(target);
 
+  // The account switch follows the main switch's rule: its flip stands only when the view takes it.
   #onAccountLinkedChange(event: CsAccountLinkedChangeEvent): void {
     event.stopPropagation();
-    this.#controller.client?.setAccountLinked(event.detail.accountLinked);
+    this.#controller.setAccountLinked(event.detail.accountLinked);
+    if (this.view.accountLinked !== event.detail.accountLinked) event.preventDefault();
   }
 
   #onEventsRequest(event: CsEventsRequestEvent): void {
     event.stopPropagation();
-    this.#controller.requestEvents(event.detail.category);
+    this.#controller.requestEvents(event.detail.category, event.detail.refresh);
   }
 
+  // The switch has one owner, the view: it is bound with live(), so every render sets what the view holds whatever
+  // the switch shows, and its own flip stands only when the view takes it (the client shows an intent at once), so it
+  // shows the new state without waiting for the panel's render, and never a value the view does not hold.
   #onChange(event: Event): void {
     event.stopPropagation();
-    // A flip is of what the view shows, which may be ahead of the last render. The switch keeps its own flip only when
-    // the view now holds it (the client shows an intent at once), so it shows the new state without waiting for the
-    // panel's render, and never a value the view does not hold.
-    this.#controller.client?.setEnabled(!this.view.enabled);
+    this.#controller.setEnabled(!this.view.enabled);
     if ((event.target as CsSwitch).checked !== (this.view.enabled === true)) event.preventDefault();
-  }
-
-  protected override updated(): void {
-    // The binding sets `checked` only when the view's value changes from the last one it set; a flip the switch kept
-    // and a view that went back before this render would otherwise leave the switch showing the flip.
-    const control = this.renderRoot.querySelector<CsSwitch>('cs-switch[part=switch]');
-    if (control && control.checked !== (this.view.enabled === true)) control.checked = this.view.enabled === true;
   }
 }

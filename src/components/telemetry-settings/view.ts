@@ -1,8 +1,8 @@
 // What the telemetry panel shows, derived from the client's view: pure functions, no element, so that any panel built
 // on the same bridge (the bench's peer) shows the same states and words.
-import { msg, str } from '@lit/localize';
-import { LOCKED_MESSAGES, PROTOCOL_VERSION, type EditorTelemetryLevel } from '../../protocol/protocol.js';
-import type { SetField, TelemetryProblem, TelemetryView } from '../../webview/telemetry-client.js';
+import { msg } from '@lit/localize';
+import { levelAllows, type EditorTelemetryLevel } from '../../protocol/protocol.js';
+import type { TelemetryView } from '../../webview/telemetry-client.js';
 import { getLocale } from '../../internal/i18n/locale.js';
 import type { TelemetryBadgeIdentity, TelemetryBadgeStatus } from '../telemetry-status-badge/telemetry-status-badge.js';
 
@@ -30,7 +30,7 @@ export function badgeStatus(view: TelemetryView): TelemetryBadgeStatus {
   if (!isKnown(view)) return 'error';
   if (!view.enabled || isDoNotTrack(view)) return 'off';
   const level = editorLevel(view.host);
-  return level === 'all' ? 'on' : level === 'error' ? 'errors-only' : 'off';
+  return levelAllows(level, 'usage') ? 'on' : levelAllows(level, 'error') ? 'errors-only' : 'off';
 }
 
 /** Whether "on" carries the account, told only when the host offers the account switch. */
@@ -138,105 +138,26 @@ export const accountSwitchValue = (view: TelemetryView) =>
 /** The words for a request the editor left unanswered, for a save and for a list of events alike. */
 export const noAnswerText = () => msg('Code Studio did not answer in time.', { id: 'alert.reason-timeout' });
 
-/** The words for silence while the value shown is not confirmed: they say only that the editor did not answer. */
-const silenceText = () => msg('Code Studio did not answer.', { id: 'alert.no-answer' });
-
 /** Sentences one after another as the language writes them: after a space, or none in Japanese and Chinese. */
-const sentence = (...parts: string[]) => parts.filter(Boolean).join(/^(ja|zh)\b/.test(getLocale()) ? '' : ' ');
-
-/** Words for each switch's value, on and off. */
-type ValueWords = Record<SetField, (on: boolean) => string>;
-
-/** What the host last confirmed, said after silence: it may hold another value now. */
-const LAST_WORDS: ValueWords = {
-  enabled: (on) => (on ? msg('It was last on.', { id: 'alert.last-on' }) : msg('It was last off.', { id: 'alert.last-off' })),
-  accountLinked: (on) =>
-    on
-      ? msg('Your account details were last included.', { id: 'alert.last-linked' })
-      : msg('Your account details were last left out.', { id: 'alert.last-unlinked' }),
-};
-
-/** What the host holds after it refused a save, said only while its word is current. */
-const STILL_WORDS: ValueWords = {
-  enabled: (on) => (on ? msg('It is still on.', { id: 'alert.still-on' }) : msg('It is still off.', { id: 'alert.still-off' })),
-  accountLinked: (on) =>
-    on
-      ? msg('Your account details are still included.', { id: 'alert.still-linked' })
-      : msg('Your account details are still not included.', { id: 'alert.still-unlinked' }),
-};
-
-/** One switch's value in words, or none when the host has not told it. */
-function valueText(words: ValueWords, field: SetField, host: TelemetryView['host']): string {
-  const value = host?.[field];
-  return value === undefined ? '' : words[field](value);
-}
-
-/** Why the host refused a save, in its words, except the two `locked` texts the panel has in its own language. */
-function refusalText(code: string, message: string): string {
-  if (code === 'locked') {
-    if (!message || message === LOCKED_MESSAGES.policy) return msg('Your organization manages this setting.', { id: 'alert.reason-locked' });
-    if (message === LOCKED_MESSAGES.unreadable) {
-      return msg("Code Studio could not read your organization's policy for this setting, so it cannot be changed now.", {
-        id: 'alert.reason-locked-unreadable',
-      });
-    }
-  }
-  // The host names the scope that decides (a workspace or folder setting); without its words, say so generally.
-  if (code === 'overridden' && !message) return msg('A workspace or folder setting overrides this.', { id: 'alert.reason-overridden' });
-  return message || code;
-}
+export const sentence = (...parts: string[]) => parts.filter(Boolean).join(/^(ja|zh)\b/.test(getLocale()) ? '' : ' ');
 
 /** The alert's words, and whether Retry can help. */
 export type TelemetryAlert = [text: string, retry: boolean];
 
-type AlertOf = (problem: TelemetryProblem, view: TelemetryView) => TelemetryAlert;
-
-/** A save failed: by silence, or refused by the host. */
-const saveFailedAlert: AlertOf = ({ code, message, field = 'enabled' }, { host, certainty }) => {
-  // Silence may hide a save that landed: say what the host last confirmed, no more.
-  if (code === 'timeout' && certainty !== 'confirmed') {
-    return [sentence(silenceText(), valueText(LAST_WORDS, field, host)), true];
-  }
-  // Still so only when the host's state is current: after its error, its state followed or is on its way.
-  const still = certainty === 'confirmed' ? valueText(STILL_WORDS, field, host) : '';
-  const reason = code === 'timeout' ? noAnswerText() : refusalText(code, message);
-  // Retry cannot change a policy's mind.
-  return [sentence(msg('Could not save.', { id: 'alert.save-failed' }), still, reason), code !== 'locked'];
-};
-
-/** The setting cannot be read: there is no editor, it refused, or it is silent. */
-const unreachableAlert: AlertOf = ({ code, message }, { host, certainty }) => {
-  if (code === 'no-host') return [msg('Not connected to Code Studio.', { id: 'alert.no-host' }), false];
-  const notKnown = certainty === 'unknown' ? msg('Your setting is not known now.', { id: 'alert.not-known' }) : '';
-  if (code !== 'timeout') {
-    return [sentence(msg('Could not read your setting.', { id: 'alert.read-failed' }), message || code, notKnown), true];
-  }
-  // A save went unanswered and the read after it too: the host may hold either value.
-  if (host && notKnown) return [sentence(silenceText(), notKnown), true];
-  const unreachable = msg("Can't reach Code Studio to read or change this setting.", { id: 'alert.unreachable' });
-  return [sentence(unreachable, valueText(LAST_WORDS, 'enabled', host)), true];
-};
-
-/** The editor speaks another protocol: only an update helps. */
-const incompatibleAlert: AlertOf = (problem) => [
-  // The placeholder's text is in the translation files: it stays `problem.hostProtocol`.
-  msg(str`Code Studio needs an update: the editor speaks settings protocol ${problem.hostProtocol}, this page ${PROTOCOL_VERSION}.`, {
-    id: 'alert.incompatible',
-  }),
-  false,
-];
-
-const ALERTS: Record<TelemetryProblem['kind'], AlertOf> = {
-  'save-failed': saveFailedAlert,
-  unreachable: unreachableAlert,
-  incompatible: incompatibleAlert,
-};
+// The few alert words the core keeps, for the sentence it says when the alert's chunk (alert.ts) cannot load; the
+// chunk builds its sentences from the same words.
+export const saveFailedText = () => msg('Could not save.', { id: 'alert.save-failed' });
+export const notKnownText = () => msg('Your setting is not known now.', { id: 'alert.not-known' });
+/** What the host holds after it refused a save, said only while its word is current. */
+export const stillText = (on: boolean) => (on ? msg('It is still on.', { id: 'alert.still-on' }) : msg('It is still off.', { id: 'alert.still-off' }));
 
 /**
- * The failure in words: what failed, what it means for the user, and what to do; and whether Retry can help. The
- * words claim only what the host confirmed: a value is "still" so only when the host's word is current, "last" so
- * after silence, and not known once a read failed after a save went unanswered. Undefined when nothing failed.
+ * The alert when its chunk could not be loaded: that a save failed, and what the editor holds while its word is
+ * current; otherwise that the setting is not known. Retry where a save can be tried again.
  */
-export function alertOf(view: TelemetryView): TelemetryAlert | undefined {
-  return view.problem ? ALERTS[view.problem.kind](view.problem, view) : undefined;
+export function coreAlertOf({ problem, host, certainty }: TelemetryView): TelemetryAlert | undefined {
+  if (!problem) return undefined;
+  const held = host && certainty === 'confirmed' ? stillText(host.enabled) : notKnownText();
+  const save = problem.kind === 'save-failed';
+  return [sentence(save ? saveFailedText() : '', held), save && problem.code !== 'locked'];
 }

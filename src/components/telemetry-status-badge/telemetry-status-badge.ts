@@ -1,7 +1,8 @@
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { LitElement, html } from 'lit';
+import { msg, str } from '@lit/localize';
+import { html } from 'lit';
 import { checkIcon, exclamationIcon, lockIcon, offIcon, spinnerIcon, warningIcon } from '../../internal/icons.js';
 import { statusBadgeStyles } from './telemetry-status-badge.styles.js';
+import { CsElement } from '../../internal/cs-element.js';
 
 /** `errors-only`: the switch is on, and the editor's telemetry level lets only error reports go. */
 export type TelemetryBadgeStatus = 'loading' | 'on' | 'errors-only' | 'off' | 'saving' | 'error';
@@ -32,7 +33,7 @@ const statuses = (): Record<TelemetryBadgeStatus, { text: string; icon: unknown 
  * @cssprop [--vscode-inputValidation-errorBorder=#be1100] - Border when the status is unknown (`error`).
  * @cssprop [--vscode-contrastBorder] - High-contrast border; when unset the border is the text colour.
  */
-export class CsTelemetryStatusBadge extends LitElement {
+export class CsTelemetryStatusBadge extends CsElement {
   static override styles = statusBadgeStyles;
   static override properties = {
     status: { reflect: true },
@@ -49,10 +50,6 @@ export class CsTelemetryStatusBadge extends LitElement {
   /** When on: `anonymous` ("On, anonymous") or `linked` ("On, with your account"); unset, just "On". */
   identity?: TelemetryBadgeIdentity;
 
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
 
   override render() {
     const all = statuses();

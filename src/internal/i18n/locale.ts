@@ -64,6 +64,12 @@ export async function setLocale(locale: SupportedLocale): Promise<void> {
   try {
     await setLitLocale(locale);
   } catch (error) {
+    // With the runtime in, the language's own module failed: not asked for again on this page. (A runtime that failed
+    // to load was logged by `configured` and is asked for again.)
+    if (localization && !failed.has(locale)) {
+      failed.add(locale);
+      console.warn(`Could not load the "${locale}" strings; showing English.`, error);
+    }
     if (requested === locale) requested = getLocale() as SupportedLocale;
     throw error;
   }

@@ -1,8 +1,9 @@
 // @lit/localize's runtime and each language's module loader: a chunk of its own, loaded with the first language other
 // than English a page asks for.
 import { configureLocalization, type LocaleModule } from '@lit/localize';
-import { failed, type TargetLocale } from './locale.js';
 import { sourceLocale, targetLocales } from './locale-codes.js';
+
+type TargetLocale = (typeof targetLocales)[number];
 
 // Static import() calls, one per locale, so the bundler emits each as a chunk and fetches it relative to this module.
 const localeModules: Record<TargetLocale, () => Promise<LocaleModule>> = {
@@ -14,13 +15,6 @@ const localeModules: Record<TargetLocale, () => Promise<LocaleModule>> = {
 export const localization = configureLocalization({
   sourceLocale,
   targetLocales,
-  loadLocale: async (locale) => {
-    try {
-      return await localeModules[locale as TargetLocale]();
-    } catch (error) {
-      if (!failed.has(locale)) console.warn(`Could not load the "${locale}" strings; showing English.`, error);
-      failed.add(locale);
-      throw error;
-    }
-  },
+  // A failure is recorded where it is caught, by setLocale (locale.ts).
+  loadLocale: (locale) => localeModules[locale as TargetLocale](),
 });

@@ -11,7 +11,7 @@
 //   is registered, a hidden one when it is shown. After a host restart (same session) nothing is deserialized: the
 //   old pages stay, with no host behind them.
 import { setImmediate } from 'node:timers/promises';
-import { createFakeMemento, EventEmitter } from '../../../dev/fake-vscode.js';
+import { createFakeMemento, createFakeWebview, EventEmitter, Uri } from '../../../dev/fake-vscode.js';
 
 export class TabInputWebview {
   /** @param {string} viewType */
@@ -130,7 +130,7 @@ function createPanel(host, viewType, title, options) {
     viewType,
     title,
     options,
-    webview: { options: {}, html: '' },
+    webview: Object.assign(createFakeWebview(), { options: {} }),
     disposed: false,
     viewColumn: undefined,
     visible: false,
@@ -245,7 +245,9 @@ function createHost(workbench) {
     vscode: {
       TabInputWebview,
       ViewColumn,
+      Uri,
       env: {
+        language: 'en',
         get sessionId() {
           return workbench.sessionId;
         },

@@ -4,7 +4,7 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import '../../src/components/telemetry-settings/define.js';
 import type { CsTelemetrySettings } from '../../src/components/telemetry-settings/telemetry-settings.js';
-import { extensionsPart } from '../../src/components/extensions-part.js';
+import { optionalPart } from '../../src/components/optional-part.js';
 import { PanelHarness } from '../../dev/harness/panel-harness.js';
 import { words } from '../../dev/harness/words.js';
 import { FakeHost } from '../support/fake-host.js';
@@ -15,7 +15,7 @@ describe('an extensions chunk that failed to load', () => {
   afterEach(() => fixtureCleanup());
 
   it('leaves the core of the panel working, with a note in the panel and in the list instead of a blank', async () => {
-    extensionsPart.failed = true;
+    optionalPart.failed = true;
     const host = new FakeHost({
       enabled: true,
       account: { loginName: 'ada', email: 'ada@example.com' },

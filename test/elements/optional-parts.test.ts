@@ -3,7 +3,7 @@
 // first test must see it load.
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import '../../src/components/telemetry-settings/define.js';
-import { extensionsPart } from '../../src/components/extensions-part.js';
+import { optionalPart } from '../../src/components/optional-part.js';
 import { LazyPart, holdFor } from '../../src/internal/lazy-part.js';
 import { PanelHarness } from '../../dev/harness/panel-harness.js';
 import { FakeHost } from '../support/fake-host.js';
@@ -21,7 +21,7 @@ describe('extension parts', () => {
   afterEach(() => fixtureCleanup());
 
   it('a panel whose host offers every extension renders its state only with their UI, and nothing moves after', async () => {
-    expect(extensionsPart.module, 'the chunk is not loaded before the first panel').to.equal(undefined);
+    expect(optionalPart.module, 'the chunk is not loaded before the first panel').to.equal(undefined);
     const host = new FakeHost(EVERY_EXTENSION);
     const el = document.createElement('cs-telemetry-settings');
     // Every batch of changes to the panel's DOM, as a frame could paint it: was the state there, with its parts, where?
@@ -44,7 +44,7 @@ describe('extension parts', () => {
     const holder = await fixture<HTMLDivElement>(html`<div></div>`);
     holder.append(el);
     observer.observe(el.shadowRoot!, { subtree: true, childList: true, attributes: true, characterData: true });
-    await waitUntil(() => extensionsPart.module && el.view.phase === 'ready', 'the chunk loaded and the host answered');
+    await waitUntil(() => optionalPart.module && el.view.phase === 'ready', 'the chunk loaded and the host answered');
     await new PanelHarness(el).updated();
     await new Promise((resolve) => requestAnimationFrame(resolve));
     record();
