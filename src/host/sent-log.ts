@@ -56,6 +56,12 @@ export class SentLog {
     return this.#events.filter((event) => event.category === category).map(copy);
   }
 
+  /** Everything kept, every data type, oldest first, as copies: what an export writes. */
+  readAll(): TelemetryEvent[] {
+    this.#refresh();
+    return this.#events.map(copy);
+  }
+
   /** Per data type, how many events were sent since `since`, and how many are kept in all. */
   counts(since: Date): Record<TelemetryCategory, { lastWeek: number; kept: number }> {
     this.#refresh();

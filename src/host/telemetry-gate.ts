@@ -176,6 +176,8 @@ export interface TelemetryGate extends vscode.Disposable {
   readonly deletionRequest: boolean;
   /** Uploads what is queued, if allowed now, and resolves when done; with `sender`, its flush while allowed. */
   flush(): Promise<void>;
+  /** Everything the sent log keeps, every data type, oldest first, as uploaded (with `sender`: what was handed on). */
+  exportEvents(): TelemetryEvent[];
   /** Per data type, how many events were sent in the last 7 days and are kept in all (what `events` returns). */
   sentCounts(): Record<TelemetryCategory, SentCount>;
   /** `DO_NOT_TRACK` is set in the environment the gate read: it sends nothing. */
@@ -635,9 +637,18 @@ export function createTelemetryGate(options: TelemetryGateOptions): TelemetryGat
     ) as Record<TelemetryCategory, SentCount>;
   };
 
+  const exportEvents = (): TelemetryEvent[] => {
+    if (outbox) return outbox.sentLog.readAll();
+    return [...recorded.values()]
+      .flat()
+      .sort((a, b) => Date.parse(a.time) - Date.parse(b.time))
+      .map((event) => ({ ...event, data: { ...event.data } }));
+  };
+
   return {
     sender,
     sentCounts,
+    exportEvents,
     // Still readable after dispose: what was sent stays sent.
     events: readSent,
     onDidChangeEvents(listener) {

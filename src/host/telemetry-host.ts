@@ -14,6 +14,7 @@ import {
   WEBVIEW_MESSAGE_TYPES,
   type ErrorMessage,
   type EventsChangedMessage,
+  type ExportedMessage,
   type EventsMessage,
   type StateMessage,
   type TelemetryErrorCode,
@@ -163,6 +164,7 @@ class TelemetryHost {
       ...(options.events ? (['events'] as const) : []),
       ...this.#links.offered,
       ...(options.gate?.deletionRequest === true ? (['deletion-request'] as const) : []),
+      ...(options.gate?.exportEvents && api.window?.showSaveDialog && api.workspace.fs ? (['export'] as const) : []),
     ];
     const push = () => this.#push();
     this.#subscriptions = [
@@ -219,6 +221,9 @@ class TelemetryHost {
           return this.#links.open(message.target);
         case 'telemetry/events':
           return this.#enqueue('events', () => this.#answerEvents(message), 'answer telemetry/events');
+        // Its own queue's turn after events: the save dialog waits on the user, which must not hold up the state.
+        case 'telemetry/export':
+          return void this.#exportEvents(message.id).catch((error: unknown) => this.#log(`could not export: ${describe(error)}`));
         case 'telemetry/set':
           return this.#enqueue('state', () => this.#handleSet(message), 'answer telemetry/set');
         case 'telemetry/hello':
@@ -365,6 +370,33 @@ class TelemetryHost {
     };
   }
 
+  /** Asks the user for a file and writes the whole sent log there as JSON; answers where, or why not. */
+  async #exportEvents(id: string): Promise<void> {
+    const read = this.#options.gate?.exportEvents;
+    const save = this.#api.window?.showSaveDialog;
+    const fs = this.#api.workspace.fs;
+    if (!this.#offers.includes('export') || !read || !save || !fs) {
+      return this.#postError(id, 'not-offered', 'This editor cannot export the telemetry it sent.');
+    }
+    const uri = await save.call(this.#api.window, {
+      title: 'Export what was sent',
+      saveLabel: 'Export',
+      filters: { JSON: ['json'] },
+    });
+    if (!uri) return this.#postError(id, 'export-cancelled', 'Nothing was exported: no file was chosen.');
+    const file = uri.fsPath || uri.toString();
+    let events: readonly unknown[];
+    try {
+      // Read when the file is chosen, so that it holds what was sent up to then.
+      events = read();
+      await fs.writeFile(uri, new TextEncoder().encode(`${JSON.stringify(events, null, 2)}\n`));
+    } catch (error) {
+      this.#log(`could not export what was sent to ${file}: ${describe(error)}`);
+      return this.#postError(id, 'export-failed', `Could not write ${file}: ${describe(error)}`);
+    }
+    this.#post({ type: 'telemetry/exported', protocol: PROTOCOL_VERSION, inReplyTo: id, file: shortText(file, 'the chosen file'), count: events.length });
+  }
+
   /** The gate's counts of what was sent, checked as the webview will check them; undefined without them. */
   #readSentCounts(): TelemetryState['sentCounts'] {
     const read = this.#options.gate?.sentCounts;
@@ -380,7 +412,7 @@ class TelemetryHost {
   }
 
   /** Posts without waiting: a postMessage that never settles must not hold up the queue, and order is kept anyway. */
-  #post(message: StateMessage | ErrorMessage | EventsMessage | EventsChangedMessage): void {
+  #post(message: StateMessage | ErrorMessage | EventsMessage | EventsChangedMessage | ExportedMessage): void {
     if (this.#disposed) return;
     const failed = (error: unknown) => this.#log(`could not post ${message.type}: ${describe(error)}`);
     try {

@@ -67,7 +67,7 @@ export type LinkTarget = (typeof LINK_TARGETS)[number];
  * a link target is opened on `telemetry/open`; `deletion-request`: switching off also asks Code Studio to delete what
  * it collected from this machine. Unknown entries are ignored.
  */
-export type TelemetryOffer = 'events' | LinkTarget | 'deletion-request';
+export type TelemetryOffer = 'events' | LinkTarget | 'deletion-request' | 'export';
 
 /** Where settings.json holds a value of the setting: the user's file, the workspace's or a folder's. */
 export const SETTING_SCOPES = ['user', 'workspace', 'workspaceFolder'] as const;
@@ -182,13 +182,23 @@ export interface EventsRequestMessage {
   limit?: number;
 }
 
+/**
+ * Extension (`offers` has `export`): the host asks the user for a file (a save dialog) and writes the whole sent log
+ * there as JSON, every data type, as uploaded. Answered `telemetry/exported`, or an error (`export-cancelled` when
+ * no file was chosen, `export-failed`).
+ */
+export interface ExportRequestMessage {
+  type: 'telemetry/export';
+  id: string;
+}
+
 /** Extension (`offers` has the target): open a link in the user's browser. No reply. */
 export interface OpenMessage {
   type: 'telemetry/open';
   target: LinkTarget;
 }
 
-export type WebviewMessage = HelloMessage | GetMessage | SetMessage | EventsRequestMessage | OpenMessage;
+export type WebviewMessage = HelloMessage | GetMessage | SetMessage | EventsRequestMessage | OpenMessage | ExportRequestMessage;
 
 /** Every type of message a webview sends. */
 export const WEBVIEW_MESSAGE_TYPES = [
@@ -197,6 +207,7 @@ export const WEBVIEW_MESSAGE_TYPES = [
   'telemetry/set',
   'telemetry/events',
   'telemetry/open',
+  'telemetry/export',
 ] as const satisfies readonly WebviewMessage['type'][];
 
 // host → webview
@@ -255,6 +266,16 @@ export interface EventsChangedMessage {
 }
 
 export type HostMessage = StateMessage | ErrorMessage | EventsMessage | EventsChangedMessage;
+
+/** Extension: the answer to `telemetry/export`: where the file was written, and how many events it holds. */
+export interface ExportedMessage {
+  type: 'telemetry/exported';
+  protocol: typeof PROTOCOL_VERSION;
+  inReplyTo: string;
+  /** The file written, as the editor names it (a path). */
+  file: string;
+  count: number;
+}
 
 /** A host message of our family that speaks another protocol version. */
 export interface ForeignProtocolMessage {
@@ -440,9 +461,19 @@ const webviewRequests = [
     { before: (value) => typeof value === 'string' && /^-?\d{1,16}:\d{1,9}$/.test(value), limit: (value) => Number.isSafeInteger(value) && (value as number) >= 1 && (value as number) <= MAX_EVENTS },
   ),
   /* @__PURE__ */ shape({ type: (value) => value === 'telemetry/open', target: oneOf(LINK_TARGETS) }),
+  /* @__PURE__ */ isRequest('telemetry/export'),
 ];
 
 /** For the host: a well-formed request from the webview. */
 export function isWebviewMessage(value: unknown): value is WebviewMessage {
   return webviewRequests.some((isOne) => isOne(value));
 }
+
+/** For the webview: the answer to an export. Not part of `isHostMessage`, so a webview that never asks ignores it. */
+export const isExportedMessage = /* @__PURE__ */ shape({
+  type: (value) => value === 'telemetry/exported',
+  protocol: isProtocolV1,
+  inReplyTo: isId,
+  file: isShortString,
+  count: (value) => Number.isSafeInteger(value) && (value as number) >= 0,
+}) as (value: unknown) => value is ExportedMessage;

@@ -1,8 +1,11 @@
 // The counts of what was sent, per data type, on the BUILT entry (dist/host.js): from the sent log (what the
-// collector accepted), in the last 7 days and kept in all, carried in the state and pushed again while a panel is open.
+// collector accepted), in the last 7 days and kept in all, carried in the state and pushed again while a panel is open;
+// and its export to a JSON file the user picks.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { connectTelemetryHost, createTelemetryGate, isTelemetryState, PROTOCOL_VERSION, SENT_COUNT_DAYS } from '../../dist/host.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { connectTelemetryHost, createTelemetryGate, isExportedMessage, isTelemetryState, PROTOCOL_VERSION, SENT_COUNT_DAYS } from '../../dist/host.js';
 import { createFakeVsCode, createFakeWebview, settle } from '../../dev/fake-vscode.js';
 import { createCollector, DATA_TYPES, newFolder } from './support/outbox.js';
 
@@ -95,5 +98,87 @@ describe('counts of what was sent', () => {
     assert.deepEqual((await hello(restarted)).sentCounts.tokens, { lastWeek: 1, kept: 2 });
     restarted.connection.dispose();
     restarted.gate.dispose();
+  });
+});
+
+describe('export what was sent', () => {
+  /** VS Code's save dialog as a user answers it (a file, or cancelled), and `workspace.fs` writing to disk. */
+  function exportingEditor(fake, answer) {
+    const dialogs = [];
+    return {
+      dialogs,
+      vscode: {
+        ...fake.vscode,
+        window: {
+          showSaveDialog: async (options) => {
+            dialogs.push(options);
+            return answer();
+          },
+        },
+        workspace: {
+          ...fake.vscode.workspace,
+          fs: { writeFile: async (uri, bytes) => writeFileSync(uri.fsPath, bytes) },
+        },
+      },
+    };
+  }
+
+  test('offered as "export"; the file chosen holds the whole log, every data type, exactly as uploaded', async () => {
+    const it = setUp();
+    it.logger.logUsage('tokens/usage', { prompt: 1 });
+    it.logger.logUsage('model-command/run', { model: 'm', command: 'explain' });
+    await it.gate.flush();
+    it.logger.logUsage('system/start', { os: 'linux' });
+    await it.gate.flush();
+    const file = join(it.folder, 'exported.json');
+    const editor = exportingEditor(it.fake, () => ({ fsPath: file, toString: () => `file://${file}` }));
+    const webview = createFakeWebview();
+    const connection = connectTelemetryHost(webview, { vscode: editor.vscode, gate: it.gate, log: () => {} });
+    webview.send({ type: 'telemetry/hello', id: 'h', protocol: PROTOCOL_VERSION });
+    await settle(it.fake, webview);
+    assert.ok(webview.posted.at(-1).state.offers.includes('export'));
+    webview.send({ type: 'telemetry/export', id: 'x1' });
+    await settle(it.fake, webview);
+    const reply = webview.posted.find((message) => message.inReplyTo === 'x1');
+    assert.ok(isExportedMessage(reply), JSON.stringify(reply));
+    assert.equal(reply.file, file);
+    assert.equal(reply.count, 3);
+    assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), it.collector.received, 'the file equals what the collector got');
+    assert.equal(editor.dialogs.length, 1);
+    connection.dispose();
+    it.connection.dispose();
+    it.gate.dispose();
+  });
+
+  test('no file chosen, or a write that fails: the answer says why, and nothing is claimed', async () => {
+    const it = setUp();
+    for (const [answer, code, words] of [
+      [() => undefined, 'export-cancelled', 'Nothing was exported: no file was chosen.'],
+      [() => ({ fsPath: join(it.folder, 'no-such-folder', 'x.json') }), 'export-failed', 'Could not write'],
+    ]) {
+      const editor = exportingEditor(it.fake, answer);
+      const webview = createFakeWebview();
+      const connection = connectTelemetryHost(webview, { vscode: editor.vscode, gate: it.gate, log: () => {} });
+      webview.send({ type: 'telemetry/export', id: 'x' });
+      await settle(it.fake, webview);
+      const reply = webview.posted.find((message) => message.inReplyTo === 'x');
+      assert.equal(reply.type, 'telemetry/error');
+      assert.equal(reply.code, code);
+      assert.ok(reply.message.startsWith(words), reply.message);
+      connection.dispose();
+    }
+    it.connection.dispose();
+    it.gate.dispose();
+  });
+
+  test('an editor without a save dialog is not offered export, and a request gets not-offered', async () => {
+    const it = setUp();
+    const state = await hello(it);
+    assert.equal(state.offers.includes('export'), false);
+    it.webview.send({ type: 'telemetry/export', id: 'x' });
+    await settle(it.fake, it.webview);
+    assert.equal(it.webview.posted.find((message) => message.inReplyTo === 'x').code, 'not-offered');
+    it.connection.dispose();
+    it.gate.dispose();
   });
 });
