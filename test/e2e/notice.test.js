@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { answerNotice, badge, EXTENSION_ID, noticeToast, openPanel, page, runCommand, server, setUpWorkbench, test, webview } from './workbench.js';
+import { answerNotice, badge, EXTENSION_ID, noticeToast, openPanel, page, panel, reloadWindow, runCommand, server, setUpWorkbench, test, webview } from './workbench.js';
 
 setUpWorkbench({ notice: 'keep' });
 
@@ -38,4 +38,18 @@ test('Open Telemetry Settings: the panel no longer says it waits, and what waite
   assert.equal(names.filter((name) => name === 'system/session-start').length, 1, names.join('\n'));
   assert.equal(names.filter((name) => name === 'tokens/usage').length, 3, names.join('\n'));
   assert.equal(names.length, 16, names.join('\n'));
+});
+
+test('the panel counts what was sent per data type, follows a new send while open, and shows the same after a reload', async () => {
+  const tokens = () => panel().dataType('Token usage').locator('[part=sent-count]');
+  await tokens().filter({ hasText: '3 sent in the last 7 days.' }).waitFor({ timeout: 10_000 });
+  await runCommand('Code Studio (demo): Send Sample Events');
+  await tokens().filter({ hasText: '4 sent in the last 7 days.' }).waitFor({ timeout: 10_000 });
+  const lines = sentLines().filter((line) => line.category === 'tokens');
+  assert.equal(lines.length, 4, 'the count is what sent-events.jsonl holds');
+  await reloadWindow();
+  await openPanel();
+  await tokens().filter({ hasText: '4 sent in the last 7 days.' }).waitFor({ timeout: 20_000 });
+  // Answered before the reload: not shown again.
+  assert.equal(await noticeToast().count(), 0);
 });
