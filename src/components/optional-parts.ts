@@ -5,3 +5,5 @@ export { renderHistory } from './telemetry-settings/history-line.js';
 export { renderLinks } from './telemetry-settings/links.js';
 export { consentDetail, renderAccountSwitch, renderNotAttached } from './telemetry-data-types/account-switch.js';
 export { renderEventsDisclosure } from './telemetry-data-types/events-disclosure.js';
+export { renderSentCount } from './telemetry-data-types/sent-count.js';
+export { consentHoldText } from './telemetry-settings/consent-hold.js';
