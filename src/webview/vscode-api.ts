@@ -29,6 +29,8 @@ declare global {
 }
 
 let sharedApi: VsCodeApi | undefined;
+/** `acquireVsCodeApi()` threw: the page took the API before the panel and did not hand it over. */
+let apiTaken = false;
 
 /**
  * Hands the package the API object the page already acquired, since `acquireVsCodeApi()` throws when called twice.
@@ -45,7 +47,11 @@ export function sharedVsCodeApi(): VsCodeApi | undefined {
   try {
     sharedApi = globalThis.acquireVsCodeApi();
   } catch {
+    apiTaken = true;
     console.error('[cs-telemetry] acquireVsCodeApi() failed: pass the page\'s API to provideVsCodeApi()');
   }
   return sharedApi;
 }
+
+/** Whether the page's own `acquireVsCodeApi()` call came first, so that the panel could not take the API. */
+export const isVsCodeApiTaken = () => apiTaken;

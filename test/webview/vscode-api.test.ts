@@ -13,7 +13,7 @@ describe('the page\'s VS Code API', () => {
     delete globalThis.acquireVsCodeApi;
   });
 
-  it('when acquireVsCodeApi() throws (the page took it already), says how to hand it over and shows not connected', async () => {
+  it('when acquireVsCodeApi() throws (the page took it already), says how to hand it over, in the log and in the panel', async () => {
     const errors: unknown[][] = [];
     const original = console.error;
     console.error = (...args: unknown[]) => errors.push(args);
@@ -22,7 +22,12 @@ describe('the page\'s VS Code API', () => {
         throw new Error('An instance of the VS Code API has already been acquired');
       };
       const el = await fixture<CsTelemetrySettings>(html`<cs-telemetry-settings></cs-telemetry-settings>`);
-      expect(el.view.problem?.code).to.equal('no-host');
+      expect(el.view.problem?.code).to.equal('api-taken');
+      const alert = () => el.shadowRoot?.querySelector('[part=alert]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+      await waitUntil(() => alert().includes('provideVsCodeApi'), 'the panel says how to hand the API over');
+      expect(alert()).to.equal(
+        'Not connected to Code Studio: this page called acquireVsCodeApi() before the panel. It must hand the API over with provideVsCodeApi(api).',
+      );
       expect(errors.length).to.be.greaterThan(0);
       expect(String(errors[0][0])).to.contain('provideVsCodeApi');
     } finally {

@@ -72,6 +72,14 @@ const saveFailedAlert: AlertOf = ({ code, message, field = 'enabled' }, { host, 
 /** The setting cannot be read: there is no editor, it refused, or it is silent. */
 const unreachableAlert: AlertOf = ({ code, message }, { host, certainty }) => {
   if (code === 'no-host') return [msg('Not connected to Code Studio.', { id: 'alert.no-host' }), false];
+  if (code === 'api-taken') {
+    return [
+      msg('Not connected to Code Studio: this page called acquireVsCodeApi() before the panel. It must hand the API over with provideVsCodeApi(api).', {
+        id: 'alert.api-taken',
+      }),
+      false,
+    ];
+  }
   const notKnown = certainty === 'unknown' ? notKnownText() : '';
   if (code !== 'timeout') {
     return [sentence(readFailedText(), message || code, notKnown), true];

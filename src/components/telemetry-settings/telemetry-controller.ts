@@ -3,7 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { clockFor } from '../../internal/clock.js';
 import type { LinkTarget, TelemetryCategory, TelemetryEventsEntry } from '../../protocol/protocol.js';
 import { LOADING_VIEW, TelemetryClient, type TelemetryRequestError, type TelemetryView } from '../../webview/telemetry-client.js';
-import { sharedVsCodeApi, type VsCodeApi } from '../../webview/vscode-api.js';
+import { isVsCodeApiTaken, sharedVsCodeApi, type VsCodeApi } from '../../webview/vscode-api.js';
 import { takeInitialState } from '../../webview/initial-state.js';
 import { telemetryContext } from '../../webview/telemetry-context.js';
 import { applyLocale } from '../../internal/i18n/locale.js';
@@ -14,6 +14,9 @@ const NO_HOST_VIEW: TelemetryView = {
   phase: 'unreachable',
   problem: { kind: 'unreachable', code: 'no-host', message: '' },
 };
+
+/** The page called `acquireVsCodeApi()` itself and kept the API: the panel says what the page must do. */
+const API_TAKEN_VIEW: TelemetryView = { ...NO_HOST_VIEW, problem: { kind: 'unreachable', code: 'api-taken', message: '' } };
 
 interface ControllerHost extends ReactiveControllerHost, HTMLElement {
   vscodeApi?: VsCodeApi;
@@ -122,7 +125,7 @@ export class TelemetryController implements ReactiveController {
     if (this.#client || !this.#host.isConnected) return;
     const api = this.#host.vscodeApi ?? sharedVsCodeApi();
     // Outside a webview: say so, and look again at the next update (a `vscodeApi` set later, or provideVsCodeApi).
-    if (!api) return this.#show(NO_HOST_VIEW);
+    if (!api) return this.#show(isVsCodeApiTaken() ? API_TAKEN_VIEW : NO_HOST_VIEW);
     // The host's state embedded in the page, so that this update, the first render, shows it: no "Checking…". The
     // page's first connection only: later ones start from the saved state.
     const initialState = takeInitialState(document);

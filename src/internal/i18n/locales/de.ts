@@ -9,7 +9,8 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'alert.incompatible': str`Code Studio muss aktualisiert werden: Der Editor verwendet Einstellungsprotokoll ${0}, diese Seite ${1}.`,
+      'alert.api-taken': `Keine Verbindung mit Code Studio: Diese Seite hat acquireVsCodeApi() vor dem Bereich aufgerufen. Sie muss die API mit provideVsCodeApi(api) übergeben.`,
+'alert.incompatible': str`Code Studio muss aktualisiert werden: Der Editor verwendet Einstellungsprotokoll ${0}, diese Seite ${1}.`,
 'alert.last-linked': `Zuletzt waren Ihre Kontodaten enthalten.`,
 'alert.last-off': `Zuletzt war die Telemetrie deaktiviert.`,
 'alert.last-on': `Zuletzt war die Telemetrie aktiviert.`,

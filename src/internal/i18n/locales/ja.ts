@@ -9,7 +9,8 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'alert.incompatible': str`Code Studio の更新が必要です: エディターの設定プロトコルは ${0}、このページは ${1} です。`,
+      'alert.api-taken': `Code Studio に接続されていません: このページがパネルより先に acquireVsCodeApi() を呼び出しました。provideVsCodeApi(api) で API を渡す必要があります。`,
+'alert.incompatible': str`Code Studio の更新が必要です: エディターの設定プロトコルは ${0}、このページは ${1} です。`,
 'alert.last-linked': `最後に確認した時点では、アカウントの詳細は含まれていました。`,
 'alert.last-off': `最後に確認した状態はオフです。`,
 'alert.last-on': `最後に確認した状態はオンです。`,
