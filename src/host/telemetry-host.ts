@@ -8,7 +8,6 @@ import {
   isTelemetryCategory,
   isPlainObject,
   isWebviewMessage,
-  LOCKED_MESSAGES,
   PROTOCOL_VERSION,
   WEBVIEW_MESSAGE_TYPES,
   type ErrorMessage,
@@ -21,6 +20,7 @@ import {
   type TelemetryState,
   type WebviewMessage,
 } from '../protocol/protocol.js';
+import { LOCKED_MESSAGES } from '../protocol/locked-messages.js';
 import { isId, shortText } from '../protocol/values.js';
 import { ACCOUNT_LINK_NOT_OFFERED_MESSAGE, AccountProviders } from './account.js';
 import { readEvents } from './event-source.js';
