@@ -1,15 +1,11 @@
 // The one fake editor behind the demo page and the stories: the fake `vscode` the Node tests use (fake-vscode.js)
 // with the host adapter that ships (connectTelemetryHost) between it and a webview, so that every policy, history,
 // override and link rule shown is the adapter's own. Knobs change what the editor does, never how it answers.
-import {
-  connectTelemetryHost,
-  DEFAULT_KEY,
-  DEFAULT_SECTION,
-  HISTORY_KEY_PREFIX,
-  type TelemetryHostOptions,
-  type TelemetryHostVsCode,
-  type TelemetryHostWebview,
-} from '../src/host/index.js';
+// The adapter's own modules, not the host entry: the entry also holds the gate's outbox, which needs Node's fs.
+import { connectTelemetryHost } from '../src/host/telemetry-host.js';
+import { DEFAULT_KEY, DEFAULT_SECTION } from '../src/host/setting.js';
+import { HISTORY_KEY_PREFIX } from '../src/host/history.js';
+import type { TelemetryHostOptions, TelemetryHostVsCode, TelemetryHostWebview } from '../src/host/options.js';
 import {
   LINK_TARGETS,
   PROTOCOL_VERSION,

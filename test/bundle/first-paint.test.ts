@@ -1,5 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { connectTelemetryHost, initialStateHtml } from '../../src/host/index.js';
+// The adapter's own modules: the host entry also holds the gate's outbox, which needs Node's fs.
+import { connectTelemetryHost } from '../../src/host/telemetry-host.js';
+import { initialStateHtml } from '../../src/host/initial-state.js';
 import { INITIAL_STATE_ELEMENT_ID } from '../../src/protocol/protocol.js';
 import { createFakeVsCode, createFakeWebview } from '../../dev/fake-vscode.js';
 import { installPaintSampler } from '../support/paint-sampler.js';
