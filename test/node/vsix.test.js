@@ -17,6 +17,8 @@ const SHIPPED = [
   'dist/locales/de.js',
   'dist/locales/ja.js',
   'dist/locales/qps-ploc.js',
+  'dist/webview-alert.js',
+  'dist/webview-data-type-details.js',
   'dist/webview-extensions.js',
   'dist/webview-localization.js',
   'dist/webview.js',
