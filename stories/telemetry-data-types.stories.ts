@@ -133,7 +133,11 @@ export const AccountSwitchOff: Story = {
     await userEvent.click(list.accountSwitch!.control);
     await expect(args.onAccountLinkedChange).toHaveBeenCalledTimes(1);
     await expect(args.onAccountLinkedChange).toHaveBeenCalledWith(expect.objectContaining({ detail: { accountLinked: true } }));
-    // The owner decides: until it sets `accountLinked`, the switch shows what it was given.
+    // The owner decides: this story's owner never changes `accountLinked`, so the list's next render shows its value
+    // again (the switch is bound with live()).
+    const element = canvasElement.querySelector('cs-telemetry-data-types')!;
+    element.requestUpdate();
+    await element.updateComplete;
     await expect(list.accountSwitch!.control).toHaveAttribute('aria-checked', 'false');
   },
 };
@@ -156,7 +160,7 @@ export const EventsOffered: Story = {
     await userEvent.click(list.eventsToggle(tokens));
     await expect(list.eventsToggle(tokens)).toHaveAttribute('aria-expanded', 'true');
     await expect(args.onEventsRequest).toHaveBeenCalledTimes(1);
-    await expect(args.onEventsRequest).toHaveBeenCalledWith(expect.objectContaining({ detail: { category: 'tokens' } }));
+    await expect(args.onEventsRequest).toHaveBeenCalledWith(expect.objectContaining({ detail: { category: 'tokens', refresh: false } }));
     await expect(list.eventsList(tokens).element).toBeVisible();
     await waitFor(() => expect(list.eventsList(tokens).statusText).toBe(localized(str`${3} events sent recently, newest first.`, 'events.count')));
     await expect(list.eventsList(tokens).rows).toHaveLength(3);
@@ -164,7 +168,7 @@ export const EventsOffered: Story = {
     // A category with nothing known yet shows loading while its request is out.
     const system = localized('System configurations', 'data.system.title');
     await userEvent.click(list.eventsToggle(system));
-    await expect(args.onEventsRequest).toHaveBeenLastCalledWith(expect.objectContaining({ detail: { category: 'system' } }));
+    await expect(args.onEventsRequest).toHaveBeenLastCalledWith(expect.objectContaining({ detail: { category: 'system', refresh: false } }));
     await waitFor(() => expect(list.eventsList(system).statusText).toBe(localized('Loading recent events…', 'events.loading')));
   },
 };

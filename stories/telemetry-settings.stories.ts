@@ -175,7 +175,9 @@ export const ManagedByPolicy: Story = {
     const panel = await settled(canvasElement, badgeWords.on());
     await expect(panel.badge).toHaveAttribute('locked');
     await expect(panel.text).toContain(localized('Managed by your organization: a policy sets this setting.', 'panel.locked'));
-    await expect(panel.switch.control).toBeDisabled();
+    // Locked, the switch stays focusable: unavailable by aria-disabled, its description the lock note.
+    await expect(panel.switch.control).toHaveAttribute('aria-disabled', 'true');
+    await expect(panel.text).not.toContain(localized('Takes effect at once; change it at any time.', 'panel.help'));
   },
 };
 
@@ -453,7 +455,7 @@ export const GermanSaveFailed: Story = {
     await userEvent.click(panel.switch.control);
     // The reason is the editor's own message, in the editor's words (this fake editor's are English).
     await waitFor(() =>
-      expect(panel.alertText).toBe('Speichern fehlgeschlagen. Die Telemetrie ist weiterhin aktiviert. The settings file is read-only. Wiederholen'),
+      expect(panel.alertText).toBe('Speichern fehlgeschlagen. Die Telemetrie ist weiterhin aktiviert. The settings file is read-only.'),
     );
     await expect(panel.switch.control).toHaveAttribute('aria-checked', 'true');
   },
@@ -467,6 +469,7 @@ export const GermanManagedByPolicy: Story = {
     const panel = await inGerman(canvasElement, 'on');
     await expect(panel.badge).toHaveAttribute('locked');
     await expect(panel.text).toContain('Von Ihrer Organisation verwaltet: Eine Richtlinie legt diese Einstellung fest.');
-    await expect(panel.switch.control).toBeDisabled();
+    // Locked, the switch stays focusable: unavailable by aria-disabled.
+    await expect(panel.switch.control).toHaveAttribute('aria-disabled', 'true');
   },
 };

@@ -177,6 +177,9 @@ yet, so the switch is shown off and disabled. */
   events?: CsTelemetryDataTypes["events"] | undefined;
   /** A count per category that moves when its log changed: an open list asks again (`refresh`). */
   eventsChanged?: CsTelemetryDataTypes["eventsChanged"] | undefined;
+  /** Per data type, how many events the editor's sent log holds (sent in the last 7 days, kept in all), shown under
+each item while `eventsOffered`. Unset or missing for a type: no count line. */
+  counts?: CsTelemetryDataTypes["counts"] | undefined;
 
   /** The user opened (or retried) "Show what was sent" for a category while telemetry is on, or its open list heard from `eventsChanged` that the log changed (`detail.refresh`); `detail.category`. Bubbles and is composed. Answer by setting `events`. */
   "oncs-events-request"?:
@@ -212,6 +215,9 @@ yet, so the switch is shown off and disabled. */
   "prop:events"?: CsTelemetryDataTypes["events"] | undefined;
   /** A count per category that moves when its log changed: an open list asks again (`refresh`). */
   "prop:eventsChanged"?: CsTelemetryDataTypes["eventsChanged"] | undefined;
+  /** Per data type, how many events the editor's sent log holds (sent in the last 7 days, kept in all), shown under
+each item while `eventsOffered`. Unset or missing for a type: no count line. */
+  "prop:counts"?: CsTelemetryDataTypes["counts"] | undefined;
   /** The user opened (or retried) "Show what was sent" for a category while telemetry is on, or its open list heard from `eventsChanged` that the log changed (`detail.refresh`); `detail.category`. Bubbles and is composed. Answer by setting `events`. */
   "on:cs-events-request"?:
     ((e: CsTelemetryDataTypesElementEvent) => void) | undefined;
@@ -374,6 +380,8 @@ export type CustomElements = {
    * yet, so the switch is shown off and disabled. (property only)
    * - `events`: The recent events of each category, as far as known. (property only)
    * - `eventsChanged`: A count per category that moves when its log changed: an open list asks again (`refresh`). (property only)
+   * - `counts`: Per data type, how many events the editor's sent log holds (sent in the last 7 days, kept in all), shown under
+   * each item while `eventsOffered`. Unset or missing for a type: no count line. (property only)
    *
    * ## Events
    *
@@ -402,6 +410,7 @@ export type CustomElements = {
    * - `account-switch`: The "Include my account details" switch, when offered.
    * - `events-toggle`: Each item's "Show what was sent" button, when offered.
    * - `events`: Each item's list of events, while shown.
+   * - `sent-count`: Each item's count of events sent in the last 7 days and kept, when the host tells it.
    * - `part-failed`: The note shown when the code of an extension it shows could not be loaded.
    */
   "cs-telemetry-data-types": Partial<
@@ -602,6 +611,8 @@ export type CustomElementsSolidJs = {
    * yet, so the switch is shown off and disabled. (property only)
    * - `events`: The recent events of each category, as far as known. (property only)
    * - `eventsChanged`: A count per category that moves when its log changed: an open list asks again (`refresh`). (property only)
+   * - `counts`: Per data type, how many events the editor's sent log holds (sent in the last 7 days, kept in all), shown under
+   * each item while `eventsOffered`. Unset or missing for a type: no count line. (property only)
    *
    * ## Events
    *
@@ -630,6 +641,7 @@ export type CustomElementsSolidJs = {
    * - `account-switch`: The "Include my account details" switch, when offered.
    * - `events-toggle`: Each item's "Show what was sent" button, when offered.
    * - `events`: Each item's list of events, while shown.
+   * - `sent-count`: Each item's count of events sent in the last 7 days and kept, when the host tells it.
    * - `part-failed`: The note shown when the code of an extension it shows could not be loaded.
    */
   "cs-telemetry-data-types": Partial<

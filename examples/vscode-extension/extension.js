@@ -4,7 +4,7 @@
 const vscode = require('vscode');
 const { appendFileSync, mkdirSync } = require('node:fs');
 const { join } = require('node:path');
-const { connectTelemetryHost, createTelemetryGate, registerTelemetryPanels } = require('@code-studio/telemetry-settings/host');
+const { connectTelemetryHost, createTelemetryGate, registerTelemetryPanels, showTelemetryNotice } = require('@code-studio/telemetry-settings/host');
 
 const VIEW_TYPE = 'codeStudio.telemetrySettings';
 const ACCOUNT_KEY = 'codeStudio.demoAccount';
@@ -93,6 +93,8 @@ function activate(context) {
     account: signedIn,
     onDidChangeAccount: accountChanged.event,
     accountLinked,
+    // Nothing is uploaded until the notice below is answered or closed; DO_NOT_TRACK in the environment sends nothing.
+    notice: context.globalState,
     log: (message) => log.warn(message),
   });
   const telemetry = gate.createLogger();
@@ -158,6 +160,15 @@ function activate(context) {
     vscode.commands.registerCommand('codeStudio.demo.signOut', () => setAccount(null)),
     vscode.commands.registerCommand('codeStudio.demo.sendSampleEvents', sendSampleEvents),
   );
+
+  // The first activation tells the user before anything leaves; the answer is kept in globalState.
+  void showTelemetryNotice({
+    vscode,
+    memento: context.globalState,
+    gate,
+    openSettings: () => panels.open(),
+    log: (message) => log.warn(message),
+  });
 }
 
 function deactivate() {}

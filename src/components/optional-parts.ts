@@ -6,3 +6,5 @@ export { renderLinks } from './telemetry-settings/links.js';
 export { consentDetail, renderAccountSwitch, renderNotAttached } from './telemetry-data-types/account-switch.js';
 export { renderEventsDisclosure } from './telemetry-data-types/events-disclosure.js';
 export { readEvents } from '../webview/events-reader.js';
+export { renderSentCount } from './telemetry-data-types/sent-count.js';
+export { consentHoldText } from './telemetry-settings/consent-hold.js';

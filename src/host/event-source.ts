@@ -20,7 +20,7 @@ const EVENTS_TIMEOUT_MESSAGE =
 const EVENTS_NOT_OFFERED_MESSAGE = 'This editor does not show the telemetry events it sends.';
 
 /** The answer to a `telemetry/events` request: the events to send, or the error to send instead. */
-export type EventsAnswer = { events: TelemetryEvent[] } | { code: TelemetryErrorCode; message: string };
+export type EventsAnswer = { events: TelemetryEvent[]; more: boolean; before?: string } | { code: TelemetryErrorCode; message: string };
 
 /** The recent events of `category` from `source` (none: not offered). */
 export async function readEvents(
@@ -28,6 +28,7 @@ export async function readEvents(
   category: TelemetryCategory,
   limit: ProviderTimeLimit,
   log: Log,
+  page: { before?: string; limit?: number } = {},
 ): Promise<EventsAnswer> {
   if (!source) return { code: 'not-offered', message: EVENTS_NOT_OFFERED_MESSAGE };
   const outcome = await limit.call(() => source(category));
@@ -46,7 +47,7 @@ export async function readEvents(
   }
   let selected: EventSelection;
   try {
-    selected = selectEvents(events, category);
+    selected = selectEvents(events, category, page);
   } catch (error) {
     // A getter in an event that throws, say.
     log(`could not read the events of ${category} from the event source: ${describe(error)}`);
@@ -54,7 +55,8 @@ export async function readEvents(
   }
   if (selected.dropped > 0) log(`dropped ${selected.dropped} malformed event(s) of ${category} from the event source`);
   if (selected.trimmed > 0) log(`cut the fields of ${selected.trimmed} event(s) of ${category} to ${MAX_EVENT_FIELDS}`);
-  if (selected.overBudget || selected.shrunk) {
+  // A full page is not a problem: the rest is paged. Only a cut to fit is.
+  if (selected.shrunk || (selected.overBudget && page.before === undefined && page.limit === undefined)) {
     log(
       `sent ${selected.events.length} event(s) of ${category} to keep the reply within ${MAX_EVENTS_JSON_LENGTH} characters of JSON:` +
         [selected.overBudget && ' left out the older ones', selected.shrunk && ' cut the strings of the most recent one']
@@ -62,5 +64,5 @@ export async function readEvents(
           .join(' and'),
     );
   }
-  return { events: selected.events };
+  return { events: selected.events, more: selected.more, ...(selected.before !== undefined && { before: selected.before }) };
 }

@@ -4,6 +4,18 @@ export { initialStateHtml, DEFAULT_INITIAL_STATE_TIMEOUT, type InitialStateOptio
 export { readTelemetrySetting, invalidSettingScope, DEFAULT_SECTION, DEFAULT_KEY, OVERRIDDEN_MESSAGES } from './setting.js';
 export { readEditorTelemetryLevel, levelAllows, EDITOR_TELEMETRY_LEVELS, type EditorTelemetryLevel } from './telemetry-level.js';
 export { DEFAULT_LOCKED_MESSAGE } from './policy.js';
+export { isDoNotTrack, DO_NOT_TRACK_VARIABLE, type TelemetryEnvironment } from './do-not-track.js';
+export {
+  showTelemetryNotice,
+  isNoticeAnswered,
+  NOTICE_KEY,
+  NOTICE_MESSAGE,
+  NOTICE_OPEN_SETTINGS,
+  NOTICE_TURN_OFF,
+  type TelemetryNoticeAnswer,
+  type TelemetryNoticeOptions,
+  type TelemetryNoticeStore,
+} from './telemetry-notice.js';
 export { DEFAULT_PROVIDER_TIMEOUT } from './providers.js';
 export { HISTORY_KEY_PREFIX } from './history.js';
 export type {

@@ -7,7 +7,8 @@ import type { LinkTarget, ManagedBy, TelemetryAccount, TelemetryCategory, Teleme
 
 /** The parts of the `vscode` module the adapter uses; pass the module itself. */
 export interface TelemetryHostVsCode {
-  workspace: Pick<typeof vscode.workspace, 'getConfiguration' | 'onDidChangeConfiguration'>;
+  /** `fs` is needed for `export` only: the file is written through the editor (local or remote). */
+  workspace: Pick<typeof vscode.workspace, 'getConfiguration' | 'onDidChangeConfiguration'> & Partial<Pick<typeof vscode.workspace, 'fs'>>;
   /**
    * `language` feeds `state.locale`; `openExternal` opens the `links`. Both optional so that a caller passing an
    * object of its own (not the `vscode` module) still type-checks: without them there is no locale and no links.
@@ -15,6 +16,8 @@ export interface TelemetryHostVsCode {
   env: Pick<typeof vscode.env, 'isTelemetryEnabled' | 'onDidChangeTelemetryEnabled'> &
     Partial<Pick<typeof vscode.env, 'language' | 'openExternal'>>;
   ConfigurationTarget: Pick<typeof vscode.ConfigurationTarget, 'Global' | 'Workspace' | 'WorkspaceFolder'>;
+  /** Needed for `export` only: the save dialog the user picks the file in. */
+  window?: Partial<Pick<typeof vscode.window, 'showSaveDialog'>>;
   /** Needed with `links` only: turns a link's URL into the `Uri` that `env.openExternal` takes. */
   Uri?: Pick<typeof vscode.Uri, 'parse'>;
 }
@@ -40,6 +43,16 @@ export interface TelemetryHostGate {
   readonly accountLinked?: Pick<TelemetryAccountLinkOption, 'get'> & Partial<Pick<TelemetryAccountLinkOption, 'set' | 'onDidChange'>>;
   readonly deletionRequest?: boolean;
   readonly onDidChangeEvents?: (listener: (category: TelemetryCategory) => unknown) => vscode.Disposable;
+  /** The whole sent log, oldest first: offered to the panel as `export` when the editor has a save dialog. */
+  readonly exportEvents?: () => readonly TelemetryEvent[];
+  /** Per data type, what the sent log holds: sent in the last 7 days and kept in all; reported as `state.sentCounts`. */
+  readonly sentCounts?: () => Partial<Record<TelemetryCategory, { lastWeek: number; kept: number }>>;
+  /** `DO_NOT_TRACK` is set: the gate sends nothing, and the state says so (`doNotTrack`). */
+  readonly doNotTrack?: boolean;
+  /** The telemetry notice is not answered yet: nothing is uploaded, and the state says so (`noticePending`). */
+  readonly noticePending?: boolean;
+  /** Fires when the notice was answered. */
+  readonly onDidChangeNotice?: vscode.Event<void>;
 }
 
 /** Where the adapter keeps what last changed the setting, across restarts: pass `context.globalState`. */

@@ -24,6 +24,8 @@ export interface OutboxOptions {
   retention: SentLogRetention;
   /** Whether `entry` may leave now: asked for every event before every try. */
   allowed: (entry: QueuedEvent) => boolean;
+  /** Nothing may be uploaded now (`DO_NOT_TRACK`, or the notice not yet answered): what waits stays queued. */
+  held: () => boolean;
   now: () => Date;
   log: Log;
   /** The sent log of these data types changed. */
@@ -170,8 +172,9 @@ export class Outbox {
   }
 
   async #drain(): Promise<void> {
+    if (this.#options.held()) return;
     await this.#sendDeletion();
-    while (!this.#disposed) {
+    while (!this.#disposed && !this.#options.held()) {
       this.purge();
       const claim = this.#queue.claim(this.#options.maxEvents);
       if (!claim) return;

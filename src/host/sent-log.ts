@@ -4,7 +4,7 @@
  * a restart. "Show what was sent" reads it.
  */
 import { isTelemetryEvent } from '../protocol/events-messages.js';
-import type { TelemetryCategory, TelemetryEvent } from '../protocol/protocol.js';
+import { TELEMETRY_CATEGORIES, type TelemetryCategory, type TelemetryEvent } from '../protocol/protocol.js';
 import { appendText, fileStamp, join, parseLines, readText, toLines, writeWhole } from './outbox-files.js';
 import { describe, type Log } from './log.js';
 
@@ -55,6 +55,28 @@ export class SentLog {
   read(category: TelemetryCategory): TelemetryEvent[] {
     this.#refresh();
     return this.#events.filter((event) => event.category === category).map(copy);
+  }
+
+  /** Everything kept, every data type, oldest first, as copies: what an export writes. */
+  readAll(): TelemetryEvent[] {
+    this.#refresh();
+    return this.#events.map(copy);
+  }
+
+  /** Per data type, how many events were sent since `since`, and how many are kept in all. */
+  counts(since: Date): Record<TelemetryCategory, { lastWeek: number; kept: number }> {
+    this.#refresh();
+    const from = since.getTime();
+    const counts = Object.fromEntries(TELEMETRY_CATEGORIES.map((category) => [category, { lastWeek: 0, kept: 0 }])) as Record<
+      TelemetryCategory,
+      { lastWeek: number; kept: number }
+    >;
+    for (const event of this.#events) {
+      const count = counts[event.category];
+      count.kept++;
+      if (Date.parse(event.time) >= from) count.lastWeek++;
+    }
+    return counts;
   }
 
   /** Reads the file again when another gate (of another editor process, or an earlier session) changed it. */

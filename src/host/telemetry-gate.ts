@@ -14,6 +14,8 @@ import {
   type TelemetryAccount,
   type TelemetryCategory,
   type TelemetryEvent,
+  SENT_COUNT_DAYS,
+  type SentCount,
 } from '../protocol/protocol.js';
 import { isFlatValue } from '../protocol/values.js';
 import { createLog, describe, type Log } from './log.js';
@@ -22,6 +24,8 @@ import { Outbox, type TelemetryUpload } from './outbox.js';
 import type { QueuedEvent } from './outbox-queue.js';
 import { DEFAULT_RETENTION_BYTES, DEFAULT_RETENTION_DAYS } from './sent-log.js';
 import { DEFAULT_KEY, DEFAULT_SECTION, readTelemetrySetting } from './setting.js';
+import { isDoNotTrack, type TelemetryEnvironment } from './do-not-track.js';
+import { isNoticeAnswered } from './telemetry-notice.js';
 import { levelAllows, readEditorTelemetryLevel } from './telemetry-level.js';
 
 export type { TelemetryUpload };
@@ -145,6 +149,13 @@ export interface TelemetryGateOptions {
   log?: (message: string) => void;
   /** The clock for each event's `time` and the sent log's age. Default `new Date()`. */
   now?: () => Date;
+  /** The extension host's environment: `DO_NOT_TRACK` set to `1` or `true` sends nothing. Default `process.env`. */
+  env?: TelemetryEnvironment;
+  /**
+   * The memento `showTelemetryNotice` keeps its answer in (`context.globalState`). Until the notice is answered or
+   * closed, the outbox uploads nothing: events wait in its queue (with `sender`, they are dropped).
+   */
+  notice?: Pick<vscode.Memento, 'get'>;
 }
 
 export interface TelemetryGate extends vscode.Disposable {
@@ -165,6 +176,18 @@ export interface TelemetryGate extends vscode.Disposable {
   readonly deletionRequest: boolean;
   /** Uploads what is queued, if allowed now, and resolves when done; with `sender`, its flush while allowed. */
   flush(): Promise<void>;
+  /** Everything the sent log keeps, every data type, oldest first, as uploaded (with `sender`: what was handed on). */
+  exportEvents(): TelemetryEvent[];
+  /** Per data type, how many events were sent in the last 7 days and are kept in all (what `events` returns). */
+  sentCounts(): Record<TelemetryCategory, SentCount>;
+  /** `DO_NOT_TRACK` is set in the environment the gate read: it sends nothing. */
+  readonly doNotTrack: boolean;
+  /** A `notice` memento was given and the notice is not answered yet: nothing is uploaded. */
+  readonly noticePending: boolean;
+  /** Fires when the notice was answered. */
+  readonly onDidChangeNotice: vscode.Event<void>;
+  /** Called by `showTelemetryNotice` once the answer is kept: what consent allows is applied, then uploads resume. */
+  noticeAnswered(): void;
   /** `vscode.env.createTelemetryLogger(gate.sender, options)`; disposed with the gate. */
   createLogger(options?: vscode.TelemetryLoggerOptions): vscode.TelemetryLogger;
 }
@@ -237,6 +260,22 @@ export function createTelemetryGate(options: TelemetryGateOptions): TelemetryGat
   const commonProperties = new Set(options.commonProperties ?? VSCODE_COMMON_PROPERTIES);
   const eventTypes = options.eventTypes;
   const now = options.now ?? (() => new Date());
+  // Read once: an extension host's environment does not change while it runs.
+  const doNotTrack = isDoNotTrack(options.env);
+  if (doNotTrack) log('DO_NOT_TRACK is set in the environment: the gate sends nothing');
+  const noticeListeners = new Set<() => unknown>();
+  /** Whether the notice is still to be answered; a memento that cannot be read counts as not answered. */
+  const noticePending = (): boolean => {
+    if (!options.notice) return false;
+    try {
+      return !isNoticeAnswered(options.notice);
+    } catch (error) {
+      log(`could not read whether the telemetry notice was answered, so nothing is uploaded: ${describe(error)}`);
+      return true;
+    }
+  };
+  /** Nothing may leave now, whatever else allows it. */
+  const held = () => doNotTrack || noticePending();
   const recorded = new Map<TelemetryCategory, TelemetryEvent[]>(TELEMETRY_CATEGORIES.map((category) => [category, []]));
   const loggers: vscode.TelemetryLogger[] = [];
   const listeners = new Set<(category: TelemetryCategory) => unknown>();
@@ -270,6 +309,7 @@ export function createTelemetryGate(options: TelemetryGateOptions): TelemetryGat
 
   /** Whether the setting is on, read as the panel reads it; a setting that cannot be read is off. */
   const settingOn = (): boolean => {
+    if (doNotTrack) return false;
     try {
       return readTelemetrySetting(api.workspace.getConfiguration(section), key);
     } catch (error) {
@@ -418,6 +458,7 @@ export function createTelemetryGate(options: TelemetryGateOptions): TelemetryGat
           bytes: positive(options.retention?.bytes, DEFAULT_RETENTION_BYTES),
         },
         allowed: stillAllowed,
+        held,
         now,
         log,
         sentChanged: eventsChanged,
@@ -438,6 +479,8 @@ export function createTelemetryGate(options: TelemetryGateOptions): TelemetryGat
     if (lost) outbox.purge();
     // Disposed, it only purges, until its last batch under way is done.
     if (disposed) return;
+    // Under DO_NOT_TRACK nothing goes, a deletion request neither, and the setting's own value is not known here.
+    if (doNotTrack) return;
     if (deletionRequest && outbox.lastEnabled === true && !enabled) {
       let machineId = options.machineId ?? api.env.machineId;
       if (typeof machineId !== 'string' || machineId === '') machineId = 'unknown';
@@ -485,7 +528,12 @@ export function createTelemetryGate(options: TelemetryGateOptions): TelemetryGat
   /** Queues (outbox) or hands on (sender) an event that passed the rules. */
   const release = (kind: 'usage' | 'error', prepared: { event: TelemetryEvent; identity: boolean }, hand: (event: TelemetryEvent) => void) => {
     if (outbox) {
+      // While the notice waits, the event waits in the queue: it is checked again before it leaves.
       outbox.add({ kind, identity: prepared.identity, event: prepared.event });
+      return;
+    }
+    if (noticePending()) {
+      log(`dropped ${prepared.event.name}: the telemetry notice is not answered yet, and the sender cannot hold it`);
       return;
     }
     record(prepared.event);
@@ -540,7 +588,7 @@ export function createTelemetryGate(options: TelemetryGateOptions): TelemetryGat
 
   /** With `sender`: its flush only while something may go, since what it flushes was queued before any switch. */
   const flushSender = (): Promise<void> => {
-    if (!inner?.flush) return Promise.resolve();
+    if (!inner?.flush || noticePending()) return Promise.resolve();
     if (!allowed('usage') && !allowed('error')) {
       log('did not flush the telemetry sender: telemetry is off, and what it holds was queued before');
       return Promise.resolve();
@@ -578,8 +626,29 @@ export function createTelemetryGate(options: TelemetryGateOptions): TelemetryGat
     return (recorded.get(category) ?? []).map((event) => ({ ...event, data: { ...event.data } }));
   };
 
+  const sentCounts = (): Record<TelemetryCategory, SentCount> => {
+    const since = new Date(now().getTime() - SENT_COUNT_DAYS * 24 * 60 * 60 * 1000);
+    if (outbox) return outbox.sentLog.counts(since);
+    return Object.fromEntries(
+      TELEMETRY_CATEGORIES.map((category) => {
+        const events = recorded.get(category) ?? [];
+        return [category, { lastWeek: events.filter((event) => Date.parse(event.time) >= since.getTime()).length, kept: events.length }];
+      }),
+    ) as Record<TelemetryCategory, SentCount>;
+  };
+
+  const exportEvents = (): TelemetryEvent[] => {
+    if (outbox) return outbox.sentLog.readAll();
+    return [...recorded.values()]
+      .flat()
+      .sort((a, b) => Date.parse(a.time) - Date.parse(b.time))
+      .map((event) => ({ ...event, data: { ...event.data } }));
+  };
+
   return {
     sender,
+    sentCounts,
+    exportEvents,
     // Still readable after dispose: what was sent stays sent.
     events: readSent,
     onDidChangeEvents(listener) {
@@ -591,6 +660,27 @@ export function createTelemetryGate(options: TelemetryGateOptions): TelemetryGat
     accountLinked: options.accountLinked,
     deletionRequest,
     flush,
+    doNotTrack,
+    get noticePending() {
+      return noticePending();
+    },
+    onDidChangeNotice(listener) {
+      noticeListeners.add(listener);
+      return { dispose: () => void noticeListeners.delete(listener) };
+    },
+    noticeAnswered() {
+      if (disposed || noticePending()) return;
+      // Turn Off wrote the setting off: what waited is purged before anything may go.
+      guardedReconsider();
+      outbox?.resume();
+      for (const listener of [...noticeListeners]) {
+        try {
+          listener();
+        } catch (error) {
+          log(`a listener of onDidChangeNotice failed: ${describe(error)}`);
+        }
+      }
+    },
     createLogger(loggerOptions) {
       const create = api.env.createTelemetryLogger;
       if (!create) throw new Error('this editor has no vscode.env.createTelemetryLogger');

@@ -7,14 +7,15 @@ import {
   isLocaleTag,
   isTelemetryCategory,
   isPlainObject,
+  isTelemetryState,
   isWebviewMessage,
   PROTOCOL_VERSION,
   WEBVIEW_MESSAGE_TYPES,
   type ErrorMessage,
   type EventsChangedMessage,
+  type ExportedMessage,
   type EventsMessage,
   type StateMessage,
-  type TelemetryCategory,
   type TelemetryErrorCode,
   type TelemetryOffer,
   type TelemetryState,
@@ -33,6 +34,7 @@ import { SCRIPTS_DISABLED_MESSAGE } from './panel-page.js';
 import { ProviderTimeLimit } from './providers.js';
 import { DEFAULT_KEY, DEFAULT_SECTION, OVERRIDDEN_MESSAGES, TelemetrySetting } from './setting.js';
 import { levelAllows, readEditorTelemetryLevel } from './telemetry-level.js';
+import { isDoNotTrack } from './do-not-track.js';
 
 /**
  * The settings that set the editor's telemetry level. Between the levels below `all` (error, crash, off)
@@ -162,6 +164,7 @@ class TelemetryHost {
       ...(options.events ? (['events'] as const) : []),
       ...this.#links.offered,
       ...(options.gate?.deletionRequest === true ? (['deletion-request'] as const) : []),
+      ...(options.gate?.exportEvents && api.window?.showSaveDialog && api.workspace.fs ? (['export'] as const) : []),
     ];
     const push = () => this.#push();
     this.#subscriptions = [
@@ -175,6 +178,9 @@ class TelemetryHost {
       options.onDidChangeAccount?.(push),
       options.onDidChangeManagedBy?.(push),
       options.accountLinked?.onDidChange?.(push),
+      options.gate?.onDidChangeNotice?.(push),
+      // The counts in the state follow the sent log while the panel is open.
+      options.gate?.sentCounts ? options.gate.onDidChangeEvents?.(push) : undefined,
       // The log of a category changed: a page with its list open asks again. Only with the events offered.
       options.events
         ? options.onDidChangeEvents?.((category) => {
@@ -214,7 +220,10 @@ class TelemetryHost {
         case 'telemetry/open':
           return this.#links.open(message.target);
         case 'telemetry/events':
-          return this.#enqueue('events', () => this.#answerEvents(message.id, message.category), 'answer telemetry/events');
+          return this.#enqueue('events', () => this.#answerEvents(message), 'answer telemetry/events');
+        // Its own queue's turn after events: the save dialog waits on the user, which must not hold up the state.
+        case 'telemetry/export':
+          return void this.#exportEvents(message.id).catch((error: unknown) => this.#log(`could not export: ${describe(error)}`));
         case 'telemetry/set':
           return this.#enqueue('state', () => this.#handleSet(message), 'answer telemetry/set');
         case 'telemetry/hello':
@@ -302,10 +311,18 @@ class TelemetryHost {
     return this.#postState(id);
   }
 
-  async #answerEvents(id: string, category: TelemetryCategory) {
-    const answer = await readEvents(this.#options.events, category, this.#limit, this.#log);
+  async #answerEvents({ id, category, before, limit }: Extract<WebviewMessage, { type: 'telemetry/events' }>) {
+    const page = { ...(before !== undefined && { before }), ...(limit !== undefined && { limit }) };
+    const answer = await readEvents(this.#options.events, category, this.#limit, this.#log, page);
     if ('code' in answer) return this.#postError(id, answer.code, answer.message);
-    this.#post({ type: 'telemetry/events', protocol: PROTOCOL_VERSION, inReplyTo: id, events: answer.events });
+    this.#post({
+      type: 'telemetry/events',
+      protocol: PROTOCOL_VERSION,
+      inReplyTo: id,
+      events: answer.events,
+      more: answer.more,
+      ...(answer.before !== undefined && { before: answer.before }),
+    });
   }
 
   #readLocale(): string | undefined {
@@ -329,6 +346,11 @@ class TelemetryHost {
     this.#history.reconcile(enabled);
     const locale = this.#readLocale();
     const editorTelemetryLevel = readEditorTelemetryLevel(this.#api);
+    const gate = this.#options.gate;
+    // The gate's own reading, so the panel and what leaves cannot disagree; without a gate, the environment's.
+    const doNotTrack = gate ? gate.doNotTrack === true : isDoNotTrack();
+    const noticePending = gate?.noticePending === true;
+    const sentCounts = this.#readSentCounts();
     return {
       enabled,
       // For webviews that know only on and off: off where the level lets Code Studio send nothing at all.
@@ -342,11 +364,55 @@ class TelemetryHost {
       // Absent, not empty, when nothing is offered: the state of a host without extensions stays as it was.
       ...(this.#offers.length > 0 && { offers: [...this.#offers] }),
       ...(invalidSetting !== undefined && { invalidSetting }),
+      ...(doNotTrack && { doNotTrack }),
+      ...(noticePending && { noticePending }),
+      ...(sentCounts && { sentCounts }),
     };
   }
 
+  /** Asks the user for a file and writes the whole sent log there as JSON; answers where, or why not. */
+  async #exportEvents(id: string): Promise<void> {
+    const read = this.#options.gate?.exportEvents;
+    const save = this.#api.window?.showSaveDialog;
+    const fs = this.#api.workspace.fs;
+    if (!this.#offers.includes('export') || !read || !save || !fs) {
+      return this.#postError(id, 'not-offered', 'This editor cannot export the telemetry it sent.');
+    }
+    const uri = await save.call(this.#api.window, {
+      title: 'Export what was sent',
+      saveLabel: 'Export',
+      filters: { JSON: ['json'] },
+    });
+    if (!uri) return this.#postError(id, 'export-cancelled', 'Nothing was exported: no file was chosen.');
+    const file = uri.fsPath || uri.toString();
+    let events: readonly unknown[];
+    try {
+      // Read when the file is chosen, so that it holds what was sent up to then.
+      events = read();
+      await fs.writeFile(uri, new TextEncoder().encode(`${JSON.stringify(events, null, 2)}\n`));
+    } catch (error) {
+      this.#log(`could not export what was sent to ${file}: ${describe(error)}`);
+      return this.#postError(id, 'export-failed', `Could not write ${file}: ${describe(error)}`);
+    }
+    this.#post({ type: 'telemetry/exported', protocol: PROTOCOL_VERSION, inReplyTo: id, file: shortText(file, 'the chosen file'), count: events.length });
+  }
+
+  /** The gate's counts of what was sent, checked as the webview will check them; undefined without them. */
+  #readSentCounts(): TelemetryState['sentCounts'] {
+    const read = this.#options.gate?.sentCounts;
+    if (!read) return undefined;
+    try {
+      const counts: unknown = read();
+      if (isTelemetryState({ enabled: true, sentCounts: counts })) return counts as TelemetryState['sentCounts'];
+      this.#log('the gate counted what was sent in a form the panel cannot read; no counts are shown');
+    } catch (error) {
+      this.#log(`could not count what was sent: ${describe(error)}`);
+    }
+    return undefined;
+  }
+
   /** Posts without waiting: a postMessage that never settles must not hold up the queue, and order is kept anyway. */
-  #post(message: StateMessage | ErrorMessage | EventsMessage | EventsChangedMessage): void {
+  #post(message: StateMessage | ErrorMessage | EventsMessage | EventsChangedMessage | ExportedMessage): void {
     if (this.#disposed) return;
     const failed = (error: unknown) => this.#log(`could not post ${message.type}: ${describe(error)}`);
     try {

@@ -1,6 +1,6 @@
 // The guards of the events extension's messages (`offers` has `events`), apart from protocol.ts: the webview bundle
 // carries them in the extensions' chunk, fetched only from a host that offers events, not in its core.
-import { isEventFieldValue, isEventName, isId } from './values.js';
+import { isEventFieldValue, isEventName, isId, isShortString } from './values.js';
 import { shape, type Check } from './shape.js';
 import {
   MAX_EVENT_FIELDS,
@@ -50,7 +50,7 @@ export const isEventsMessage = shape({
     value.length <= MAX_EVENTS &&
     value.every(isTelemetryEvent) &&
     eventsJsonLength(value, MAX_EVENTS_JSON_LENGTH) <= MAX_EVENTS_JSON_LENGTH,
-}) as (value: unknown) => value is EventsMessage;
+}, { more: (value) => typeof value === 'boolean', before: isShortString }) as (value: unknown) => value is EventsMessage;
 
 export const isEventsChangedMessage = shape({
   type: (value) => value === 'telemetry/events-changed',

@@ -25,6 +25,22 @@ export interface EventSelection {
   overBudget: boolean;
   /** Whether the most recent event's strings were cut shorter because it alone was over the budget. */
   shrunk: boolean;
+  /** Whether events older than this page's oldest are left (for a later page). */
+  more: boolean;
+  /** Where the next, older page starts: the `before` of the next request; set when `more`. */
+  before?: string;
+}
+
+/** Where a page of events ends: events at `time` (ms) after the `skip` most recent of that time, and all older. */
+interface PageCursor {
+  time: number;
+  skip: number;
+}
+
+/** A `before` cursor as the protocol carries it: `<time in ms>:<events of that time already shown>`. */
+export function parseEventsCursor(text: string | undefined): PageCursor | undefined {
+  const match = text === undefined ? null : /^(-?\d{1,16}):(\d{1,9})$/.exec(text);
+  return match ? { time: Number(match[1]), skip: Number(match[2]) } : undefined;
 }
 
 const ownProperty = (value: object, name: string): unknown =>
@@ -76,7 +92,13 @@ function* mostRecentFirst(candidates: Candidate[], inTimeOrder: boolean): Genera
  * the most recent, oldest first. Each time is parsed once; the source is not sorted when it is in time order
  * already, and otherwise only the events sent are put in order. May throw (a getter in an event that throws, say).
  */
-export function selectEvents(source: readonly unknown[], category: TelemetryCategory): EventSelection {
+export function selectEvents(
+  source: readonly unknown[],
+  category: TelemetryCategory,
+  page: { before?: string; limit?: number } = {},
+): EventSelection {
+  const cursor = parseEventsCursor(page.before);
+  const limit = Math.min(MAX_EVENTS, page.limit !== undefined && page.limit >= 1 ? Math.floor(page.limit) : MAX_EVENTS);
   let dropped = 0;
   const candidates: Candidate[] = [];
   let inTimeOrder = true;
@@ -98,8 +120,23 @@ export function selectEvents(source: readonly unknown[], category: TelemetryCate
   let overBudget = false;
   let shrunk = false;
   let length = eventsJsonLength([]);
+  let more = false;
+  // The place of each taken event in its group of one time, most recent first, for the next page's cursor.
+  let groupTime = NaN;
+  let groupCount = 0;
+  let oldest: PageCursor | undefined;
   for (const candidate of mostRecentFirst(candidates, inTimeOrder)) {
-    if (events.length === MAX_EVENTS) break;
+    if (candidate.time !== groupTime) {
+      groupTime = candidate.time;
+      groupCount = 0;
+    }
+    groupCount++;
+    // An earlier page showed it.
+    if (cursor && (candidate.time > cursor.time || (candidate.time === cursor.time && groupCount <= cursor.skip))) continue;
+    if (events.length === limit) {
+      more = true;
+      break;
+    }
     const sanitized = sanitizeEvent(candidate.value, candidate.time);
     if (!sanitized) {
       dropped++;
@@ -110,14 +147,24 @@ export function selectEvents(source: readonly unknown[], category: TelemetryCate
     const added = eventsJsonLength([event]) - 2 + (events.length > 0 ? 1 : 0);
     if (length + added > MAX_EVENTS_JSON_LENGTH) {
       overBudget = true;
+      more = true;
       break;
     }
+    oldest = { time: candidate.time, skip: groupCount };
     if (sanitized.trimmed) trimmed++;
     if (sanitized.shrunk) shrunk = true;
     events.push(event);
     length += added;
   }
-  return { events: events.reverse(), dropped, trimmed, overBudget, shrunk };
+  return {
+    events: events.reverse(),
+    dropped,
+    trimmed,
+    overBudget,
+    shrunk,
+    more: more && oldest !== undefined,
+    ...(more && oldest && { before: `${oldest.time}:${oldest.skip}` }),
+  };
 }
 
 /** One event of the asked category fitted to the protocol, or undefined when even then the webview would reject it. */

@@ -57,7 +57,7 @@ export type LinkTarget = (typeof LINK_TARGETS)[number];
  * a link target is opened on `telemetry/open`; `deletion-request`: switching off also asks Code Studio to delete what
  * it collected from this machine. Unknown entries are ignored.
  */
-export type TelemetryOffer = 'events' | LinkTarget | 'deletion-request';
+export type TelemetryOffer = 'events' | LinkTarget | 'deletion-request' | 'export';
 
 /** Where settings.json holds a value of the setting: the user's file, the workspace's or a folder's. */
 export const SETTING_SCOPES = ['user', 'workspace', 'workspaceFolder'] as const;
@@ -67,6 +67,15 @@ export interface TelemetryAccount {
   loginName: string;
   email: string;
 }
+
+/** How many events of one data type the sent log holds: sent in the last 7 days, and kept in all. */
+export interface SentCount {
+  lastWeek: number;
+  kept: number;
+}
+
+/** The days `SentCount.lastWeek` counts back from now. */
+export const SENT_COUNT_DAYS = 7;
 
 /** The whole truth about the setting, as the host sees it. */
 export interface TelemetryState {
@@ -101,6 +110,18 @@ export interface TelemetryState {
    * counts as off (`enabled` is false), and the panel says that it is not valid and where it is.
    */
   invalidSetting?: SettingScope;
+  /**
+   * Extension: the extension host's environment sets `DO_NOT_TRACK` (`1` or `true`), so nothing is sent whatever
+   * `enabled` says. Present only when true.
+   */
+  doNotTrack?: boolean;
+  /** Extension: the first-run notice about telemetry is not answered yet, so nothing is sent until it is. Present only when true. */
+  noticePending?: boolean;
+  /**
+   * Extension: per data type, how many events the sent log holds (what the collector accepted): in the last 7 days
+   * and in all. Pushed again whenever the sent log changes.
+   */
+  sentCounts?: Partial<Record<TelemetryCategory, SentCount>>;
 }
 
 /** One telemetry event as it was sent: its fields are shown to the user as text. */
@@ -145,6 +166,20 @@ export interface EventsRequestMessage {
   type: 'telemetry/events';
   id: string;
   category: TelemetryCategory;
+  /** The page older than this cursor (the `before` of the previous reply); absent: the newest page. */
+  before?: string;
+  /** At most this many events (1 to MAX_EVENTS); absent: MAX_EVENTS. */
+  limit?: number;
+}
+
+/**
+ * Extension (`offers` has `export`): the host asks the user for a file (a save dialog) and writes the whole sent log
+ * there as JSON, every data type, as uploaded. Answered `telemetry/exported`, or an error (`export-cancelled` when
+ * no file was chosen, `export-failed`).
+ */
+export interface ExportRequestMessage {
+  type: 'telemetry/export';
+  id: string;
 }
 
 /** Extension (`offers` has the target): open a link in the user's browser. No reply. */
@@ -153,7 +188,7 @@ export interface OpenMessage {
   target: LinkTarget;
 }
 
-export type WebviewMessage = HelloMessage | GetMessage | SetMessage | EventsRequestMessage | OpenMessage;
+export type WebviewMessage = HelloMessage | GetMessage | SetMessage | EventsRequestMessage | OpenMessage | ExportRequestMessage;
 
 /** Every type of message a webview sends. */
 export const WEBVIEW_MESSAGE_TYPES = [
@@ -162,6 +197,7 @@ export const WEBVIEW_MESSAGE_TYPES = [
   'telemetry/set',
   'telemetry/events',
   'telemetry/open',
+  'telemetry/export',
 ] as const satisfies readonly WebviewMessage['type'][];
 
 // host → webview
@@ -203,6 +239,10 @@ export interface EventsMessage {
   protocol: typeof PROTOCOL_VERSION;
   inReplyTo: string;
   events: TelemetryEvent[];
+  /** Whether older events exist than the oldest of this page. */
+  more?: boolean;
+  /** With `more`: the cursor to ask for the next, older page (`before` of the next request). */
+  before?: string;
 }
 
 /**
@@ -216,6 +256,16 @@ export interface EventsChangedMessage {
 }
 
 export type HostMessage = StateMessage | ErrorMessage | EventsMessage | EventsChangedMessage;
+
+/** Extension: the answer to `telemetry/export`: where the file was written, and how many events it holds. */
+export interface ExportedMessage {
+  type: 'telemetry/exported';
+  protocol: typeof PROTOCOL_VERSION;
+  inReplyTo: string;
+  /** The file written, as the editor names it (a path). */
+  file: string;
+  count: number;
+}
 
 /** A host message of our family that speaks another protocol version. */
 export interface ForeignProtocolMessage {
@@ -244,6 +294,8 @@ export const isTime = (value: unknown): value is string => isShortString(value) 
 export const isLocaleTag = (value: unknown): value is string =>
   isShortString(value) && /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(value as string);
 export const isTelemetryCategory = oneOf(TELEMETRY_CATEGORIES) as (value: unknown) => value is TelemetryCategory;
+const isCount: Check = (value) => Number.isSafeInteger(value) && (value as number) >= 0;
+const isSentCount = shape({ lastWeek: isCount, kept: isCount });
 
 export const isTelemetryState = shape(
   { enabled: isBoolean },
@@ -259,6 +311,11 @@ export const isTelemetryState = shape(
     locale: isLocaleTag,
     offers: (value) => Array.isArray(value) && value.length <= 64 && value.every(isShortString),
     invalidSetting: oneOf(SETTING_SCOPES),
+    doNotTrack: isBoolean,
+    noticePending: isBoolean,
+    sentCounts: (value) =>
+      isPlainObject(value) &&
+      Object.entries(value).every(([category, count]) => isTelemetryCategory(category) && isSentCount(count)),
   },
 ) as (value: unknown) => value is TelemetryState;
 
@@ -290,8 +347,8 @@ export const isForeignProtocolMessage = shape({
 }) as (value: unknown) => value is ForeignProtocolMessage;
 
 /** A state with every field filled in, except those whose absence means "not offered" (or "not told"). */
-export type NormalizedTelemetryState = Required<Omit<TelemetryState, 'accountLinked' | 'locale' | 'editorTelemetryLevel' | 'invalidSetting'>> &
-  Pick<TelemetryState, 'accountLinked' | 'locale' | 'editorTelemetryLevel' | 'invalidSetting'>;
+export type NormalizedTelemetryState = Required<Omit<TelemetryState, 'accountLinked' | 'locale' | 'editorTelemetryLevel' | 'invalidSetting' | 'doNotTrack' | 'noticePending' | 'sentCounts'>> &
+  Pick<TelemetryState, 'accountLinked' | 'locale' | 'editorTelemetryLevel' | 'invalidSetting' | 'doNotTrack' | 'noticePending' | 'sentCounts'>;
 
 /** Copies a validated state into a fresh object holding only the protocol's fields. */
 export function normalizeState(state: TelemetryState): NormalizedTelemetryState {
@@ -310,6 +367,10 @@ export function normalizeState(state: TelemetryState): NormalizedTelemetryState 
     offers: state.offers ? [...state.offers] : [],
     // Left out, not undefined, when every value is valid: the state of a host without it stays as it was.
     ...(state.invalidSetting !== undefined && { invalidSetting: state.invalidSetting }),
+    ...(state.doNotTrack === true && { doNotTrack: true }),
+    ...(state.noticePending === true && { noticePending: true }),
+    // Checked counts of plain numbers: a shallow copy is a copy.
+    ...(state.sentCounts && { sentCounts: { ...state.sentCounts } }),
   };
 }
 
@@ -323,11 +384,25 @@ const webviewRequests = [
   // A set carries exactly one of the two switches.
   /* @__PURE__ */ isRequest('telemetry/set', { enabled: isBoolean }, { accountLinked: isAbsent }),
   /* @__PURE__ */ isRequest('telemetry/set', { accountLinked: isBoolean }, { enabled: isAbsent }),
-  /* @__PURE__ */ isRequest('telemetry/events', { category: isTelemetryCategory }),
+  /* @__PURE__ */ isRequest(
+    'telemetry/events',
+    { category: isTelemetryCategory },
+    { before: (value) => typeof value === 'string' && /^-?\d{1,16}:\d{1,9}$/.test(value), limit: (value) => Number.isSafeInteger(value) && (value as number) >= 1 && (value as number) <= MAX_EVENTS },
+  ),
   /* @__PURE__ */ shape({ type: (value) => value === 'telemetry/open', target: oneOf(LINK_TARGETS) }),
+  /* @__PURE__ */ isRequest('telemetry/export'),
 ];
 
 /** For the host: a well-formed request from the webview. */
 export function isWebviewMessage(value: unknown): value is WebviewMessage {
   return webviewRequests.some((isOne) => isOne(value));
 }
+
+/** For the webview: the answer to an export. Not part of `isHostMessage`, so a webview that never asks ignores it. */
+export const isExportedMessage = /* @__PURE__ */ shape({
+  type: (value) => value === 'telemetry/exported',
+  protocol: isProtocolV1,
+  inReplyTo: isId,
+  file: isShortString,
+  count: (value) => Number.isSafeInteger(value) && (value as number) >= 0,
+}) as (value: unknown) => value is ExportedMessage;

@@ -46,7 +46,7 @@ function freePort() {
  * `{ folder, id }`.
  * Returns { url, dir, settingsPath, readSettings(), stop(), extensionHostPids() }.
  */
-export async function startCodeServer(installDir, { settings = {}, vsix, extensions = [] } = {}) {
+export async function startCodeServer(installDir, { settings = {}, vsix, extensions = [], env = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'cs-telemetry-e2e-'));
   for (const sub of ['home', 'ud/User', 'exts', 'ws']) mkdirSync(join(dir, sub), { recursive: true });
   const settingsPath = join(dir, 'ud/User/settings.json');
@@ -82,7 +82,7 @@ export async function startCodeServer(installDir, { settings = {}, vsix, extensi
       '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
       join(dir, 'ws'),
     ],
-    { env: { ...process.env, HOME: join(dir, 'home') }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    { env: { ...process.env, DO_NOT_TRACK: undefined, ...env, HOME: join(dir, 'home') }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => log.push(String(chunk)));
   const exited = new Promise((resolveExit) => child.once('exit', resolveExit));

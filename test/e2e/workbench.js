@@ -30,11 +30,12 @@ let profile;
  * `extensions`: more extension folders to load, as `startCodeServer` takes them, or an async function that returns them.
  * `settings` (called as code-server starts) adds to the user's settings.json.
  */
-export function setUpWorkbench({ init, vsix, extensions, settings = () => ({}) } = {}) {
+export function setUpWorkbench({ init, vsix, extensions, settings = () => ({}), notice = 'close', env = {} } = {}) {
   before(async () => {
     const installDir = installCodeServer();
     if (!vsix) prepareExample();
     server = await startCodeServer(installDir, {
+      env,
       vsix: await vsix?.(),
       extensions: (typeof extensions === 'function' ? await extensions() : extensions) ?? [],
       settings: {
@@ -57,6 +58,8 @@ export function setUpWorkbench({ init, vsix, extensions, settings = () => ({}) }
     await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
     await page.goto(server.url);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // The example holds every upload until its telemetry notice is answered: closed here unless the test answers it.
+    if (notice === 'close') await answerNotice();
   });
 
   after(async () => {
@@ -257,3 +260,18 @@ export async function readEvents(title) {
 
 /** The status line for `count` events (src/components/telemetry-events). */
 export const countLine = (count) => (count === 1 ? '1 event sent recently, newest first.' : `${count} events sent recently, newest first.`);
+
+/** The example's telemetry notice, as VS Code shows it: a notification toast. */
+export const noticeToast = () => page.locator('.notification-toast', { hasText: 'Code Studio collects anonymous usage data' });
+
+/** Waits for the notice and answers it: a button by its title, or closed (its Clear Notification action). */
+export async function answerNotice(button) {
+  const toast = noticeToast();
+  await toast.waitFor({ timeout: 60_000 });
+  if (button) await toast.getByRole('button', { name: button }).click();
+  else {
+    await toast.hover();
+    await toast.locator('.codicon-notifications-clear').click();
+  }
+  await toast.waitFor({ state: 'detached', timeout: 10_000 });
+}

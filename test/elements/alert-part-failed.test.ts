@@ -24,9 +24,8 @@ describe('an alert chunk that failed to load', () => {
     await host.idle();
     await panel.updated();
     expect(alertPart.module, 'the chunk is not loaded').to.equal(undefined);
-    // Retry sits beside the alert's live region, not inside it.
     expect(panel.alertText).to.equal('Could not save. It is still on.');
-    expect(panel.retryButton, 'Retry is offered').to.not.equal(null);
+    expect(panel.retryButton, 'Retry beside the alert').to.not.equal(null);
     expect(panel.badgeStatus, 'the badge says what the editor holds').to.equal('on');
     expect(panel.switch.checked).to.equal(true);
     const sets = host.api.sent('telemetry/set').length;

@@ -19,9 +19,10 @@ import { LOCKED_MESSAGES } from '../../dist/host.js';
 // (16,687 bytes). The rebuilt client (request tracking, host sequencing, saved state, bounded sends, the instance rule)
 // and the live events list came in beside them (18,627 bytes). The events messages' guards left for
 // webview-extensions.js, read by the client through the reader the panel hands it from that chunk, and the host's
-// refusal words (LOCKED_MESSAGES) for webview-alert.js (18,505 bytes). The target is 16 KB (16,384 bytes), not met:
+// refusal words (LOCKED_MESSAGES) for webview-alert.js (18,505 bytes); the sent count and the consent-hold words that
+// came in beside them took it to 18,723 bytes. The target is 16 KB (16,384 bytes), not met:
 // CONTRIBUTING.md's size section says what stands in the way. The budget is the size measured, so nothing grows unseen.
-const BUDGET = 18505;
+const BUDGET = 18723;
 /** The alert's words and rules, fetched on the first problem a panel shows. */
 const ALERT_BUDGET = 1 * 1024;
 /** The words of the expanded data types, fetched after the list's first paint. */

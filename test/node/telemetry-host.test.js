@@ -1001,7 +1001,7 @@ describe('extensions: events', () => {
     assert.deepEqual((await it.request('hello')).state.offers, ['events']);
     const reply = await it.request('events', { category: 'tokens' });
     assert.ok(isEventsMessage(reply), JSON.stringify(reply));
-    assert.deepEqual(reply, { type: 'telemetry/events', protocol: 1, inReplyTo: reply.inReplyTo, events: [source[2], source[0]] });
+    assert.deepEqual(reply, { type: 'telemetry/events', protocol: 1, inReplyTo: reply.inReplyTo, events: [source[2], source[0]], more: false });
     assert.deepEqual(asked, ['tokens']);
     assert.deepEqual((await it.request('events', { category: 'account' })).events, [], 'none of a category is an empty list');
     assert.deepEqual(it.logs, []);

@@ -2,6 +2,7 @@ import { msg } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import {
   isTelemetryCategory,
+  type SentCount,
   type TelemetryAccount,
   type TelemetryCategory,
   type TelemetryEventsEntry,
@@ -40,6 +41,7 @@ export type { CsAccountLinkedChangeEvent, CsEventsRequestEvent } from '../events
  * @csspart account-switch - The "Include my account details" switch, when offered.
  * @csspart events-toggle - Each item's "Show what was sent" button, when offered.
  * @csspart events - Each item's list of events, while shown.
+ * @csspart sent-count - Each item's count of events sent in the last 7 days and kept, when the host tells it.
  * @csspart part-failed - The note shown when the code of an extension it shows could not be loaded.
  *
  * @cssprop [--vscode-settings-rowHoverBackground=#80808033] - The line between items.
@@ -58,6 +60,7 @@ export class CsTelemetryDataTypes extends CsElement {
     eventsOffered: { type: Boolean, attribute: 'events-offered' },
     telemetryOff: { type: Boolean, attribute: 'telemetry-off' },
     events: { attribute: false },
+    counts: { attribute: false },
     eventsChanged: { attribute: false },
     expanded: { state: true },
     eventsOpen: { state: true },
@@ -92,6 +95,12 @@ export class CsTelemetryDataTypes extends CsElement {
 
   /** A count per category that moves when its log changed: an open list asks again (`refresh`). */
   eventsChanged: Partial<Record<TelemetryCategory, number>> = {};
+
+  /**
+   * Per data type, how many events the editor's sent log holds (sent in the last 7 days, kept in all), shown under
+   * each item while `eventsOffered`. Unset or missing for a type: no count line.
+   */
+  counts: Partial<Record<TelemetryCategory, SentCount>> = {};
 
   /** Ids of the items the user has expanded. */
   private expanded = new Set<string>();
@@ -164,6 +173,7 @@ export class CsTelemetryDataTypes extends CsElement {
         <p class="dim">${account ? account.consentDetail() : item.detail}</p>
         ${item.howSent ? html`<p class="dim">${item.howSent}</p>` : nothing}
       </div>
+      ${events && this.counts[category] ? events.renderSentCount(this.counts[category]) : nothing}
       ${events
         ? events.renderEventsDisclosure(
             item.title,

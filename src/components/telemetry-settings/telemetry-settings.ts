@@ -19,6 +19,7 @@ import {
   areDataTypesLocked,
   badgeIdentity,
   badgeStatus,
+  isHeld,
   settingWarningText,
   coreAlertOf,
   isIdentified,
@@ -32,11 +33,16 @@ import { CsElement } from '../../internal/cs-element.js';
 /** The optional parts the panel needs for a view: its own (history, links) and its list's. */
 const partsOf = (view: TelemetryView) => [
   ...panelParts(view.host?.changedBy, view.host?.offers ?? []),
+  // The words for DO_NOT_TRACK and a notice not yet answered.
+  ...(isHeld(view) ? [optionalPart] : []),
   ...dataTypesParts(accountSwitchValue(view), !!view.host?.offers.includes('events')),
 ];
 
 /** The alert's words, needed once something failed. */
 const alertParts = (view: TelemetryView) => (view.problem ? [alertPart] : []);
+
+/** No counts told: one object, so that a render does not hand the list a new one each time. */
+const NO_COUNTS = Object.freeze({});
 
 const note = (icon: unknown, text: string, kind = '') => html`<p class="note ${kind}">${icon}<span>${text}</span></p>`;
 
@@ -122,6 +128,7 @@ export class CsTelemetrySettings extends CsElement {
     // Without its chunk (it could not load), the core's sentence: what failed and what the editor holds.
     const [problem, retry] = (alertPart.module?.alertOf ?? coreAlertOf)(view) ?? [];
     const levelText = settingWarningText(view);
+    const holdText = optionalPart.module?.consentHoldText(view) ?? '';
     return html`
       <section aria-labelledby="heading" lang=${intlLocale()}>
         <header>
@@ -156,6 +163,7 @@ export class CsTelemetrySettings extends CsElement {
         ${isReading(view)
           ? note(spinnerIcon, msg('Reading your setting from Code Studio…', { id: 'panel.loading' }))
           : nothing}
+        ${holdText ? note(warningIcon, holdText, 'warning') : nothing}
         ${levelText ? note(warningIcon, levelText, 'warning') : nothing}
         <div class=${problem ? 'note failure' : ''}>
           <div role="alert" part="alert">${problem ? [warningIcon, html`<span>${problem}</span>`] : nothing}</div>
@@ -172,6 +180,7 @@ export class CsTelemetrySettings extends CsElement {
           .eventsOffered=${offers.includes('events')}
           .telemetryOff=${status === 'off'}
           .events=${this.#controller.events}
+          .counts=${host?.sentCounts ?? NO_COUNTS}
           .eventsChanged=${this.#controller.eventsChanged}
           @cs-account-linked-change=${this.#onAccountLinkedChange}
           @cs-events-request=${this.#onEventsRequest}

@@ -28,7 +28,7 @@ export function badgeStatus(view: TelemetryView): TelemetryBadgeStatus {
   if (view.saving || view.accountSaving) return 'saving';
   if (isReading(view)) return 'loading';
   if (!isKnown(view)) return 'error';
-  if (!view.enabled) return 'off';
+  if (!view.enabled || isDoNotTrack(view)) return 'off';
   const level = editorLevel(view.host);
   return levelAllows(level, 'usage') ? 'on' : levelAllows(level, 'error') ? 'errors-only' : 'off';
 }
@@ -89,6 +89,12 @@ export function invalidSettingText(view: TelemetryView): string {
       return '';
   }
 }
+
+/** The host's environment sets DO_NOT_TRACK: nothing is sent, whatever the switch says. */
+export const isDoNotTrack = (view: TelemetryView) => view.host?.doNotTrack === true;
+
+/** Nothing leaves now whatever the switch says: DO_NOT_TRACK, or the notice not yet answered (words: consent-hold.ts). */
+export const isHeld = (view: TelemetryView) => isDoNotTrack(view) || view.host?.noticePending === true;
 
 /** The warning under the switch: a value in settings.json that is not valid, then what the editor's level leaves. */
 export const settingWarningText = (view: TelemetryView) => sentence(invalidSettingText(view), editorLevelText(view));
