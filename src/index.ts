@@ -15,6 +15,8 @@ export { badgeIdentity, badgeStatus } from './components/telemetry-settings/view
 export { telemetryContext } from './webview/telemetry-context.js';
 export { applyLocale, getLocale, resolveLocale, setLocale, type SupportedLocale } from './internal/i18n/locale.js';
 export * from './protocol/protocol.js';
+export * from './protocol/events-messages.js';
+export * from './protocol/locked-messages.js';
 export {
   TelemetryClient,
   TelemetryRequestError,

@@ -28,6 +28,8 @@ export type {
   TelemetryHostWebview,
 } from './options.js';
 export * from '../protocol/protocol.js';
+export * from '../protocol/events-messages.js';
+export * from '../protocol/locked-messages.js';
 export { fitEvent, type FittedEvent } from '../protocol/events.js';
 export {
   telemetryPanelHtml,

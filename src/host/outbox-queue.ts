@@ -4,7 +4,8 @@
  * never take the same events; a claim left by a gate that is gone is put back when nothing of it may have left, and
  * dropped when it may have (an upload was under way): an event is uploaded at most once.
  */
-import { isPlainObject, isTelemetryEvent, type TelemetryEvent } from '../protocol/protocol.js';
+import { isTelemetryEvent } from '../protocol/events-messages.js';
+import { isPlainObject, type TelemetryEvent } from '../protocol/protocol.js';
 import {
   appendText,
   join,

@@ -2,7 +2,8 @@
  * Who manages the setting, read fail-closed: when it cannot be read, the state claims no policy and every set is
  * refused, so a policy that does exist is never overridden.
  */
-import { LOCKED_MESSAGES, type ManagedBy } from '../protocol/protocol.js';
+import { LOCKED_MESSAGES } from '../protocol/locked-messages.js';
+import type { ManagedBy } from '../protocol/protocol.js';
 import { describe, type Log } from './log.js';
 import type { TelemetryHostOptions } from './options.js';
 

@@ -3,7 +3,8 @@
  * `name`, `data`), kept in the outbox's folder within an age and a size, the oldest dropped first, and read back after
  * a restart. "Show what was sent" reads it.
  */
-import { isTelemetryEvent, TELEMETRY_CATEGORIES, type TelemetryCategory, type TelemetryEvent } from '../protocol/protocol.js';
+import { isTelemetryEvent } from '../protocol/events-messages.js';
+import { TELEMETRY_CATEGORIES, type TelemetryCategory, type TelemetryEvent } from '../protocol/protocol.js';
 import { appendText, fileStamp, join, parseLines, readText, toLines, writeWhole } from './outbox-files.js';
 import { describe, type Log } from './log.js';
 

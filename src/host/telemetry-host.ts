@@ -9,7 +9,6 @@ import {
   isPlainObject,
   isTelemetryState,
   isWebviewMessage,
-  LOCKED_MESSAGES,
   PROTOCOL_VERSION,
   WEBVIEW_MESSAGE_TYPES,
   type ErrorMessage,
@@ -22,6 +21,7 @@ import {
   type TelemetryState,
   type WebviewMessage,
 } from '../protocol/protocol.js';
+import { LOCKED_MESSAGES } from '../protocol/locked-messages.js';
 import { isId, shortText } from '../protocol/values.js';
 import { ACCOUNT_LINK_NOT_OFFERED_MESSAGE, AccountProviders } from './account.js';
 import { readEvents } from './event-source.js';

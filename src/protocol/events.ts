@@ -3,8 +3,8 @@
  * the webview's own rules (values.ts) after strings are clipped. Host only: no webview module imports it, so it never
  * reaches dist/webview.js.
  */
+import { eventsJsonLength } from './events-messages.js';
 import {
-  eventsJsonLength,
   MAX_EVENT_FIELDS,
   MAX_EVENTS,
   MAX_EVENTS_JSON_LENGTH,

@@ -3,24 +3,14 @@
  * docs/protocol.md is the prose version of this file; keep the two in step.
  */
 
-import { isEventFieldValue, isEventName, isId, isShortString, MAX_STRING_LENGTH } from './values.js';
+import { isPlainObject, shape, type Check } from './shape.js';
+import { isId, isShortString, MAX_STRING_LENGTH } from './values.js';
 
-export { MAX_STRING_LENGTH };
+export { isPlainObject, MAX_STRING_LENGTH };
 
 export const PROTOCOL_VERSION = 1;
 
 export type ManagedBy = 'policy';
-
-/**
- * The host's words for a refused `set` (code `locked`), in English. The panel shows these two in its own language
- * and any other message as the host wrote it.
- */
-export const LOCKED_MESSAGES = {
-  /** A policy fixes the setting. */
-  policy: 'Your organization manages this setting.',
-  /** Who manages the setting could not be read, so the adapter refuses the write rather than risk overriding a policy. */
-  unreadable: "Code Studio could not read your organization's policy for this setting, so it cannot be changed now.",
-} as const;
 
 /**
  * The id of the `<script type="application/json">` element in which a host may embed a state message in the page, so
@@ -285,30 +275,11 @@ export interface ForeignProtocolMessage {
 
 // Guards. Every host message is untrusted: read own data properties only, never the prototype chain.
 
-type Check = (value: unknown) => boolean;
-
-/** A plain object: created by `{}`, `Object.create(null)` or structured clone, not an array, class or DOM object. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  const proto = typeof value === 'object' && value !== null && Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
 const isBoolean: Check = (value) => typeof value === 'boolean';
 const nullOr =
   (check: Check): Check =>
   (value) =>
     value === null || check(value);
-
-/** An object whose listed own properties pass their checks; optional ones may be absent or undefined (structured clone keeps undefined). */
-const shape =
-  (required: Record<string, Check>, optional: Record<string, Check> = {}): Check =>
-  (value) =>
-    isPlainObject(value) &&
-    Object.entries(required).every(([key, check]) => Object.hasOwn(value, key) && check(value[key])) &&
-    Object.entries(optional).every(([key, check]) => {
-      const field = Object.hasOwn(value, key) ? value[key] : undefined;
-      return field === undefined || check(field);
-    });
 
 const isAccount = shape({ loginName: isShortString, email: isShortString });
 const isProtocolV1: Check = (value) => value === PROTOCOL_VERSION;
@@ -348,38 +319,6 @@ export const isTelemetryState = shape(
   },
 ) as (value: unknown) => value is TelemetryState;
 
-export const isTelemetryEvent = shape({
-  time: isTime,
-  category: isTelemetryCategory,
-  name: isEventName,
-  data: (value) =>
-    isPlainObject(value) && Object.keys(value).length <= MAX_EVENT_FIELDS && Object.values(value).every(isEventFieldValue),
-}) as (value: unknown) => value is TelemetryEvent;
-
-/**
- * The length of `JSON.stringify(events)`, counted event by event so that it stops as soon as it passes `limit`
- * (then it returns a number above `limit`, not the whole length).
- */
-export function eventsJsonLength(events: readonly TelemetryEvent[], limit = Infinity): number {
-  let length = 2 + Math.max(events.length - 1, 0); // the brackets and the commas between events
-  for (const event of events) {
-    length += JSON.stringify(event).length;
-    if (length > limit) break;
-  }
-  return length;
-}
-
-export const isEventsMessage = shape({
-  type: (value) => value === 'telemetry/events',
-  protocol: isProtocolV1,
-  inReplyTo: isId,
-  events: (value) =>
-    Array.isArray(value) &&
-    value.length <= MAX_EVENTS &&
-    value.every(isTelemetryEvent) &&
-    eventsJsonLength(value, MAX_EVENTS_JSON_LENGTH) <= MAX_EVENTS_JSON_LENGTH,
-}, { more: isBoolean, before: isShortString }) as (value: unknown) => value is EventsMessage;
-
 export const isStateMessage = shape(
   {
     type: (value) => value === 'telemetry/state',
@@ -400,16 +339,6 @@ export const isErrorMessage = shape(
   },
   { instance: isId },
 ) as (value: unknown) => value is ErrorMessage;
-
-export const isEventsChangedMessage = shape({
-  type: (value) => value === 'telemetry/events-changed',
-  protocol: isProtocolV1,
-  category: isTelemetryCategory,
-}) as (value: unknown) => value is EventsChangedMessage;
-
-export function isHostMessage(value: unknown): value is HostMessage {
-  return isStateMessage(value) || isErrorMessage(value) || isEventsMessage(value) || isEventsChangedMessage(value);
-}
 
 /** A state or error message whose `protocol` is a whole number other than ours: the host and webview must be updated. */
 export const isForeignProtocolMessage = shape({

@@ -1,8 +1,6 @@
 import {
   PROTOCOL_VERSION,
   isErrorMessage,
-  isEventsChangedMessage,
-  isEventsMessage,
   isForeignProtocolMessage,
   isStateMessage,
   normalizeState,
@@ -22,11 +20,13 @@ import { RequestTracker, type Posted, type Scheduler } from './request-tracker.j
 import { readSavedState, startingPoint, writeSavedState } from './saved-state.js';
 import { LOADING_VIEW, TelemetryRequestError, type SetField, type TelemetryProblem, type TelemetryView } from './telemetry-view.js';
 import type { VsCodeApi } from './vscode-api.js';
+import type { EventsReader } from './events-reader.js';
 
 export { LOADING_VIEW, TelemetryRequestError } from './telemetry-view.js';
 export type { SetField, TelemetryCertainty, TelemetryPhase, TelemetryProblem, TelemetryView } from './telemetry-view.js';
 export { SEND_LIMIT, SEND_WINDOW, type Scheduler } from './request-tracker.js';
 export { STALE_CHECKS } from './host-sequencer.js';
+export type { EventsReader } from './events-reader.js';
 
 export interface TelemetryClientOptions {
   api: VsCodeApi;
@@ -43,6 +43,11 @@ export interface TelemetryClientOptions {
    * client only: a later one would show the page-load state as the host's current word.
    */
   initialState?: unknown;
+  /**
+   * Reads the events extension's messages (`readEvents` from events-reader.ts). Without it the client neither asks
+   * for events (`not-offered`) nor hears of them: the panel's webview bundle loads it with the extension's UI.
+   */
+  readEvents?: EventsReader;
 }
 
 export const DEFAULT_TIMEOUT = 5000;
@@ -86,6 +91,7 @@ function wire(request: Posted<Request>): WebviewMessage {
  */
 export class TelemetryClient {
   readonly #api: VsCodeApi;
+  readonly #readEvents?: EventsReader;
   readonly #requests: RequestTracker<Request>;
   readonly #sequence: HostSequencer;
   readonly #unlisten: () => void;
@@ -101,6 +107,7 @@ export class TelemetryClient {
 
   constructor(options: TelemetryClientOptions) {
     const api = (this.#api = options.api);
+    this.#readEvents = options.readEvents;
     const timeout = options.timeout ?? DEFAULT_TIMEOUT;
     // The window's own timers, looked up at each call.
     const scheduler = options.scheduler ?? globalThis;
@@ -187,11 +194,11 @@ export class TelemetryClient {
    * The recent events of one category, oldest first, as the host sent them. Rejects with a `TelemetryRequestError`
    * on the host's error, on silence (`timeout`), when the host does not offer events (`not-offered`), or when a later
    * request of the category took its place before it went out (`superseded`). A reply whose events are not all of the
-   * category asked for, or not in time order, is a `bad-reply`.
+   * category asked for, or not in time order, is a `bad-reply`. A client made without `readEvents` is `not-offered`.
    */
   requestEvents(category: TelemetryCategory): Promise<TelemetryEvent[]> {
     if (this.#disposed) return Promise.reject(new TelemetryRequestError('disposed', ''));
-    if (!this.#view.host?.offers.includes('events')) return Promise.reject(new TelemetryRequestError('not-offered', ''));
+    if (!this.#readEvents || !this.#view.host?.offers.includes('events')) return Promise.reject(new TelemetryRequestError('not-offered', ''));
     return new Promise((resolve, reject) => this.#requests.send({ type: EVENTS, category, settle: { resolve, reject } }));
   }
 
@@ -209,7 +216,11 @@ export class TelemetryClient {
   receive(data: unknown): void {
     if (this.#disposed) return;
     const error = isErrorMessage(data);
-    if (isEventsMessage(data)) {
+    if (this.#readEvents?.(data)) {
+      if (data.type !== EVENTS) {
+        if (this.#view.host?.offers.includes('events')) for (const listener of this.#eventsListeners) listener(data.category);
+        return;
+      }
       // Only an answer to an events request of this page still awaited; anything else is someone else's.
       const request = this.#requests.take(data.inReplyTo, (awaited) => awaited.type === EVENTS);
       if (request?.type !== EVENTS) return void this.#ignored++;
@@ -232,8 +243,6 @@ export class TelemetryClient {
       if (!error) return this.#onState(data, request);
       // An error for a superseded request changes nothing: the latest intent still stands.
       if (request) this.#fail(request, data.code, data.message, this.#sequence.isUnknownInstance(data.instance));
-    } else if (isEventsChangedMessage(data)) {
-      if (this.#view.host?.offers.includes('events')) for (const listener of this.#eventsListeners) listener(data.category);
     } else if (isForeignProtocolMessage(data)) {
       this.#stop();
       this.#update({

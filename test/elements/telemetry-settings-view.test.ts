@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { LOCKED_MESSAGES, normalizeState, type TelemetryState } from '../../src/protocol/protocol.js';
+import { LOCKED_MESSAGES } from '../../src/protocol/locked-messages.js';
+import { normalizeState, type TelemetryState } from '../../src/protocol/protocol.js';
 import { LOADING_VIEW, type TelemetryProblem, type TelemetryView } from '../../src/webview/telemetry-client.js';
 import { setLocale } from '../../src/internal/i18n/locale.js';
 import { templates as ja } from '../../src/internal/i18n/locales/ja.js';

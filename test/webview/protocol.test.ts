@@ -3,12 +3,9 @@ import {
   MAX_STRING_LENGTH,
   PROTOCOL_VERSION,
   isErrorMessage,
-  isEventsMessage,
   isForeignProtocolMessage,
-  isHostMessage,
   isPlainObject,
   isStateMessage,
-  isTelemetryEvent,
   isTelemetryState,
   isWebviewMessage,
   normalizeState,
@@ -17,6 +14,7 @@ import {
   type StateMessage,
   type TelemetryState,
 } from '../../src/protocol/protocol.js';
+import { isEventsMessage, isHostMessage, isTelemetryEvent } from '../../src/protocol/events-messages.js';
 
 const validState = (): StateMessage => ({
   type: 'telemetry/state',

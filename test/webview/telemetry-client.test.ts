@@ -9,6 +9,7 @@ import {
   TelemetryClient,
   type TelemetryView,
 } from '../../src/webview/telemetry-client.js';
+import { readEvents } from '../../src/webview/events-reader.js';
 import { ManualClock } from '../../dev/harness/manual-clock.js';
 import { FakeHost, FakeVsCodeApi, deliverFromHost, type FakeHostOptions, type RequestMessage } from '../support/fake-host.js';
 
@@ -28,7 +29,8 @@ const live: Setup[] = [];
 function setup(options: FakeHostOptions = {}): Setup {
   const host = new FakeHost({ manual: true, ...options });
   const scheduler = new ManualClock();
-  const client = new TelemetryClient({ api: host.api, scheduler, timeout: TIMEOUT });
+  // With the events extension's reader, as the panel gives it once the extensions' chunk is in.
+  const client = new TelemetryClient({ api: host.api, scheduler, timeout: TIMEOUT, readEvents });
   const views: TelemetryView[] = [];
   client.subscribe((view) => views.push(view));
   const context = { host, api: host.api, scheduler, client, views };
@@ -1152,6 +1154,23 @@ describe('TelemetryClient', () => {
       expect(client.view.saving).to.equal(true);
       host.replyAll();
       expect(client.view).to.include({ saving: false, enabled: false });
+    });
+
+    it('without the events reader (its chunk not in), asks for nothing and hears no events message', async () => {
+      const host = new FakeHost({ manual: true, enabled: true, offers: ['events'] });
+      const client = new TelemetryClient({ api: host.api, scheduler: new ManualClock(), timeout: TIMEOUT });
+      live.push({ host, api: host.api, scheduler: new ManualClock(), client, views: [] });
+      host.replyAll();
+      const heard: string[] = [];
+      client.onEventsChanged((category) => heard.push(category));
+      const posted = host.api.posted.length;
+      const error = await client.requestEvents('tokens').then(() => null, (e: unknown) => e);
+      expect(error).to.include({ code: 'not-offered' });
+      expect(host.api.posted).to.have.length(posted);
+      const ignored = client.ignoredMessages;
+      deliverFromHost({ type: 'telemetry/events-changed', protocol: 1, category: 'tokens' });
+      expect(heard).to.deep.equal([]);
+      expect(client.ignoredMessages).to.equal(ignored + 1);
     });
 
     it('rejects what is outstanding when disposed', async () => {

@@ -2,7 +2,8 @@
 // problem, since a panel that never fails never needs them. While it cannot load, the panel says `coreAlertOf`'s
 // sentence (view.ts) instead.
 import { msg, str } from '@lit/localize';
-import { LOCKED_MESSAGES, PROTOCOL_VERSION } from '../../protocol/protocol.js';
+import { LOCKED_MESSAGES } from '../../protocol/locked-messages.js';
+import { PROTOCOL_VERSION } from '../../protocol/protocol.js';
 import type { SetField, TelemetryProblem, TelemetryView } from '../../webview/telemetry-client.js';
 import { noAnswerText, notKnownText, saveFailedText, sentence, stillText, type TelemetryAlert } from './view.js';
 

@@ -1,13 +1,14 @@
 import { ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { clockFor } from '../../internal/clock.js';
-import type { LinkTarget, TelemetryCategory, TelemetryEventsEntry } from '../../protocol/protocol.js';
+import type { EventsChangedMessage, EventsMessage, LinkTarget, TelemetryCategory, TelemetryEventsEntry } from '../../protocol/protocol.js';
 import { LOADING_VIEW, TelemetryClient, type TelemetryRequestError, type TelemetryView } from '../../webview/telemetry-client.js';
 import { isVsCodeApiTaken, sharedVsCodeApi, type VsCodeApi } from '../../webview/vscode-api.js';
 import { takeInitialState } from '../../webview/initial-state.js';
 import { telemetryContext } from '../../webview/telemetry-context.js';
 import { applyLocale } from '../../internal/i18n/locale.js';
 import { noAnswerText } from './view.js';
+import { optionalPart } from '../optional-part.js';
 
 const NO_HOST_VIEW: TelemetryView = {
   ...LOADING_VIEW,
@@ -129,7 +130,14 @@ export class TelemetryController implements ReactiveController {
     // The host's state embedded in the page, so that this update, the first render, shows it: no "Checking…". The
     // page's first connection only: later ones start from the saved state.
     const initialState = takeInitialState(document);
-    const client = (this.#client = new TelemetryClient({ api, timeout: this.#host.timeout, scheduler: clockFor(this.#host), initialState }));
+    const client = (this.#client = new TelemetryClient({
+      api,
+      timeout: this.#host.timeout,
+      scheduler: clockFor(this.#host),
+      initialState,
+      // The events extension's guards come with its UI, which is in before any list can ask.
+      readEvents: (data): data is EventsMessage | EventsChangedMessage => !!optionalPart.module?.readEvents(data),
+    }));
     client.subscribe((view) => this.#show(view));
     client.onEventsChanged((category) => {
       this.eventsChanged = { ...this.eventsChanged, [category]: (this.eventsChanged[category] ?? 0) + 1 };
