@@ -20,9 +20,10 @@ import { LOCKED_MESSAGES } from '../../dist/host.js';
 // and the live events list came in beside them (18,627 bytes). The events messages' guards left for
 // webview-extensions.js, read by the client through the reader the panel hands it from that chunk, and the host's
 // refusal words (LOCKED_MESSAGES) for webview-alert.js (18,505 bytes); the sent count and the consent-hold words that
-// came in beside them took it to 18,723 bytes. The target is 16 KB (16,384 bytes), not met:
+// came in beside them took it to 18,723 bytes, and telling the page that took acquireVsCodeApi() first apart from no
+// editor at all to 18,755. The target is 16 KB (16,384 bytes), not met:
 // CONTRIBUTING.md's size section says what stands in the way. The budget is the size measured, so nothing grows unseen.
-const BUDGET = 18723;
+const BUDGET = 18755;
 /** The alert's words and rules, fetched on the first problem a panel shows. */
 const ALERT_BUDGET = 1 * 1024;
 /** The words of the expanded data types, fetched after the list's first paint. */
@@ -31,8 +32,11 @@ const DETAILS_BUDGET = 1 * 1024;
 const EXTENSIONS_BUDGET = 4.5 * 1024;
 /** @lit/localize's runtime, loaded with the first language other than English. */
 const LOCALIZATION_BUDGET = 1 * 1024;
-/** Each language's strings (about 70, Japanese at 3 bytes a character), fetched only by a page that speaks it. */
-const LOCALE_BUDGET = 3 * 1024;
+/**
+ * Each language's strings (about 95 since the notice, DO_NOT_TRACK, the counts and the outbox's words; Japanese at 3
+ * bytes a character, the pseudo-locale the longest), fetched only by a page that speaks it.
+ */
+const LOCALE_BUDGET = 3.5 * 1024;
 const LOCALES = JSON.parse(readFileSync(new URL('../../lit-localize.json', import.meta.url), 'utf8')).targetLocales;
 const bundle = readFileSync(new URL('../../dist/webview.js', import.meta.url));
 const extensionsChunk = readFileSync(new URL('../../dist/webview-extensions.js', import.meta.url), 'utf8');
