@@ -15,37 +15,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { connectTelemetryHost, createTelemetryGate, isEventsMessage, PROTOCOL_VERSION, TELEMETRY_CATEGORIES } from '../../dist/host.js';
 import { ConfigurationTarget, createFakeVsCode, createFakeWebview, EventEmitter, settle, TelemetryTrustedValue } from '../../dev/fake-vscode.js';
 import { ADA, DATA_TYPES, newFolder } from './support/outbox.js';
+import { oracle, random } from './support/seeded.js';
 
 const KEY = 'codeStudio.telemetry.allowAnonymousTelemetry';
 const ERROR_EVENTS = ['tokens/over-limit'];
-
-/** A small, seedable generator (mulberry32): the same seed, the same run. */
-function random(seed) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: (items) => items[Math.floor(next() * items.length)], chance: (p) => next() < p };
-}
-
-/** What the rules allow right now, read from the fake editor itself rather than by the package's functions. */
-function oracle(fake, state) {
-  const setting = fake.effective(KEY);
-  const junk = Object.values(fake.values).some((scope) => scope.has(KEY) && typeof scope.get(KEY) !== 'boolean');
-  const on = !junk && (typeof setting === 'boolean' ? setting : setting === undefined);
-  const configured = fake.effective('telemetry.telemetryLevel');
-  let level = ['error', 'crash', 'off'].includes(configured) ? configured : 'all';
-  if (!fake.vscode.env.isTelemetryEnabled && level === 'all') level = 'off';
-  return {
-    usage: on && level === 'all',
-    error: on && (level === 'all' || level === 'error'),
-    identity: state.account !== null && state.linked === true,
-  };
-}
 
 const USAGE_NAMES = ['system/heartbeat', 'model-command/run', 'tokens/usage', 'autocomplete/feedback', 'account/session', 'crash/dump'];
 const ERROR_NAMES = ['system.failed', 'model-command.failed', 'autocomplete.failed', 'TypeError'];
