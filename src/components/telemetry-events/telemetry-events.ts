@@ -5,6 +5,7 @@ import type { TelemetryEvent } from '../../protocol/protocol.js';
 import { browserClock, clockFor } from '../../internal/clock.js';
 import { spinnerIcon, warningIcon } from '../../internal/icons.js';
 import { dateTimeFormat } from '../../internal/locale-format.js';
+import { intlLocale } from '../../internal/i18n/locale.js';
 import { telemetryEventsStyles } from './telemetry-events.styles.js';
 import { CsElement } from '../../internal/cs-element.js';
 
@@ -186,11 +187,11 @@ export class CsTelemetryEvents extends CsElement {
           html`<span>${msg('Could not load the events.', { id: 'events.error' })} ${this.message}</span>`,
         ];
       case 'ready': {
-        const count = this.#newestFirst.length;
-        if (!count) return msg('Nothing of this kind was sent recently.', { id: 'events.empty' });
+        const count = this.#newestFirst.length.toLocaleString(intlLocale());
+        if (!this.#newestFirst.length) return msg('Nothing of this kind was sent recently.', { id: 'events.empty' });
         if (this.more) return msg(str`The newest ${count} events sent, newest first; older ones are kept.`, { id: 'events.count-more' });
         // Says the whole count once, not as each chunk lands, so a screen reader is not told every frame.
-        return count === 1
+        return this.#newestFirst.length === 1
           ? msg('1 event sent recently, newest first.', { id: 'events.count-one' })
           : msg(str`${count} events sent recently, newest first.`, { id: 'events.count' });
       }
