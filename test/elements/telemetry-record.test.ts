@@ -247,6 +247,30 @@ describe('the sent record in the panel', () => {
     });
   });
 
+  describe('a panel moved in the document', () => {
+    it('keeps the lists it showed, and a list asked for during the move can be asked again', async () => {
+      const { el, host, harness } = await readyPanel({ offers: ['events'] });
+      host.eventSource = (category) => (category === 'tokens' ? [{ time: '2026-09-01T00:00:00.000Z', category, name: 'tokens/counted', data: { count: 1 } }] : []);
+      harness.dataTypes.showWhatWasSent('Token usage');
+      const list = () => harness.dataTypes.eventsList('Token usage');
+      await waitUntil(() => list().rows.length === 1, 'the list shows');
+      host.manual = true;
+      harness.dataTypes.showWhatWasSent('System configurations');
+      await waitUntil(() => host.held.some((message) => message.type === 'telemetry/events'), 'asked');
+      const parent = el.parentElement!;
+      el.remove();
+      parent.append(el);
+      host.manual = false;
+      host.replyAll();
+      await harness.updated();
+      expect(list().names, 'what it showed stays').to.deep.equal(['tokens/counted']);
+      const system = () => harness.dataTypes.eventsList('System configurations');
+      await waitUntil(() => system().element.status === 'error', `a request the old connection dropped fails: ${system().element.status}`);
+      system().retry();
+      await waitUntil(() => system().statusText === 'Nothing of this kind was sent recently.', system().statusText);
+    });
+  });
+
   describe('export', () => {
     async function exportWith(answer: FakeHost['exportAnswer']) {
       const { el, host, harness } = await readyPanel({ offers: ['events', 'export'] });

@@ -24,8 +24,12 @@ export class EventsLists {
   /** Each category's cursor to the page older than the events shown. */
   readonly #olderCursors = new Map<TelemetryCategory, string>();
 
+  /**
+   * `client`: the panel's connection now (none while it is out of the document). The lists outlive a connection: a
+   * panel moved in the document keeps showing what it showed, and a request the old connection dropped fails (Retry).
+   */
   constructor(
-    private readonly client: TelemetryClient,
+    private readonly client: () => TelemetryClient | undefined,
     private readonly changed: () => void,
     private readonly noAnswerText: () => string,
   ) {}
@@ -35,6 +39,8 @@ export class EventsLists {
    * events the host sent since added when they come (the host said its log changed); the older pages it shows stay.
    */
   requestEvents(category: TelemetryCategory, refresh: boolean): void {
+    const client = this.client();
+    if (!client) return;
     const shown = refresh && this.events[category]?.status === 'ready';
     const list = shown ? this.#lists.get(category)! : Symbol(category);
     this.#lists.set(category, list);
@@ -42,7 +48,7 @@ export class EventsLists {
       this.#olderCursors.delete(category);
       if (!refresh || !this.events[category]) this.#set(category, list, { status: 'loading', events: [], message: '' });
     }
-    this.client.requestEventsPage(category).then(
+    client.requestEventsPage(category).then(
       (page) => {
         if (this.#lists.get(category) !== list) return;
         const current = this.events[category]!;
@@ -63,12 +69,13 @@ export class EventsLists {
 
   /** Asks for the page older than the events a category's list shows, and adds it below them. */
   requestOlderEvents(category: TelemetryCategory): void {
+    const client = this.client();
     const entry = this.events[category];
     const before = this.#olderCursors.get(category);
-    if (entry?.status !== 'ready' || !entry.more || entry.older === 'loading' || before === undefined) return;
+    if (!client || entry?.status !== 'ready' || !entry.more || entry.older === 'loading' || before === undefined) return;
     const list = this.#lists.get(category)!;
     this.#set(category, list, { ...entry, older: 'loading' });
-    this.client.requestEventsPage(category, { before }).then(
+    client.requestEventsPage(category, { before }).then(
       (page) => {
         if (this.#lists.get(category) !== list) return;
         this.#setCursor(category, page.before);
@@ -81,13 +88,14 @@ export class EventsLists {
 
   /** Asks the host to write everything it sent to a file the user picks; one export at a time. */
   exportEvents(): void {
-    if (this.exportStatus?.status === 'exporting') return;
+    const client = this.client();
+    if (!client || this.exportStatus?.status === 'exporting') return;
     const settle = (status: TelemetryExportStatus) => {
       this.exportStatus = status;
       this.changed();
     };
     settle({ status: 'exporting' });
-    this.client.exportEvents().then(
+    client.exportEvents().then(
       (written) => settle({ status: 'written', ...written }),
       (error: TelemetryRequestError) => settle({ status: 'failed', code: error.code, message: this.#errorText(error) }),
     );

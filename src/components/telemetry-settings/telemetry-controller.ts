@@ -20,6 +20,8 @@ const NO_HOST_VIEW: TelemetryView = {
 /** The page called `acquireVsCodeApi()` itself and kept the API: the panel says what the page must do. */
 const API_TAKEN_VIEW: TelemetryView = { ...NO_HOST_VIEW, problem: { kind: 'unreachable', code: 'api-taken', message: '' } };
 
+const NO_EVENTS: EventsLists['events'] = {};
+
 interface ControllerHost extends ReactiveControllerHost, HTMLElement {
   vscodeApi?: VsCodeApi;
   timeout: number;
@@ -37,7 +39,7 @@ export class TelemetryController implements ReactiveController {
   #client?: TelemetryClient;
   /** How many times the host said each category's log changed: an open list asks again when its count moves. */
   eventsChanged: Partial<Record<TelemetryCategory, number>> = {};
-  /** The events lists and export of this connection: the recent events of each category the panel asked for. */
+  /** The events lists and export: the recent events of each category the panel asked for, whatever the connection. */
   #eventsLists?: EventsLists;
   /** The host locale last handed to `applyLocale`; a symbol until the first. */
   #appliedLocale: string | undefined | symbol = Symbol('none');
@@ -70,7 +72,6 @@ export class TelemetryController implements ReactiveController {
   hostDisconnected(): void {
     this.#client?.dispose();
     this.#client = undefined;
-    this.#eventsLists = undefined;
     this.#host.requestUpdate();
   }
 
@@ -115,19 +116,17 @@ export class TelemetryController implements ReactiveController {
   }
 
   get events(): EventsLists['events'] {
-    return this.#eventsLists?.events ?? {};
+    return this.#eventsLists?.events ?? NO_EVENTS;
   }
 
   get exportStatus(): TelemetryExportStatus | undefined {
     return this.#eventsLists?.exportStatus;
   }
 
-  /** The connection's lists and export, made when first asked for: their code comes with the lists' UI. */
+  /** The panel's lists and export, made when first asked for: their code comes with the lists' UI. */
   #lists(): EventsLists | undefined {
-    const client = this.#client;
     const Lists = optionalPart.module?.EventsLists;
-    if (!client || !Lists) return undefined;
-    return (this.#eventsLists ??= new Lists(client, () => this.#host.requestUpdate(), noAnswerText));
+    return Lists && (this.#eventsLists ??= new Lists(() => this.#client, () => this.#host.requestUpdate(), noAnswerText));
   }
 
   /** Connects if the panel is in the document and not connected; called before each update by the panel itself too. */
