@@ -2,7 +2,7 @@
  * Reads a `<cs-telemetry-events>` list ("Show what was sent") and presses its Retry, as a user does:
  *
  *   const list = new EventsHarness(element);
- *   list.statusText; list.rows; list.names; list.retry();
+ *   list.statusText; list.rows; list.names; list.retry(); list.showOlder();
  */
 import type { CsTelemetryEvents } from '../../src/components/telemetry-events/telemetry-events.js';
 import { PART } from './selectors.js';
@@ -52,6 +52,22 @@ export class EventsHarness {
   retry(): void {
     const button = this.retryButton;
     if (!button) throw new Error('The events list offers no Retry');
+    button.click();
+  }
+
+  /** "Show older", while older events are kept than those shown. */
+  get showOlderButton(): HTMLButtonElement | null {
+    return this.root.querySelector<HTMLButtonElement>(PART.showOlder);
+  }
+
+  /** The line saying older events are loading or could not be loaded; empty otherwise. */
+  get olderStatusText(): string {
+    return words(this.root.querySelector(PART.olderStatus));
+  }
+
+  showOlder(): void {
+    const button = this.showOlderButton;
+    if (!button) throw new Error('The events list offers no Show older');
     button.click();
   }
 

@@ -141,6 +141,16 @@ export class PanelHarness {
     return link;
   }
 
+  /** "Export what was sent…", shown when the host offers `export`. */
+  get exportButton(): HTMLButtonElement | null {
+    return this.root.querySelector<HTMLButtonElement>(PART.exportButton);
+  }
+
+  /** How the last export ended, in the panel's words (a polite live region). */
+  get exportStatusText(): string {
+    return words(this.root.querySelector(PART.exportStatus));
+  }
+
   /** The list of what is collected, with the account item and "Show what was sent". */
   get dataTypes(): DataTypesHarness {
     const element = this.root.querySelector(TAG.dataTypes);

@@ -37,7 +37,12 @@ export function panelLocators(frame) {
     /** The signed-in account's line in the data types list. */
     account: () => frame.locator(`${TAG.dataTypes} ${PART.account}`),
     link: (/** @type {string} */ name) => frame.locator(`${TAG.panel} ${PART.linkButton}`).filter({ hasText: name }),
+    /** "Export what was sent…", and the line saying how the last export ended. */
+    exportButton: () => frame.locator(`${TAG.panel} ${PART.exportButton}`),
+    exportStatus: () => frame.locator(`${TAG.panel} ${PART.exportStatus}`),
     dataType,
+    /** A data type's list's "Show older", while older events are kept than those shown. */
+    showOlder: (/** @type {string} */ title) => events(title).locator(PART.showOlder),
     /** A data type's "Show what was sent" button. */
     eventsToggle: (/** @type {string} */ title) => dataType(title).locator(PART.eventsToggle),
     eventsStatus: (/** @type {string} */ title) => events(title).locator(PART.eventsStatus),

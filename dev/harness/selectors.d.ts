@@ -14,6 +14,8 @@ export declare const PART: Readonly<Record<
   | 'retry'
   | 'history'
   | 'linkButton'
+  | 'exportButton'
+  | 'exportStatus'
   | 'badgeBase'
   | 'badgeLabel'
   | 'switchControl'
@@ -26,6 +28,8 @@ export declare const PART: Readonly<Record<
   | 'eventsStatus'
   | 'eventsList'
   | 'event'
-  | 'eventName',
+  | 'eventName'
+  | 'showOlder'
+  | 'olderStatus',
   string
 >>;

@@ -19,6 +19,8 @@ export const PART = Object.freeze({
   retry: '[part="retry"]',
   history: '[part="history"]',
   linkButton: '[part="links"] button',
+  exportButton: '[part="export"]',
+  exportStatus: '[part="export-status"]',
   // <cs-telemetry-status-badge>
   badgeBase: '[part="base"]',
   badgeLabel: '[part="label"]',
@@ -36,4 +38,6 @@ export const PART = Object.freeze({
   eventsList: '[part="list"]',
   event: '[part="event"]',
   eventName: '.name',
+  showOlder: '[part="show-older"]',
+  olderStatus: '[part="older-status"]',
 });

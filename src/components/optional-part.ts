@@ -11,6 +11,6 @@ export const optionalPart = new LazyPart(() => import('./optional-parts.js'));
 export const dataTypesParts = (accountLinked: boolean | null | undefined, eventsOffered: boolean) =>
   accountLinked !== undefined || eventsOffered ? [optionalPart] : [];
 
-/** The parts the panel itself needs for what the host tells: the history line's, the links'. */
+/** The parts the panel itself needs for what the host tells: the history line's, the links', the export's. */
 export const panelParts = (changedBy: unknown, offers: readonly string[]) =>
-  changedBy || LINK_TARGETS.some((target) => offers.includes(target)) ? [optionalPart] : [];
+  changedBy || [...LINK_TARGETS, 'export'].some((target) => offers.includes(target)) ? [optionalPart] : [];

@@ -8,3 +8,5 @@ export { renderEventsDisclosure } from './telemetry-data-types/events-disclosure
 export { readEvents } from '../webview/events-reader.js';
 export { renderSentCount } from './telemetry-data-types/sent-count.js';
 export { consentHoldText } from './telemetry-settings/consent-hold.js';
+export { renderExport } from './telemetry-settings/export.js';
+export { EventsLists } from './telemetry-settings/events-lists.js';

@@ -14,6 +14,7 @@ import {
   isTime,
   type EventsChangedMessage,
   type EventsMessage,
+  type ExportedMessage,
   type HostMessage,
   type TelemetryEvent,
 } from './protocol.js';
@@ -51,6 +52,15 @@ export const isEventsMessage = shape({
     value.every(isTelemetryEvent) &&
     eventsJsonLength(value, MAX_EVENTS_JSON_LENGTH) <= MAX_EVENTS_JSON_LENGTH,
 }, { more: (value) => typeof value === 'boolean', before: isShortString }) as (value: unknown) => value is EventsMessage;
+
+/** For the webview: the answer to an export. Not part of `isHostMessage`, so a webview that never asks ignores it. */
+export const isExportedMessage = shape({
+  type: (value) => value === 'telemetry/exported',
+  protocol: isProtocolV1,
+  inReplyTo: isId,
+  file: isShortString,
+  count: (value) => Number.isSafeInteger(value) && (value as number) >= 0,
+}) as (value: unknown) => value is ExportedMessage;
 
 export const isEventsChangedMessage = shape({
   type: (value) => value === 'telemetry/events-changed',

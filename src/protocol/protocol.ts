@@ -139,8 +139,12 @@ export interface TelemetryEvent {
 export interface TelemetryEventsEntry {
   status: 'loading' | 'ready' | 'error';
   events: readonly TelemetryEvent[];
-  /** For `error`: the host's words. */
+  /** For `error`, and for `older: 'error'`: the host's words. */
   message: string;
+  /** Older events than these are kept: the list offers to show them. */
+  more?: boolean;
+  /** A page of older events is being read (`loading`) or could not be (`error`); the events shown stay. */
+  older?: 'loading' | 'error';
 }
 
 // webview → host
@@ -398,11 +402,3 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
   return webviewRequests.some((isOne) => isOne(value));
 }
 
-/** For the webview: the answer to an export. Not part of `isHostMessage`, so a webview that never asks ignores it. */
-export const isExportedMessage = /* @__PURE__ */ shape({
-  type: (value) => value === 'telemetry/exported',
-  protocol: isProtocolV1,
-  inReplyTo: isId,
-  file: isShortString,
-  count: (value) => Number.isSafeInteger(value) && (value as number) >= 0,
-}) as (value: unknown) => value is ExportedMessage;

@@ -1,10 +1,11 @@
-// The events extension's messages as the client reads them: their guards are a page's largest, and only a host that
-// offers events sends them, so they come with the extension's UI (a chunk of its own in dist/webview.js's build).
-import { isEventsChangedMessage, isEventsMessage } from '../protocol/events-messages.js';
-import type { EventsChangedMessage, EventsMessage } from '../protocol/protocol.js';
+// The optional extensions' replies as the client reads them (events lists, their change pushes, export answers): their
+// guards are a page's largest, and only a host that offers them sends them, so they come with the extensions' UI (a
+// chunk of its own in dist/webview.js's build).
+import { isEventsChangedMessage, isEventsMessage, isExportedMessage } from '../protocol/events-messages.js';
+import type { EventsChangedMessage, EventsMessage, ExportedMessage } from '../protocol/protocol.js';
 
-/** True for a well-formed events reply or events-changed push; anything else is not the events extension's. */
-export type EventsReader = (data: unknown) => data is EventsMessage | EventsChangedMessage;
+/** True for a well-formed events reply, events-changed push or export answer; anything else is not the extensions'. */
+export type EventsReader = (data: unknown) => data is EventsMessage | EventsChangedMessage | ExportedMessage;
 
-export const readEvents: EventsReader = (data): data is EventsMessage | EventsChangedMessage =>
-  isEventsMessage(data) || isEventsChangedMessage(data);
+export const readEvents: EventsReader = (data): data is EventsMessage | EventsChangedMessage | ExportedMessage =>
+  isEventsMessage(data) || isEventsChangedMessage(data) || isExportedMessage(data);

@@ -5,6 +5,7 @@ import {
   isStateMessage,
   normalizeState,
   type EventsRequestMessage,
+  type ExportRequestMessage,
   type GetMessage,
   type HelloMessage,
   type LinkTarget,
@@ -44,8 +45,8 @@ export interface TelemetryClientOptions {
    */
   initialState?: unknown;
   /**
-   * Reads the events extension's messages (`readEvents` from events-reader.ts). Without it the client neither asks
-   * for events (`not-offered`) nor hears of them: the panel's webview bundle loads it with the extension's UI.
+   * Reads the extensions' replies: events and export (`readEvents` from events-reader.ts). Without it the client
+   * neither asks for events or an export (`not-offered`) nor hears of them: the panel's bundle loads it with their UI.
    */
   readEvents?: EventsReader;
 }
@@ -59,16 +60,37 @@ const HELLO = 'telemetry/hello';
 const GET = 'telemetry/get';
 const SET = 'telemetry/set';
 const EVENTS = 'telemetry/events';
+const EXPORT = 'telemetry/export';
+
+/**
+ * How long an export may wait for its answer, in ms: the host first asks the user for a file, and a person choosing
+ * one takes longer than any message. After it the panel says the outcome is not known.
+ */
+export const EXPORT_TIMEOUT = 5 * 60_000;
+
+/** One page of a category's events, oldest first; `more`: older ones exist, asked for with `before`. */
+export interface TelemetryEventsPage {
+  events: TelemetryEvent[];
+  more: boolean;
+  before?: string;
+}
+
+/** Where the host wrote the whole sent log, and how many events the file holds. */
+export interface TelemetryExport {
+  file: string;
+  count: number;
+}
 
 /** A protocol request before it has an id. */
 type Unsent<M> = M extends unknown ? Omit<M, 'id'> : never;
-type EventsSettle = { resolve(events: TelemetryEvent[]): void; reject(error: Error): void };
+type Settle<T> = { resolve(value: T): void; reject(error: Error): void };
 /** `tries`: how many automatic hellos came before this one since the host last answered. */
 type Request =
   | (Unsent<HelloMessage> & { tries?: number })
   | Unsent<GetMessage>
   | Unsent<SetMessage>
-  | (Unsent<EventsRequestMessage> & { settle: EventsSettle });
+  | (Unsent<EventsRequestMessage> & { settle: Settle<TelemetryEventsPage> })
+  | (Unsent<ExportRequestMessage> & { settle: Settle<TelemetryExport> });
 
 const fieldOf = (request: Unsent<SetMessage>): SetField => (request.enabled === undefined ? 'accountLinked' : 'enabled');
 const isSetOf = (field: SetField) => (request: Request) => request.type === SET && fieldOf(request) === field;
@@ -79,7 +101,11 @@ function wire(request: Posted<Request>): WebviewMessage {
   const { id } = request;
   if (request.type === HELLO) return { type: HELLO, id, protocol: PROTOCOL_VERSION };
   if (request.type === GET) return { type: GET, id };
-  if (request.type === EVENTS) return { type: EVENTS, id, category: request.category };
+  if (request.type === EVENTS) {
+    const { category, before, limit } = request;
+    return { type: EVENTS, id, category, ...(before !== undefined && { before }), ...(limit !== undefined && { limit }) };
+  }
+  if (request.type === EXPORT) return { type: EXPORT, id };
   return request.enabled === undefined ? { type: SET, id, accountLinked: request.accountLinked } : { type: SET, id, enabled: request.enabled };
 }
 
@@ -114,10 +140,11 @@ export class TelemetryClient {
     this.#requests = new RequestTracker<Request>({
       scheduler,
       post: (request) => api.postMessage(wire(request)),
-      timeLimit: (request) => timeout << triesOf(request),
+      timeLimit: (request) => (request.type === EXPORT ? EXPORT_TIMEOUT : timeout << triesOf(request)),
       onTimeout: (request) => this.#fail(request, 'timeout', ''),
-      key: (request) => (request.type === SET ? `${SET}:${fieldOf(request)}` : request.type === EVENTS ? `${EVENTS}:${request.category}` : request.type),
-      onDropped: (request) => request.type === EVENTS && request.settle.reject(new TelemetryRequestError('superseded', '')),
+      // A page of older events is its own request: a later newest page does not take its place.
+      key: (request) => (request.type === SET ? `${SET}:${fieldOf(request)}` : request.type === EVENTS ? `${EVENTS}:${request.category}:${request.before}` : request.type),
+      onDropped: (request) => 'settle' in request && request.settle.reject(new TelemetryRequestError('superseded', '')),
     });
     this.#sequence = new HostSequencer({
       scheduler,
@@ -191,15 +218,38 @@ export class TelemetryClient {
   }
 
   /**
-   * The recent events of one category, oldest first, as the host sent them. Rejects with a `TelemetryRequestError`
-   * on the host's error, on silence (`timeout`), when the host does not offer events (`not-offered`), or when a later
-   * request of the category took its place before it went out (`superseded`). A reply whose events are not all of the
-   * category asked for, or not in time order, is a `bad-reply`. A client made without `readEvents` is `not-offered`.
+   * The recent events of one category, oldest first, as the host sent them: its newest page. Rejects with a
+   * `TelemetryRequestError` on the host's error, on silence (`timeout`), when the host does not offer events
+   * (`not-offered`), or when a later request of the category took its place before it went out (`superseded`). A reply
+   * whose events are not all of the category asked for, or not in time order, is a `bad-reply`. A client made without
+   * `readEvents` is `not-offered`.
    */
   requestEvents(category: TelemetryCategory): Promise<TelemetryEvent[]> {
+    return this.requestEventsPage(category).then((page) => page.events);
+  }
+
+  /**
+   * One page of a category's events, oldest first: the newest page, or with `before` (a page's cursor) the one older
+   * than it; `limit` caps its length. Rejects as `requestEvents` does.
+   */
+  requestEventsPage(category: TelemetryCategory, page: { before?: string; limit?: number } = {}): Promise<TelemetryEventsPage> {
+    return this.#ask('events', (settle) => ({ type: EVENTS, category, ...page, settle }));
+  }
+
+  /**
+   * Asks the host to write the whole sent log to a file the user picks. Resolves with where, and how many events;
+   * rejects with a `TelemetryRequestError`: `export-cancelled` (no file chosen), `export-failed`, `not-offered`, or
+   * `timeout` after EXPORT_TIMEOUT (whether a file was written is then not known).
+   */
+  exportEvents(): Promise<TelemetryExport> {
+    return this.#ask('export', (settle) => ({ type: EXPORT, settle }));
+  }
+
+  /** Sends a request of an extension the host offers, settled by its answer; without the offer, `not-offered`. */
+  #ask<T>(offer: 'events' | 'export', request: (settle: Settle<T>) => Request): Promise<T> {
     if (this.#disposed) return Promise.reject(new TelemetryRequestError('disposed', ''));
-    if (!this.#readEvents || !this.#view.host?.offers.includes('events')) return Promise.reject(new TelemetryRequestError('not-offered', ''));
-    return new Promise((resolve, reject) => this.#requests.send({ type: EVENTS, category, settle: { resolve, reject } }));
+    if (!this.#readEvents || !this.#view.host?.offers.includes(offer)) return Promise.reject(new TelemetryRequestError('not-offered', ''));
+    return new Promise((resolve, reject) => this.#requests.send(request({ resolve, reject } as Settle<never>)));
   }
 
   /** Asks the host to open a link in the user's browser; only targets the host offers are asked for. */
@@ -217,17 +267,22 @@ export class TelemetryClient {
     if (this.#disposed) return;
     const error = isErrorMessage(data);
     if (this.#readEvents?.(data)) {
-      if (data.type !== EVENTS) {
+      if (data.type === 'telemetry/events-changed') {
         if (this.#view.host?.offers.includes('events')) for (const listener of this.#eventsListeners) listener(data.category);
         return;
+      }
+      if (data.type === 'telemetry/exported') {
+        const request = this.#requests.take(data.inReplyTo, (awaited) => awaited.type === EXPORT);
+        if (request?.type !== EXPORT) return void this.#ignored++;
+        return request.settle.resolve({ file: data.file, count: data.count });
       }
       // Only an answer to an events request of this page still awaited; anything else is someone else's.
       const request = this.#requests.take(data.inReplyTo, (awaited) => awaited.type === EVENTS);
       if (request?.type !== EVENTS) return void this.#ignored++;
       const { category, settle } = request;
-      // A list must be what was asked for: events of the category, oldest first.
+      // A list must be what was asked for: events of the category, oldest first; a cursor only with older ones.
       const fits = data.events.every((event, i) => event.category === category && (i === 0 || Date.parse(data.events[i - 1]!.time) <= Date.parse(event.time)));
-      if (fits) settle.resolve(data.events);
+      if (fits) settle.resolve({ events: data.events, more: data.more === true, ...(data.more && data.before !== undefined && { before: data.before }) });
       else settle.reject(new TelemetryRequestError('bad-reply', ''));
     } else if (error || isStateMessage(data)) {
       const id = data.inReplyTo;
@@ -238,8 +293,8 @@ export class TelemetryClient {
         const number = this.#requests.numberOf(id);
         if (number === undefined || number < this.#sequence.countStart) return;
       }
-      // A state cannot answer an events request: the promise must still settle.
-      if (request?.type === EVENTS && !error) return request.settle.reject(new TelemetryRequestError('bad-reply', ''));
+      // A state cannot answer an events or export request: the promise must still settle.
+      if (request && 'settle' in request && !error) return request.settle.reject(new TelemetryRequestError('bad-reply', ''));
       if (!error) return this.#onState(data, request);
       // An error for a superseded request changes nothing: the latest intent still stands.
       if (request) this.#fail(request, data.code, data.message, this.#sequence.isUnknownInstance(data.instance));
@@ -299,7 +354,7 @@ export class TelemetryClient {
    * `newInstance`: the error came from a host instance whose state is not known yet.
    */
   #fail(request: Posted<Request>, code: string, message: string, newInstance = false): void {
-    if (request.type === EVENTS) return request.settle.reject(new TelemetryRequestError(code, message));
+    if ('settle' in request) return request.settle.reject(new TelemetryRequestError(code, message));
     if (request.type !== SET) {
       // Sets held for this hello's answer will not get it: their outcome is not known.
       const held = request.type === HELLO ? this.#sequence.unsettledBy(request.number) : [];
@@ -348,7 +403,7 @@ export class TelemetryClient {
   /** Forgets everything outstanding (disposed, or a host of another protocol): no reply will settle it now. */
   #stop(): void {
     for (const request of this.#requests.forget()) {
-      if (request.type === EVENTS) request.settle.reject(new TelemetryRequestError('cancelled', ''));
+      if ('settle' in request) request.settle.reject(new TelemetryRequestError('cancelled', ''));
     }
     this.#sequence.stop();
   }

@@ -277,6 +277,96 @@ describe('<cs-telemetry-events>', () => {
     });
   });
 
+  describe('older events ("Show older")', () => {
+    it('with `more`, says the newest are shown and offers Show older, which asks by an event', async () => {
+      const { el } = await darkFixture();
+      el.events = events(3);
+      el.status = 'ready';
+      el.more = true;
+      await el.updateComplete;
+      expect(words(statusLine(el))).to.equal('The newest 3 events sent, newest first; older ones are kept.');
+      const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part=show-older]')!;
+      expect(words(button)).to.equal('Show older');
+      setTimeout(() => button.click());
+      const asked = await oneEvent(el, 'cs-events-older');
+      expect(asked.bubbles && asked.composed).to.equal(true);
+      await expect(el).to.be.accessible();
+      el.more = false;
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part=show-older]'), 'none when nothing older is kept').to.equal(null);
+      expect(words(statusLine(el))).to.equal('3 events sent recently, newest first.');
+    });
+
+    it('older events added below keep every row rendered; the new ones follow in chunks', async () => {
+      const { el, frames } = await withManualFrames();
+      const all = events(1500);
+      el.events = all.slice(500);
+      el.more = true;
+      el.status = 'ready';
+      await el.updateComplete;
+      while (frames.queued) await frames.step();
+      const before = rows(el);
+      expect(before).to.have.length(1000);
+      el.events = all;
+      el.more = false;
+      await el.updateComplete;
+      const after = rows(el);
+      expect(after.slice(0, 1000), 'the same row elements, not rendered again').to.deep.equal(before);
+      while (frames.queued) await frames.step();
+      expect(rows(el)).to.have.length(1500);
+      expect(words(rows(el).at(-1)!.querySelector('.name'))).to.equal('tokens/counted-0');
+      expect(rows(el).map((row) => row.getAttribute('aria-posinset')).slice(998, 1002)).to.deep.equal(['999', '1000', '1001', '1002']);
+    });
+
+    it('while a page loads: says so, and Show older stays focusable but asks nothing more', async () => {
+      const { el } = await darkFixture();
+      el.events = events(2);
+      el.status = 'ready';
+      el.more = true;
+      el.older = 'loading';
+      await el.updateComplete;
+      const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part=show-older]')!;
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(button.disabled, 'a disabled button would drop the focus').to.equal(false);
+      expect(words(el.shadowRoot!.querySelector('[part=older-status]'))).to.equal('Loading older events…');
+      let asked = 0;
+      el.addEventListener('cs-events-older', () => asked++);
+      button.click();
+      expect(asked).to.equal(0);
+      el.older = 'error';
+      el.message = 'The log could not be read.';
+      await el.updateComplete;
+      expect(words(el.shadowRoot!.querySelector('[part=older-status]'))).to.equal('Could not load older events. The log could not be read.');
+      expect(rows(el), 'the rows shown stay').to.have.length(2);
+      button.click();
+      expect(asked, 'Show older asks again after a failure').to.equal(1);
+      await expect(el).to.be.accessible();
+    });
+
+    it('by keyboard: Enter on Show older until the oldest is shown; then the focus goes to the list', async () => {
+      const { el } = await darkFixture();
+      const all = events(30);
+      let shownFrom = 20;
+      el.events = all.slice(shownFrom);
+      el.more = true;
+      el.status = 'ready';
+      el.addEventListener('cs-events-older', () => {
+        shownFrom -= 10;
+        el.events = all.slice(shownFrom);
+        el.more = shownFrom > 0;
+      });
+      await el.updateComplete;
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part=show-older]')!.focus();
+      for (let press = 0; press < 2; press++) {
+        await sendKeys({ press: 'Enter' });
+        await el.updateComplete;
+      }
+      expect(shownFrom).to.equal(0);
+      expect(el.shadowRoot!.activeElement?.getAttribute('part'), 'the focus is not lost with the button').to.equal('list');
+      expect(el.shadowRoot!.activeElement?.getAttribute('aria-label')).to.equal('Token usage: events sent');
+    });
+  });
+
   describe('locale', () => {
     // The page's real locale switch: the element re-renders when the strings of the locale are in.
     const announce = (locale: SupportedLocale) => setLocale(locale);

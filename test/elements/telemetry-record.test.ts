@@ -9,6 +9,10 @@ import { PanelHarness } from '../../dev/harness/panel-harness.js';
 import { FakeHost, type FakeHostOptions } from '../support/fake-host.js';
 import type { SentCount, TelemetryCategory } from '../../src/protocol/protocol.js';
 import { setLocale } from '../../src/internal/i18n/locale.js';
+import { sendKeys } from '@web/test-runner-commands';
+import { FakeEditor } from '../../dev/fake-editor.js';
+import type { TelemetryEvent } from '../../src/protocol/protocol.js';
+import { MAX_EVENTS } from '../../src/protocol/protocol.js';
 
 const DNT_WORDS = 'Your environment sets DO_NOT_TRACK, so Code Studio sends nothing, whatever this switch says.';
 const NOTICE_WORDS = 'Code Studio sends nothing until you answer its notice about telemetry.';
@@ -130,6 +134,150 @@ describe('the sent record in the panel', () => {
       await expect(el).to.be.accessible();
       host.push({ noticePending: undefined });
       await waitUntil(() => !new PanelHarness(el).text.includes(NOTICE_WORDS), 'the notice words stayed');
+    });
+  });
+
+  describe('the whole log, paged', () => {
+    let editor: FakeEditor | undefined;
+    afterEach(() => {
+      editor?.dispose();
+      editor = undefined;
+    });
+
+    it('20,000 events of one type: newest page first, then Show older by keyboard to the oldest, name and focus kept', async function () {
+      // Twenty pages and 20,000 rows, a chunk per frame: long on a loaded machine, whatever it asserts.
+      this.timeout(300_000);
+      const start = Date.parse('2026-09-01T00:00:00Z');
+      const log: TelemetryEvent[] = Array.from({ length: 20_000 }, (_, i) => ({
+        time: new Date(start + i * 60_000).toISOString(),
+        category: 'tokens',
+        name: `tokens/counted-${i}`,
+        data: { count: i },
+      }));
+      // The adapter that ships pages the log, behind the fake editor's webview.
+      editor = new FakeEditor({ events: true, eventLog: (category) => (category === 'tokens' ? log : []) });
+      const el = await fixture<CsTelemetrySettings>(html`<cs-telemetry-settings .vscodeApi=${editor.openPanel()} timeout="4000"></cs-telemetry-settings>`);
+      await waitUntil(() => el.view.phase === 'ready' && el.view.certainty === 'confirmed', 'the adapter answered');
+      const panel = new PanelHarness(el);
+      await panel.updated();
+      panel.dataTypes.eventsToggle('Token usage').focus();
+      await sendKeys({ press: 'Enter' });
+      const list = () => panel.dataTypes.eventsList('Token usage');
+      await waitUntil(() => list().rows.length > 0, 'the newest page shows');
+      expect(list().names[0]).to.equal('tokens/counted-19999');
+      expect(list().statusText).to.equal(`The newest ${MAX_EVENTS.toLocaleString('en')} events sent, newest first; older ones are kept.`);
+      const asked = () => editor!.received.filter((message) => message.type === 'telemetry/events').length;
+      list().showOlderButton!.focus();
+      let pages = 1;
+      while (list().showOlderButton) {
+        const before = asked();
+        await sendKeys({ press: 'Enter' });
+        await waitUntil(() => asked() > before && el.shadowRoot && list().element.older !== 'loading', `page ${pages + 1} came`, { timeout: 5000 });
+        pages++;
+        expect(pages, 'pages to the oldest').to.be.at.most(20_000 / MAX_EVENTS);
+        if (list().showOlderButton) expect(list().root.activeElement, 'Show older keeps the focus for the next press').to.equal(list().showOlderButton);
+      }
+      expect(pages).to.equal(20_000 / MAX_EVENTS);
+      expect(list().statusText).to.equal('20,000 events sent recently, newest first.');
+      // The rows fill in a chunk per frame; the oldest is the last row.
+      expect(list().element.events, 'every event is in the list, oldest first').to.have.length(20_000);
+      await waitUntil(() => list().rows.length === 20_000, `rows: ${list().rows.length}`, { timeout: 240_000, interval: 250 });
+      expect(list().names.at(-1)).to.equal('tokens/counted-0');
+      expect(new Set(list().names).size, 'no event twice').to.equal(20_000);
+      expect(list().root.activeElement?.getAttribute('part'), 'the focus moved to the list when Show older went').to.equal('list');
+      expect(list().list!.getAttribute('aria-label')).to.equal('Token usage: events sent');
+    });
+
+    it('a page that could not be read: the rows stay, the words say so, Show older asks again', async () => {
+      const host = new FakeHost({ offers: ['events'] });
+      hosts.push(host);
+      host.pagedEvents = true;
+      const log: TelemetryEvent[] = Array.from({ length: MAX_EVENTS + 5 }, (_, i) => ({
+        time: new Date(Date.UTC(2026, 8, 1) + i * 1000).toISOString(),
+        category: 'tokens',
+        name: `tokens/counted-${i}`,
+        data: {},
+      }));
+      host.eventSource = (category) => (category === 'tokens' ? log : []);
+      const el = await fixture<CsTelemetrySettings>(html`<cs-telemetry-settings .vscodeApi=${host.api} .timeout=${2000}></cs-telemetry-settings>`);
+      await waitUntil(() => el.view.phase === 'ready', 'ready');
+      const panel = new PanelHarness(el);
+      await panel.updated();
+      panel.dataTypes.showWhatWasSent('Token usage');
+      const list = () => panel.dataTypes.eventsList('Token usage');
+      await waitUntil(() => list().showOlderButton, 'Show older');
+      host.failNextEvents('events-failed', 'Code Studio could not read its recent telemetry events.');
+      list().showOlder();
+      await waitUntil(() => list().olderStatusText !== '' && list().element.older === 'error', 'the failure shows');
+      expect(list().olderStatusText).to.equal('Could not load older events. Code Studio could not read its recent telemetry events.');
+      expect(list().rows.length).to.be.greaterThan(0);
+      await expect(el).to.be.accessible();
+      list().showOlder();
+      await waitUntil(() => !list().showOlderButton, 'the oldest came');
+      await waitUntil(() => list().rows.length === MAX_EVENTS + 5, `rows: ${list().rows.length}`);
+      expect(list().names.at(-1)).to.equal('tokens/counted-0');
+    });
+  });
+
+  describe('export', () => {
+    async function exportWith(answer: FakeHost['exportAnswer']) {
+      const { el, host, harness } = await readyPanel({ offers: ['events', 'export'] });
+      host.exportAnswer = answer;
+      await waitUntil(() => harness.exportButton, 'the export button shows');
+      expect(harness.exportButton!.textContent!.trim()).to.equal('Export what was sent…');
+      harness.exportButton!.click();
+      await waitUntil(() => !/^Exporting/.test(harness.exportStatusText) && harness.exportStatusText !== '', `status: ${harness.exportStatusText}`);
+      return { el, host, harness };
+    }
+
+    it('says where the file was written and how many events it holds', async () => {
+      const { el, harness, host } = await exportWith({ file: '/home/me/code-studio-sent.json', count: 40 });
+      expect(harness.exportStatusText).to.equal('Exported 40 events to /home/me/code-studio-sent.json.');
+      expect(host.received.filter((message) => message.type === 'telemetry/export')).to.have.length(1);
+      await expect(el).to.be.accessible();
+    });
+
+    it('one event, and none yet', async () => {
+      expect((await exportWith({ file: '/tmp/one.json', count: 1 })).harness.exportStatusText).to.equal('Exported 1 event to /tmp/one.json.');
+      expect((await exportWith({ file: '/tmp/none.json', count: 0 })).harness.exportStatusText).to.equal(
+        'Nothing has been sent yet: /tmp/none.json holds an empty list.',
+      );
+    });
+
+    it('no file chosen, and a write that failed, each in its own words', async () => {
+      const cancelled = await exportWith({ code: 'export-cancelled', message: 'Nothing was exported: no file was chosen.' });
+      expect(cancelled.harness.exportStatusText).to.equal('Nothing was exported: no file was chosen.');
+      const failed = await exportWith({ code: 'export-failed', message: 'Could not write /ro/sent.json: EACCES: permission denied' });
+      expect(failed.harness.exportStatusText).to.equal('Could not export what was sent. Could not write /ro/sent.json: EACCES: permission denied');
+      await expect(failed.el).to.be.accessible();
+    });
+
+    it('a file name that looks like markup is shown as text', async () => {
+      const { harness } = await exportWith({ file: '/tmp/<img src=x onerror=alert(1)>.json', count: 2 });
+      expect(harness.exportStatusText).to.equal('Exported 2 events to /tmp/<img src=x onerror=alert(1)>.json.');
+      expect(harness.root.querySelector('img')).to.equal(null);
+    });
+
+    it('while the dialog is open: one export only, the button keeps the focus', async () => {
+      const { host, harness } = await readyPanel({ offers: ['events', 'export'] });
+      await waitUntil(() => harness.exportButton, 'the export button shows');
+      host.manual = true;
+      harness.exportButton!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => harness.exportStatusText.startsWith('Exporting'), 'exporting');
+      await sendKeys({ press: 'Enter' });
+      expect(host.held.filter((message) => message.type === 'telemetry/export')).to.have.length(1);
+      expect(harness.exportButton!.getAttribute('aria-disabled')).to.equal('true');
+      expect(harness.root.activeElement).to.equal(harness.exportButton);
+      host.exportAnswer = { file: '/tmp/sent.json', count: 3 };
+      host.replyAll();
+      await waitUntil(() => harness.exportStatusText === 'Exported 3 events to /tmp/sent.json.', harness.exportStatusText);
+      expect(harness.exportButton!.getAttribute('aria-disabled')).to.equal('false');
+    });
+
+    it('not offered: no button', async () => {
+      const { harness } = await readyPanel({ offers: ['events'] });
+      expect(harness.exportButton).to.equal(null);
     });
   });
 });

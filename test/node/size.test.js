@@ -21,15 +21,19 @@ import { LOCKED_MESSAGES } from '../../dist/host.js';
 // webview-extensions.js, read by the client through the reader the panel hands it from that chunk, and the host's
 // refusal words (LOCKED_MESSAGES) for webview-alert.js (18,505 bytes); the sent count and the consent-hold words that
 // came in beside them took it to 18,723 bytes, and telling the page that took acquireVsCodeApi() first apart from no
-// editor at all to 18,755. The target is 16 KB (16,384 bytes), not met:
+// editor at all to 18,755; the events pages and the export's request and answer in the client, with the panel's
+// hand-off to the lists and export kept in webview-extensions.js, to 19,006. The target is 16 KB (16,384 bytes), not met:
 // CONTRIBUTING.md's size section says what stands in the way. The budget is the size measured, so nothing grows unseen.
-const BUDGET = 18755;
+const BUDGET = 19006;
 /** The alert's words and rules, fetched on the first problem a panel shows. */
 const ALERT_BUDGET = 1 * 1024;
 /** The words of the expanded data types, fetched after the list's first paint. */
 const DETAILS_BUDGET = 1 * 1024;
-/** The UI of every extension (history, links, account switch, events disclosure and list), loaded when a host offers one. */
-const EXTENSIONS_BUDGET = 4.5 * 1024;
+/**
+ * The UI of every extension (history, links, account switch, events disclosure and paged list, sent counts, export,
+ * the lists' and export's state), loaded when a host offers one.
+ */
+const EXTENSIONS_BUDGET = 5.75 * 1024;
 /** @lit/localize's runtime, loaded with the first language other than English. */
 const LOCALIZATION_BUDGET = 1 * 1024;
 /**

@@ -18,6 +18,8 @@
  *   new FakeHost({ accountLinked: false, offers: ['events'] });  // a host with the protocol's extensions
  *   host.eventSource = (category) => [...];                   // what a `telemetry/events` request is answered with
  *   host.failNextEvents('read-failed', 'Log missing');        // the next events request gets that error
+ *   host.pagedEvents = true;                                  // events answered a page at a time, as the adapter does
+ *   host.exportAnswer = { file: '/tmp/sent.json', count: 3 }; // what `telemetry/export` is answered with
  *   host.opened                                                // the link targets the webview asked to open
  *   new FakeHost({ instance: 'a' });                          // a host that names its instance on each message
  *   host.restart({ instance: 'b' });                          // an extension-host restart: rev counts from 1 again
@@ -38,6 +40,7 @@ import type {
   WebviewMessage,
 } from '../../src/protocol/protocol.js';
 import { PROTOCOL_VERSION, isWebviewMessage, normalizeState } from '../../src/protocol/protocol.js';
+import { selectEvents } from '../../src/protocol/events.js';
 import type { Scheduler } from '../../src/webview/telemetry-client.js';
 import type { VsCodeApi } from '../../src/webview/vscode-api.js';
 
@@ -153,6 +156,13 @@ export class FakeHost {
   readonly opened: LinkTarget[] = [];
   /** Answers `telemetry/events`: the recent events of a category, oldest first (default: none). */
   eventSource: (category: TelemetryCategory) => TelemetryEvent[] = () => [];
+  /**
+   * Pages `eventSource` as the adapter does (the protocol's own `selectEvents`: `before`, `limit`, `more`); false
+   * (default): answers with the whole source as it is, malformed or not.
+   */
+  pagedEvents = false;
+  /** Answers `telemetry/export`: where it was written and how many, or an error (default: not offered). */
+  exportAnswer: { file: string; count: number } | { code: string; message: string } = { code: 'not-offered', message: '' };
   /** Every valid request received, in order. */
   readonly received: WebviewMessage[] = [];
   #failNext?: { code: string; message: string };
@@ -221,8 +231,18 @@ export class FakeHost {
       const failure = this.#failNextEvents;
       this.#failNextEvents = undefined;
       if (failure) return { type: 'telemetry/error', protocol, ...this.#instanceField(), inReplyTo: request.id, ...failure };
-      const events: EventsMessage = { type: 'telemetry/events', protocol, inReplyTo: request.id, events: this.eventSource(request.category) };
-      return events;
+      const source = this.eventSource(request.category);
+      if (!this.pagedEvents) return { type: 'telemetry/events', protocol, inReplyTo: request.id, events: source } satisfies EventsMessage;
+      const { before, limit } = request;
+      const page = selectEvents(source, request.category, { ...(before !== undefined && { before }), ...(limit !== undefined && { limit }) });
+      const paged: EventsMessage = { type: 'telemetry/events', protocol, inReplyTo: request.id, events: page.events, more: page.more };
+      return page.before === undefined ? paged : { ...paged, before: page.before };
+    }
+    if (request.type === 'telemetry/export') {
+      const answer = this.exportAnswer;
+      if ('code' in answer) return { type: 'telemetry/error', protocol, ...this.#instanceField(), inReplyTo: request.id, ...answer };
+      // Not a HostMessage (an extension's answer): delivered as any message is.
+      return { type: 'telemetry/exported', protocol, inReplyTo: request.id, ...answer } as unknown as HostMessage;
     }
     if (request.type === 'telemetry/set') {
       const failure = this.#failNext ?? (this.state.managedBy ? { code: 'locked', message: '' } : undefined);

@@ -3,6 +3,7 @@ import type { StateMessage, WebviewMessage } from '../../src/protocol/protocol.j
 import {
   AUTO_HELLOS,
   DEFAULT_TIMEOUT,
+  EXPORT_TIMEOUT,
   SEND_LIMIT,
   SEND_WINDOW,
   STALE_CHECKS,
@@ -1173,12 +1174,120 @@ describe('TelemetryClient', () => {
       expect(client.ignoredMessages).to.equal(ignored + 1);
     });
 
+    it('pages: the newest page says older ones exist and how to ask; with `before`, the next older page', async () => {
+      const { client, host, api } = ready({ enabled: true, offers: ['events'] });
+      host.pagedEvents = true;
+      const many = Array.from({ length: 2500 }, (_, i) => ({ ...event(`e${i}`), time: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString() }));
+      host.eventSource = () => many;
+      const newest = client.requestEventsPage('tokens');
+      host.reply();
+      const first = await newest;
+      expect(first.events.map((e) => e.name)).to.deep.equal(many.slice(1500).map((e) => e.name));
+      expect(first.more).to.equal(true);
+      expect(first.before).to.be.a('string');
+      const older = client.requestEventsPage('tokens', { before: first.before!, limit: 600 });
+      expect(api.last).to.deep.equal({ type: 'telemetry/events', id: api.last!.id, category: 'tokens', before: first.before, limit: 600 });
+      host.reply();
+      const second = await older;
+      expect(second.events.map((e) => e.name)).to.deep.equal(many.slice(900, 1500).map((e) => e.name));
+      const oldest = client.requestEventsPage('tokens', { before: second.before! });
+      host.reply();
+      const third = await oldest;
+      expect(third.events.map((e) => e.name)).to.deep.equal(many.slice(0, 900).map((e) => e.name));
+      expect(third).to.include({ more: false });
+      expect(third).not.to.have.property('before');
+    });
+
+    it('a page of older events does not take the place of a newest page waiting beside it', async () => {
+      const { client, host, api, scheduler } = ready({ enabled: true, offers: ['events'] });
+      // Fill the sending window, so the next two wait for a slot together.
+      for (let i = 0; i < SEND_LIMIT; i++) void client.requestEventsPage('system').catch(() => undefined);
+      const newest = client.requestEventsPage('tokens');
+      const older = client.requestEventsPage('tokens', { before: '1767225600000:1' });
+      host.replyAll();
+      scheduler.advance(SEND_WINDOW);
+      expect(api.sent('telemetry/events').filter((m) => m.category === 'tokens'), 'both were sent').to.have.length(2);
+      host.replyAll();
+      const results = await Promise.allSettled([newest, older]);
+      expect(results.map((result) => result.status)).to.deep.equal(['fulfilled', 'fulfilled']);
+    });
+
     it('rejects what is outstanding when disposed', async () => {
       const { client } = ready({ enabled: true, offers: ['events'] });
       const promise = client.requestEvents('tokens');
       client.dispose();
       const error = await promise.then(() => null, (e: unknown) => e);
       expect(error).to.include({ code: 'cancelled' });
+    });
+  });
+
+  describe('export (extension)', () => {
+    it('asks once and resolves with where the host wrote the file and how many events it holds', async () => {
+      const { client, host, api } = ready({ enabled: true, offers: ['events', 'export'] });
+      host.exportAnswer = { file: '/home/me/sent.json', count: 40 };
+      const viewBefore = client.view;
+      const promise = client.exportEvents();
+      expect(api.last).to.deep.equal({ type: 'telemetry/export', id: api.last!.id });
+      host.replyAll();
+      expect(await promise).to.deep.equal({ file: '/home/me/sent.json', count: 40 });
+      expect(client.view).to.equal(viewBefore);
+      expect(client.pendingRequests).to.equal(0);
+    });
+
+    it("rejects with the host's code and words: no file chosen, a write that failed", async () => {
+      const { client, host } = ready({ enabled: true, offers: ['events', 'export'] });
+      host.exportAnswer = { code: 'export-cancelled', message: 'Nothing was exported: no file was chosen.' };
+      const cancelled = client.exportEvents();
+      host.replyAll();
+      expect(await cancelled.catch((e: unknown) => e)).to.include({ code: 'export-cancelled' });
+      host.exportAnswer = { code: 'export-failed', message: 'Could not write /ro/sent.json: EACCES' };
+      const failed = client.exportEvents();
+      host.replyAll();
+      expect(await failed.catch((e: unknown) => e)).to.include({ code: 'export-failed', message: 'Could not write /ro/sent.json: EACCES' });
+      expect(client.view.problem).to.equal(null);
+    });
+
+    it('waits for the person choosing a file past the usual time limit, up to EXPORT_TIMEOUT', async () => {
+      const { client, host, scheduler } = ready({ enabled: true, offers: ['events', 'export'] });
+      let outcome: unknown;
+      void client.exportEvents().then((value) => (outcome = value), (error: unknown) => (outcome = error));
+      scheduler.advance(TIMEOUT * 10);
+      await Promise.resolve();
+      expect(outcome, 'still waiting after ten of the usual time limits').to.equal(undefined);
+      scheduler.advance(EXPORT_TIMEOUT);
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(outcome).to.include({ code: 'timeout' });
+      expect(host.held.length).to.equal(1);
+    });
+
+    it('rejects at once when the host does not offer export, or without the reader of its answer', async () => {
+      const { client, api } = ready({ enabled: true, offers: ['events'] });
+      const posted = api.posted.length;
+      expect(await client.exportEvents().catch((e: unknown) => e)).to.include({ code: 'not-offered' });
+      expect(api.posted).to.have.length(posted);
+      const host = new FakeHost({ manual: true, enabled: true, offers: ['events', 'export'] });
+      const bare = new TelemetryClient({ api: host.api, scheduler: new ManualClock(), timeout: TIMEOUT });
+      live.push({ host, api: host.api, scheduler: new ManualClock(), client: bare, views: [] });
+      host.replyAll();
+      expect(await bare.exportEvents().catch((e: unknown) => e)).to.include({ code: 'not-offered' });
+    });
+
+    it('an export answer for no request of ours, or a malformed one, is ignored', async () => {
+      const { client, host, api } = ready({ enabled: true, offers: ['events', 'export'] });
+      let settled = false;
+      const promise = client.exportEvents().finally(() => (settled = true));
+      const id = api.last!.id;
+      const ignored = client.ignoredMessages;
+      deliverFromHost({ type: 'telemetry/exported', protocol: 1, inReplyTo: 'someone-else-1', file: '/x.json', count: 1 });
+      deliverFromHost({ type: 'telemetry/exported', protocol: 1, inReplyTo: id, file: '/x.json', count: -1 });
+      deliverFromHost({ type: 'telemetry/exported', protocol: 1, inReplyTo: id, file: { toString: 'x' }, count: 1 });
+      await Promise.resolve();
+      expect(settled).to.equal(false);
+      expect(client.ignoredMessages).to.equal(ignored + 3);
+      host.exportAnswer = { file: '/real.json', count: 2 };
+      host.replyAll();
+      expect(await promise).to.deep.equal({ file: '/real.json', count: 2 });
     });
   });
 

@@ -15,6 +15,7 @@ export function renderEventsDisclosure(
   entry: TelemetryEventsEntry | undefined,
   onToggle: () => void,
   onRetry: () => void,
+  onOlder: () => void,
 ) {
   return html`<button
       class="link"
@@ -33,7 +34,10 @@ export function renderEventsDisclosure(
       status=${status}
       .events=${entry?.events ?? []}
       message=${entry?.message ?? ''}
+      ?more=${entry?.more === true}
+      .older=${entry?.older}
       label=${msg(str`${title}: events sent`, { id: 'data.events.label' })}
       @cs-events-retry=${onRetry}
+      @cs-events-older=${onOlder}
     ></cs-telemetry-events>`;
 }

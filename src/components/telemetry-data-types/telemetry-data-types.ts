@@ -29,8 +29,9 @@ export type { CsAccountLinkedChangeEvent, CsEventsRequestEvent } from '../events
  * was sent.
  *
  * @fires cs-events-request - The user opened (or retried) "Show what was sent" for a category while telemetry is on,
- *   or its open list heard from `eventsChanged` that the log changed (`detail.refresh`); `detail.category`. Bubbles
- *   and is composed. Answer by setting `events`.
+ *   or its open list heard from `eventsChanged` that the log changed (`detail.refresh`), or the user asked for older
+ *   events (`detail.older`: "Show older", while the category's entry has `more`); `detail.category`. Bubbles and is
+ *   composed. Answer by setting `events`.
  * @fires cs-account-linked-change - The user flipped the account switch; `detail.accountLinked` is the value wanted.
  *   Bubbles, is composed and cancelable: `preventDefault()` flips the switch back. Every render shows `accountLinked`.
  *
@@ -183,6 +184,7 @@ export class CsTelemetryDataTypes extends CsElement {
             this.events[category],
             () => this.#toggleEvents(category),
             () => this.#request(category),
+            () => this.#request(category, false, true),
           )
         : nothing}
     </li>`;
@@ -215,10 +217,11 @@ export class CsTelemetryDataTypes extends CsElement {
     this.eventsOpen = open;
   }
 
-  #request(category: TelemetryCategory, refresh = false): void {
+  #request(category: TelemetryCategory, refresh = false, older = false): void {
     // Nothing is sent while telemetry is off, so there is nothing to ask the host for.
     if (this.telemetryOff) return;
-    this.dispatchEvent(new CustomEvent('cs-events-request', { detail: { category, refresh }, bubbles: true, composed: true }));
+    const detail = { category, refresh, ...(older && { older }) };
+    this.dispatchEvent(new CustomEvent('cs-events-request', { detail, bubbles: true, composed: true }));
   }
 
   // The owner decides, as for the panel's own switch: the flip stands unless the owner cancels the event, and the

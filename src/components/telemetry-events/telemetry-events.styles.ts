@@ -47,14 +47,23 @@ export const telemetryEventsStyles = [
     dd {
       margin: 0;
     }
-    [part='retry'] {
+    [part='show-older'] {
+      margin-top: 4px;
+    }
+    [part='retry'],
+    [part='show-older'] {
       padding: 2px 12px;
       border: 1px solid var(--vscode-button-border, transparent);
       border-radius: 2px;
       background: var(--vscode-button-secondaryBackground, #313131);
       color: var(--vscode-button-secondaryForeground, #ccc);
     }
-    [part='retry']:hover {
+    [part='show-older'][aria-disabled='true'] {
+      opacity: 0.6;
+      cursor: default;
+    }
+    [part='retry']:hover,
+    [part='show-older']:not([aria-disabled='true']):hover {
       background: var(--vscode-button-secondaryHoverBackground, #3c3c3c);
     }
   `,

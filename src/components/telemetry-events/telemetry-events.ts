@@ -5,6 +5,7 @@ import type { TelemetryEvent } from '../../protocol/protocol.js';
 import { browserClock, clockFor } from '../../internal/clock.js';
 import { spinnerIcon, warningIcon } from '../../internal/icons.js';
 import { dateTimeFormat } from '../../internal/locale-format.js';
+import { intlLocale } from '../../internal/i18n/locale.js';
 import { telemetryEventsStyles } from './telemetry-events.styles.js';
 import { CsElement } from '../../internal/cs-element.js';
 
@@ -27,18 +28,22 @@ export const EVENTS_GROUP = 10;
 const CHUNK_BUDGET = 4;
 
 // Declared with every cs-* event; re-exported so the element's module still names the event it fires.
-export type { CsEventsRetryEvent } from '../events.js';
+export type { CsEventsOlderEvent, CsEventsRetryEvent } from '../events.js';
 
 /**
  * @tagname cs-telemetry-events
  * @summary The recent telemetry events of one kind, newest first: time, name and every field sent, as plain text.
  *
  * @fires cs-events-retry - The user asked to load the events again after an error. Bubbles and is composed.
+ * @fires cs-events-older - The user asked for the events older than those shown ("Show older", while `more`). Bubbles
+ *   and is composed. Answer by setting `events` to the older ones followed by those shown, and `more`.
  *
  * @csspart status - The line saying what state the list is in (loading, empty, off, error, or how many events).
  * @csspart list - The list of events.
  * @csspart event - Each event.
  * @csspart retry - The Retry button shown after an error.
+ * @csspart show-older - The "Show older" button, while older events are kept than those shown.
+ * @csspart older-status - The line saying older events are loading, or could not be loaded.
  *
  * @cssprop [--cs-telemetry-events-max-height=320px] - The list scrolls beyond this height.
  * @cssprop [--vscode-editor-font-family=monospace] - Event names and fields.
@@ -52,6 +57,8 @@ export class CsTelemetryEvents extends CsElement {
     events: { attribute: false },
     message: {},
     label: {},
+    more: { type: Boolean },
+    older: {},
     shown: { state: true },
   };
 
@@ -67,6 +74,12 @@ export class CsTelemetryEvents extends CsElement {
   /** The accessible name of the list's region, e.g. "Token usage: events sent". */
   label = '';
 
+  /** Older events are kept than those shown: the list offers "Show older". */
+  more = false;
+
+  /** A page of older events is being read (`loading`) or could not be (`error`, with `message`). */
+  older?: 'loading' | 'error';
+
   /** How many rows are in the DOM; grows a chunk per frame until every event is. */
   private shown = 0;
 
@@ -78,20 +91,34 @@ export class CsTelemetryEvents extends CsElement {
 
   #newestFirst: readonly TelemetryEvent[] = [];
   #frame = 0;
-
+  /** Counts the lists shown: rows rendered for one list are kept while older events are added below them. */
+  #list = 0;
+  /** "Show older" had the focus before this update: if it goes (the oldest are shown), the list takes the focus. */
+  #olderFocused = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#updateStarted = performance.now();
     if (changed.has('events')) {
-      this.#newestFirst = [...this.events].reverse();
-      this.shown = Math.min(EVENTS_FIRST_CHUNK, this.#newestFirst.length);
-      this.#chunks = [];
+      const shown = this.#newestFirst;
+      const next = [...this.events].reverse();
+      this.#newestFirst = next;
+      // Older events added below those shown keep the rows rendered; any other change starts the list again.
+      const older = shown.length > 0 && next.length >= shown.length && shown.every((event, i) => next[i] === event);
+      if (!older) {
+        this.shown = Math.min(EVENTS_FIRST_CHUNK, next.length);
+        this.#chunks = [];
+        this.#list++;
+      }
     }
+    this.#olderFocused = this.renderRoot.querySelector?.('[part=show-older]') === (this.renderRoot as ShadowRoot).activeElement;
     const end = this.#chunks.at(-1)?.[1] ?? 0;
     if (this.shown > end) this.#chunks = [...this.#chunks, [end, this.shown]];
   }
 
   protected override updated(): void {
+    if (this.#olderFocused && !this.renderRoot.querySelector('[part=show-older]')) {
+      this.renderRoot.querySelector<HTMLElement>('[part=list]')?.focus();
+    }
     if (this.status !== 'ready' || this.shown >= this.#newestFirst.length) return;
     // The next chunk is sized by how long this one took, so a slow machine gets smaller chunks and no long task.
     const [start, end] = this.#chunks.at(-1) ?? [0, 0];
@@ -126,8 +153,28 @@ export class CsTelemetryEvents extends CsElement {
       ${this.status === 'error'
         ? html`<button part="retry" @click=${this.#retry}>${msg('Retry', { id: 'events.retry' })}</button>`
         : nothing}
-      ${this.status === 'ready' && this.#newestFirst.length ? this.#renderList(label) : nothing}
+      ${this.status === 'ready' && this.#newestFirst.length ? [this.#renderList(label), this.#renderOlder()] : nothing}
     </section>`;
+  }
+
+  #renderOlder() {
+    if (!this.more) return nothing;
+    const loading = this.older === 'loading';
+    return html`<p part="older-status" role="status">
+        ${loading ? [spinnerIcon, html`<span>${msg('Loading older events…', { id: 'events.older-loading' })}</span>`] : nothing}
+        ${this.older === 'error'
+          ? [warningIcon, html`<span>${msg('Could not load older events.', { id: 'events.older-error' })} ${this.message}</span>`]
+          : nothing}
+      </p>
+      <button part="show-older" aria-disabled=${loading ? 'true' : 'false'} @click=${this.#showOlder}>
+        ${msg('Show older', { id: 'events.show-older' })}
+      </button>`;
+  }
+
+  // Stays focusable while a page loads (aria-disabled), so the keyboard's place is kept for the next press.
+  #showOlder(): void {
+    if (this.older === 'loading') return;
+    this.dispatchEvent(new Event('cs-events-older', { bubbles: true, composed: true }));
   }
 
   #statusLine() {
@@ -140,10 +187,11 @@ export class CsTelemetryEvents extends CsElement {
           html`<span>${msg('Could not load the events.', { id: 'events.error' })} ${this.message}</span>`,
         ];
       case 'ready': {
-        const count = this.#newestFirst.length;
-        if (!count) return msg('Nothing of this kind was sent recently.', { id: 'events.empty' });
+        const count = this.#newestFirst.length.toLocaleString(intlLocale());
+        if (!this.#newestFirst.length) return msg('Nothing of this kind was sent recently.', { id: 'events.empty' });
+        if (this.more) return msg(str`The newest ${count} events sent, newest first; older ones are kept.`, { id: 'events.count-more' });
         // Says the whole count once, not as each chunk lands, so a screen reader is not told every frame.
-        return count === 1
+        return this.#newestFirst.length === 1
           ? msg('1 event sent recently, newest first.', { id: 'events.count-one' })
           : msg(str`${count} events sent recently, newest first.`, { id: 'events.count' });
       }
@@ -166,10 +214,12 @@ export class CsTelemetryEvents extends CsElement {
    */
   protected renderRows(newestFirst: readonly TelemetryEvent[], format: Intl.DateTimeFormat): unknown {
     // Each chunk is rendered once: later frames add a chunk without walking the rows already there.
+    // While older events are kept, the rows cannot say how many there are in all: -1, "not known", in ARIA.
+    const count = this.more ? -1 : newestFirst.length;
     const rows = (start: number, end: number) =>
-      newestFirst.slice(start, end).map((event, i) => eventRow(event, format, start + i, newestFirst.length));
+      newestFirst.slice(start, end).map((event, i) => eventRow(event, format, start + i, count));
     return this.#chunks.map(([start, end]) =>
-      guard([newestFirst, start, end, format], () => {
+      guard([this.#list, start, end, format], () => {
         if (start < EVENTS_FIRST_CHUNK) return rows(start, end);
         const groups = [];
         for (let from = start; from < end; from += EVENTS_GROUP) {

@@ -1,8 +1,9 @@
 import { ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { clockFor } from '../../internal/clock.js';
-import type { EventsChangedMessage, EventsMessage, LinkTarget, TelemetryCategory, TelemetryEventsEntry } from '../../protocol/protocol.js';
-import { LOADING_VIEW, TelemetryClient, type TelemetryRequestError, type TelemetryView } from '../../webview/telemetry-client.js';
+import type { EventsChangedMessage, EventsMessage, ExportedMessage, LinkTarget, TelemetryCategory } from '../../protocol/protocol.js';
+import { LOADING_VIEW, TelemetryClient, type TelemetryView } from '../../webview/telemetry-client.js';
+import type { EventsLists, TelemetryExportStatus } from './events-lists.js';
 import { isVsCodeApiTaken, sharedVsCodeApi, type VsCodeApi } from '../../webview/vscode-api.js';
 import { takeInitialState } from '../../webview/initial-state.js';
 import { telemetryContext } from '../../webview/telemetry-context.js';
@@ -34,12 +35,10 @@ export class TelemetryController implements ReactiveController {
   readonly #provider: ContextProvider<typeof telemetryContext>;
   /** The connection to the editor; undefined while the panel is out of the document or waiting to connect. */
   #client?: TelemetryClient;
-  /** The recent events of each category the panel asked for, as far as known; replaced on every change. */
-  events: Partial<Record<TelemetryCategory, TelemetryEventsEntry>> = {};
   /** How many times the host said each category's log changed: an open list asks again when its count moves. */
   eventsChanged: Partial<Record<TelemetryCategory, number>> = {};
-  /** The latest request of each category: only it may settle the category. */
-  #eventsRequests = new Map<TelemetryCategory, symbol>();
+  /** The events lists and export of this connection: the recent events of each category the panel asked for. */
+  #eventsLists?: EventsLists;
   /** The host locale last handed to `applyLocale`; a symbol until the first. */
   #appliedLocale: string | undefined | symbol = Symbol('none');
 
@@ -71,6 +70,7 @@ export class TelemetryController implements ReactiveController {
   hostDisconnected(): void {
     this.#client?.dispose();
     this.#client = undefined;
+    this.#eventsLists = undefined;
     this.#host.requestUpdate();
   }
 
@@ -99,26 +99,35 @@ export class TelemetryController implements ReactiveController {
     this.#client?.open(target);
   }
 
-  /**
-   * Asks for the recent events of a category; an older, slower answer never overwrites a newer one. `refresh`: the list
-   * is shown already and keeps showing until the new answer (the host said its log changed).
-   */
+  /** Asks for the newest page of a category's events; `refresh`: the list shown stays and the newer are added. */
   requestEvents(category: TelemetryCategory, refresh = false): void {
+    this.#lists()?.requestEvents(category, refresh);
+  }
+
+  /** Asks for the page older than the events a category's list shows. */
+  requestOlderEvents(category: TelemetryCategory): void {
+    this.#lists()?.requestOlderEvents(category);
+  }
+
+  /** Asks the host to write everything it sent to a file the user picks. */
+  exportEvents(): void {
+    this.#lists()?.exportEvents();
+  }
+
+  get events(): EventsLists['events'] {
+    return this.#eventsLists?.events ?? {};
+  }
+
+  get exportStatus(): TelemetryExportStatus | undefined {
+    return this.#eventsLists?.exportStatus;
+  }
+
+  /** The connection's lists and export, made when first asked for: their code comes with the lists' UI. */
+  #lists(): EventsLists | undefined {
     const client = this.#client;
-    if (!client) return;
-    const request = Symbol(category);
-    this.#eventsRequests.set(category, request);
-    const settle = (entry: TelemetryEventsEntry) => {
-      if (this.#eventsRequests.get(category) !== request) return;
-      this.events = { ...this.events, [category]: entry };
-      this.#host.requestUpdate();
-    };
-    if (!refresh || !this.events[category]) settle({ status: 'loading', events: [], message: '' });
-    client.requestEvents(category).then(
-      (events) => settle({ status: 'ready', events, message: '' }),
-      (error: TelemetryRequestError) =>
-        settle({ status: 'error', events: [], message: error.code === 'timeout' ? noAnswerText() : error.message }),
-    );
+    const Lists = optionalPart.module?.EventsLists;
+    if (!client || !Lists) return undefined;
+    return (this.#eventsLists ??= new Lists(client, () => this.#host.requestUpdate(), noAnswerText));
   }
 
   /** Connects if the panel is in the document and not connected; called before each update by the panel itself too. */
@@ -136,7 +145,7 @@ export class TelemetryController implements ReactiveController {
       scheduler: clockFor(this.#host),
       initialState,
       // The events extension's guards come with its UI, which is in before any list can ask.
-      readEvents: (data): data is EventsMessage | EventsChangedMessage => !!optionalPart.module?.readEvents(data),
+      readEvents: (data): data is EventsMessage | EventsChangedMessage | ExportedMessage => !!optionalPart.module?.readEvents(data),
     }));
     client.subscribe((view) => this.#show(view));
     client.onEventsChanged((category) => {

@@ -65,6 +65,8 @@ const lockedText = () => msg('Managed by your organization: a policy sets this s
  * @csspart never-collected - The statement of what is never collected.
  * @csspart history - The line saying when and by what the setting last changed (when the host tells).
  * @csspart links - The Privacy statement and How telemetry works buttons (those the host offers).
+ * @csspart export - The "Export what was sent…" button (when the host offers `export`).
+ * @csspart export-status - The live line saying how the last export ended.
  *
  * @cssprop [--cs-telemetry-background=var(--vscode-editor-background, #1f1f1f)] - The section's background.
  * @cssprop [--cs-telemetry-max-width=720px] - The widest the section grows.
@@ -185,6 +187,7 @@ export class CsTelemetrySettings extends CsElement {
           @cs-account-linked-change=${this.#onAccountLinkedChange}
           @cs-events-request=${this.#onEventsRequest}
         ></cs-telemetry-data-types>
+        ${offers.includes('export') ? (optionalPart.module?.renderExport(this.#controller.exportStatus, this.#export) ?? nothing) : nothing}
         <div class="never" part="never-collected">
           <h3>${msg('Never collected', { id: 'panel.never.heading' })}</h3>
           <p>${msg('Your code, your prompts, your files.', { id: 'panel.never.body' })}</p>
@@ -197,6 +200,7 @@ export class CsTelemetrySettings extends CsElement {
   }
 
   #open = (target: LinkTarget) => this.#controller.open(target);
+  #export = () => this.#controller.exportEvents();
 
   // The account switch follows the main switch's rule: its flip stands only when the view takes it.
   #onAccountLinkedChange(event: CsAccountLinkedChangeEvent): void {
@@ -207,7 +211,9 @@ export class CsTelemetrySettings extends CsElement {
 
   #onEventsRequest(event: CsEventsRequestEvent): void {
     event.stopPropagation();
-    this.#controller.requestEvents(event.detail.category, event.detail.refresh);
+    const { category, refresh, older } = event.detail;
+    if (older) this.#controller.requestOlderEvents(category);
+    else this.#controller.requestEvents(category, refresh);
   }
 
   // The switch has one owner, the view: it is bound with live(), so every render sets what the view holds whatever
