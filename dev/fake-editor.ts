@@ -113,6 +113,8 @@ export interface FakeEditorOptions extends Partial<FakeEditorOffers> {
   sentLog?: SentLogSeed;
   /** What an export meets: the file written (default), the save dialog cancelled, or a write that fails. */
   exportOutcome?: ExportOutcome;
+  /** The clock of the gate and its sent log, in ms (a story stops it, so the times a list shows stay the same). */
+  clock?: () => number;
   /** What the editor's event log holds, by category, instead of the demo's events. */
   eventLog?: (category: TelemetryCategory) => readonly TelemetryEvent[];
   /** The event source fails: the adapter answers each request with its error. */
@@ -275,6 +277,7 @@ export class FakeEditor {
   readonly #stopListening: { dispose(): void };
   /** The gate's sent log, oldest first: kept across restarts, as the real one is on disk. */
   readonly #sentLog: TelemetryEvent[];
+  readonly #clock: () => number;
   /** The gate of this start of the extension (with the `gate` offer). */
   #gate: DemoGate | undefined;
   #answerNotification: ((item: string | undefined) => void) | undefined;
@@ -345,7 +348,8 @@ export class FakeEditor {
     };
     this.exportOutcome = options.exportOutcome ?? 'written';
     this.notification = undefined;
-    this.#sentLog = demoSentLog(options.sentLog ?? 'few', { account: this.#accountSent() });
+    this.#clock = options.clock ?? Date.now;
+    this.#sentLog = demoSentLog(options.sentLog ?? 'few', { account: this.#accountSent(), now: this.#clock() });
     this.#stopListening = this.vscode.onDidOpenExternal((url) => {
       const target = LINK_TARGETS.find((linkTarget) => DEMO_LINKS[linkTarget] === url);
       if (target) this.opened.push(target);
@@ -440,7 +444,7 @@ export class FakeEditor {
 
   /** The gate's sent log starts again from a seed: the panel's counts and open lists follow. */
   set sentLog(seed: SentLogSeed) {
-    const events = demoSentLog(seed, { account: this.#accountSent() });
+    const events = demoSentLog(seed, { account: this.#accountSent(), now: this.#clock() });
     if (this.#gate) this.#gate.replaceLog(events);
     else this.#sentLog.splice(0, Infinity, ...events);
   }
@@ -631,6 +635,7 @@ export class FakeEditor {
       onDidChangeAccount: this.#accountChanged.event,
       accountLinked: this.#offers.accountSwitch ? this.#accountLinkedOption() : undefined,
       unreadable: () => this.failEvents,
+      now: this.#clock,
     });
     if (!this.#offers.notice) return;
     void showTelemetryNotice({

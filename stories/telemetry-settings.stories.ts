@@ -12,6 +12,7 @@ import { getLocale, intlLocale } from '../src/internal/i18n/locale.js';
 import { words } from '../dev/harness/words.js';
 import { ago, localized, sentences } from '../dev/harness/localized.js';
 import { PanelHarness } from '../dev/harness/panel-harness.js';
+import { DEMO_EXPORT_FILE, EXPORT_FAILURE } from '../dev/fake-editor.js';
 import {
   ACCOUNT_SWITCH,
   CHANGED_BY_CHOICES,
@@ -19,6 +20,7 @@ import {
   EDITOR_LOCALES,
   EXPORT_OUTCOMES,
   EXTENSION_DEFAULTS,
+  FROZEN_NOW,
   SENT_LOG_SEEDS,
   createBackend,
   backendOf,
@@ -76,6 +78,7 @@ const meta = {
     sentLog: { ...fakeEditor, name: 'sent log', description: "With the gate: what its sent log holds (a few per data type, none, one event, 500 per data type, 20,000 autocomplete events).", control: 'select', options: SENT_LOG_SEEDS },
     doNotTrack: { ...fakeEditor, name: 'DO_NOT_TRACK', description: "With the gate: the extension host's environment sets DO_NOT_TRACK=1, so nothing is sent.", control: 'boolean' },
     noticePending: { ...fakeEditor, name: 'notice pending', description: 'With the gate: the telemetry notice is on screen and not answered, so nothing is sent until it is.', control: 'boolean' },
+    frozenClock: { ...fakeEditor, name: 'frozen clock', description: "With the gate: its clock stands at 2 March 2026, 10:00 UTC, so a list's times stay the same.", control: 'boolean' },
     exportOutcome: { ...fakeEditor, name: 'export outcome', description: 'With the gate: what "Export what was sent…" meets: the file written (recorded, no disk), the save dialog cancelled, or a write that fails.', control: 'select', options: EXPORT_OUTCOMES },
     timeout: { control: { type: 'number', min: 0, step: 500 } },
   },
@@ -570,6 +573,80 @@ export const ManyEventsOfOneType: Story = {
     await expect(list.names[0]).toMatch(/^autocomplete\//);
     const editor = backendOf(panel.element);
     await expect(editor.gate?.exportEvents()).toHaveLength(20_000);
+  },
+};
+
+/** "Export what was sent…": the editor's save dialog, then the file written; the panel says where, and how many. */
+export const ExportWritten: Story = {
+  name: 'Export: written',
+  args: { ...gate, sentLog: 'few', exportOutcome: 'written' },
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, badgeWords.on());
+    const editor = backendOf(panel.element);
+    await waitFor(() => expect(panel.exportButton).toHaveTextContent(localized('Export what was sent…', 'export.button')));
+    await userEvent.click(panel.exportButton!);
+    // Signed out: three events of each of the four other data types.
+    await waitFor(() => expect(panel.exportStatusText).toBe(localized(str`Exported ${12} events to ${DEMO_EXPORT_FILE}.`, 'export.written')));
+    // The file holds the whole log, every data type, oldest first, exactly as the gate keeps it.
+    await expect(editor.exported).toHaveLength(1);
+    await expect(JSON.parse(editor.exported[0]!.text)).toEqual(editor.gate!.exportEvents());
+  },
+};
+
+export const ExportCancelled: Story = {
+  name: 'Export: cancelled',
+  args: { ...gate, sentLog: 'few', exportOutcome: 'cancelled' },
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, badgeWords.on());
+    await waitFor(() => expect(panel.exportButton).not.toBeNull());
+    await userEvent.click(panel.exportButton!);
+    await waitFor(() => expect(panel.exportStatusText).toBe(localized('Nothing was exported: no file was chosen.', 'export.cancelled')));
+    await expect(backendOf(panel.element).exported).toEqual([]);
+  },
+};
+
+export const ExportFailed: Story = {
+  name: 'Export: failed',
+  args: { ...gate, sentLog: 'few', exportOutcome: 'fails' },
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, badgeWords.on());
+    await waitFor(() => expect(panel.exportButton).not.toBeNull());
+    await userEvent.click(panel.exportButton!);
+    // The panel's sentence, then the editor's reason in its own words.
+    await waitFor(() =>
+      expect(panel.exportStatusText).toBe(
+        sentences(localized('Could not export what was sent.', 'export.failed'), `Could not write ${DEMO_EXPORT_FILE}: ${EXPORT_FAILURE}`),
+      ),
+    );
+    await expect(backendOf(panel.element).exported).toEqual([]);
+  },
+};
+
+/**
+ * A list with older events to show: 20,000 autocomplete events, the newest page listed, and "Show older" below it,
+ * which brings the next page. The gate's clock is stopped, so the events are the same on every run.
+ */
+export const ShowOlder: Story = {
+  name: 'Events: older ones to show',
+  // No screenshot, as for the Events stories: a list's times are formatted in the machine's own timezone (and the
+  // panel with a list open is taller than the story's window).
+  tags: ['!visual'],
+  args: { ...gate, sentLog: 'bulk', frozenClock: true },
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, badgeWords.on());
+    const autocomplete = localized('Autocomplete feedback', 'data.autocomplete.title');
+    await userEvent.click(panel.dataTypes.eventsToggle(autocomplete));
+    const list = panel.dataTypes.eventsList(autocomplete);
+    await waitFor(() => expect(list.showOlderButton).toHaveTextContent(localized('Show older', 'events.show-older')));
+    const firstPage = list.element.events.length;
+    await expect(firstPage).toBeGreaterThan(0);
+    await expect(firstPage).toBeLessThan(20_000);
+    // The newest event first: the one sent a minute before the clock's time.
+    await expect(list.rows[0]!.querySelector('time')).toHaveAttribute('datetime', new Date(FROZEN_NOW - 60_000).toISOString());
+    await userEvent.click(list.showOlderButton!);
+    await waitFor(() => expect(list.element.events.length).toBeGreaterThan(firstPage));
+    await expect(list.showOlderButton).not.toBeNull();
+    await expect(backendOf(panel.element).received.filter((message) => message.type === 'telemetry/events' && message.before !== undefined)).toHaveLength(1);
   },
 };
 

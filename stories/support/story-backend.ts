@@ -70,7 +70,12 @@ export interface BackendArgs {
   noticePending: boolean;
   /** With the gate: what an export meets (the file written, the save dialog cancelled, the write failing). */
   exportOutcome: (typeof EXPORT_OUTCOMES)[number];
+  /** The gate's clock stands at FROZEN_NOW: the times a list shows are the same on every run (for screenshots). */
+  frozenClock: boolean;
 }
+
+/** Where a frozen clock stands. */
+export const FROZEN_NOW = Date.parse('2026-03-02T10:00:00Z');
 
 /** Defaults for the extension controls: an older host that offers none of them, so the panel looks as before. */
 export const EXTENSION_DEFAULTS = {
@@ -87,6 +92,7 @@ export const EXTENSION_DEFAULTS = {
   doNotTrack: false,
   noticePending: false,
   exportOutcome: 'written',
+  frozenClock: false,
 } satisfies Partial<BackendArgs>;
 
 export const SIGNED_IN_ACCOUNT = DEMO_ACCOUNT;
@@ -124,6 +130,7 @@ function editorOptions(args: BackendArgs): FakeEditorOptions {
     // A fresh memento holds no answer: with the notice, it is on screen and pending.
     notice: args.noticePending,
     exportOutcome: args.exportOutcome,
+    ...(args.frozenClock && { clock: () => FROZEN_NOW }),
   };
 }
 
