@@ -576,15 +576,21 @@ export const ManyEventsOfOneType: Story = {
   },
 };
 
+/** The panel once "Export what was sent…" was pressed. */
+const exported = async (canvasElement: HTMLElement) => {
+  const panel = await settled(canvasElement, badgeWords.on());
+  await waitFor(() => expect(panel.exportButton).toHaveTextContent(localized('Export what was sent…', 'export.button')));
+  await userEvent.click(panel.exportButton!);
+  return panel;
+};
+
 /** "Export what was sent…": the editor's save dialog, then the file written; the panel says where, and how many. */
 export const ExportWritten: Story = {
   name: 'Export: written',
   args: { ...gate, sentLog: 'few', exportOutcome: 'written' },
   play: async ({ canvasElement }) => {
-    const panel = await settled(canvasElement, badgeWords.on());
+    const panel = await exported(canvasElement);
     const editor = backendOf(panel.element);
-    await waitFor(() => expect(panel.exportButton).toHaveTextContent(localized('Export what was sent…', 'export.button')));
-    await userEvent.click(panel.exportButton!);
     // Signed out: three events of each of the four other data types.
     await waitFor(() => expect(panel.exportStatusText).toBe(localized(str`Exported ${12} events to ${DEMO_EXPORT_FILE}.`, 'export.written')));
     // The file holds the whole log, every data type, oldest first, exactly as the gate keeps it.
@@ -597,9 +603,7 @@ export const ExportCancelled: Story = {
   name: 'Export: cancelled',
   args: { ...gate, sentLog: 'few', exportOutcome: 'cancelled' },
   play: async ({ canvasElement }) => {
-    const panel = await settled(canvasElement, badgeWords.on());
-    await waitFor(() => expect(panel.exportButton).not.toBeNull());
-    await userEvent.click(panel.exportButton!);
+    const panel = await exported(canvasElement);
     await waitFor(() => expect(panel.exportStatusText).toBe(localized('Nothing was exported: no file was chosen.', 'export.cancelled')));
     await expect(backendOf(panel.element).exported).toEqual([]);
   },
@@ -609,9 +613,7 @@ export const ExportFailed: Story = {
   name: 'Export: failed',
   args: { ...gate, sentLog: 'few', exportOutcome: 'fails' },
   play: async ({ canvasElement }) => {
-    const panel = await settled(canvasElement, badgeWords.on());
-    await waitFor(() => expect(panel.exportButton).not.toBeNull());
-    await userEvent.click(panel.exportButton!);
+    const panel = await exported(canvasElement);
     // The panel's sentence, then the editor's reason in its own words.
     await waitFor(() =>
       expect(panel.exportStatusText).toBe(
