@@ -2,7 +2,16 @@
 // a fake `vscode`), whose adapter talks to the panel in the iframe as VS Code's host frame does. What the editor
 // holds (its settings and history) is kept in localStorage, and every message either way is written to the log.
 /// <reference types="vite/client" />
-import { DEMO_ACCOUNT, FakeEditor, type FakeEditorLogEntry, type FakeEditorStore, type TelemetryLevel } from './fake-editor.js';
+import {
+  DEMO_ACCOUNT,
+  FakeEditor,
+  type ExportOutcome,
+  type FakeEditorLogEntry,
+  type FakeEditorStore,
+  type TelemetryLevel,
+} from './fake-editor.js';
+import type { SentLogSeed } from './demo-events.js';
+import { NOTICE_KEY } from '../src/host/telemetry-notice.js';
 import { PROTOCOL_VERSION, type TelemetryAccount } from '../src/protocol/protocol.js';
 
 const STORE_KEY = 'cs-demo-editor';
@@ -28,12 +37,18 @@ const boolean = (value: string) => (value === '' ? undefined : value === 'on');
 
 const offers = () => ({
   events: input('offerEvents').checked,
+  gate: input('gate').checked,
+  doNotTrack: input('doNotTrack').checked,
+  notice: input('notice').checked,
   links: input('offerLinks').checked,
   accountSwitch: input('accountSwitch').checked,
   language: select('locale').value || undefined,
 });
 
 const saved: FakeEditorStore = JSON.parse(localStorage.getItem(STORE_KEY) ?? '{}');
+const sentLog = () => select('sentLog').value as SentLogSeed;
+// A first start: the notice's answer from an earlier visit is forgotten, so the notice shows.
+if (input('notice').checked) delete saved.memento?.[NOTICE_KEY];
 const editor = new FakeEditor({
   store: saved,
   ...offers(),
@@ -42,8 +57,10 @@ const editor = new FakeEditor({
   protocol: input('newerProtocol').checked ? PROTOCOL_VERSION + 1 : PROTOCOL_VERSION,
   policy: input('policy').checked,
   account: ACCOUNTS[select('account').value] ?? null,
-  manyEvents: input('manyEvents').checked,
+  manyEvents: sentLog() === 'many',
+  sentLog: sentLog(),
   failEvents: input('failEvents').checked,
+  exportOutcome: select('exportOutcome').value as ExportOutcome,
 });
 if (input('failSaves').checked) editor.failEverySave = READ_ONLY;
 // The controls show what the editor holds, which may come from an earlier visit.
@@ -69,11 +86,31 @@ const describe = (entry: FakeEditorLogEntry): string => {
       return `(the editor would open ${entry.url} in the browser; nothing navigates here)`;
     case 'adapter':
       return `adapter: ${entry.text}`;
+    case 'editor':
+      return `editor: ${entry.text}`;
   }
 };
 
+const notification = document.querySelector<HTMLElement>('#notification')!;
+/** The editor's notification (the telemetry notice), with its buttons and a close button, as VS Code shows it. */
+function showNotification(): void {
+  const shown = editor.notification;
+  notification.hidden = !shown;
+  if (!shown) return;
+  notification.querySelector('#notificationText')!.textContent = shown.message;
+  const buttons = [...shown.items, undefined].map((item) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = item ?? 'Close';
+    button.addEventListener('click', () => editor.answerNotification(item));
+    return button;
+  });
+  notification.querySelector('#notificationButtons')!.replaceChildren(...buttons);
+}
+
 editor.onDidLog((entry) => {
   write(describe(entry));
+  showNotification();
   if (entry.kind !== 'to-webview') return;
   // The adapter posts after each change it made or saw: what the editor holds is saved by then.
   keep();
@@ -81,6 +118,7 @@ editor.onDidLog((entry) => {
   if (message.type === 'telemetry/error' && message.code === 'write-failed') failNext.textContent = 'Fail the next save';
 });
 editor.connectFrame(frame);
+showNotification();
 
 const reloadWebview = () => frame.contentWindow?.location.reload();
 
@@ -98,12 +136,17 @@ const knobs: Record<string, () => void> = {
   telemetryLevel: () => (editor.telemetryLevel = select('telemetryLevel').value as TelemetryLevel),
   account: () => (editor.account = ACCOUNTS[select('account').value] ?? null),
   workspaceValue: () => (editor.workspaceValue = boolean(select('workspaceValue').value)),
-  manyEvents: () => (editor.manyEvents = input('manyEvents').checked),
+  sentLog: () => {
+    editor.manyEvents = sentLog() === 'many';
+    editor.sentLog = sentLog();
+  },
   failEvents: () => (editor.failEvents = input('failEvents').checked),
+  exportOutcome: () => (editor.exportOutcome = select('exportOutcome').value as ExportOutcome),
 };
 // What the extension offers is fixed while its adapter runs: a change restarts it, and the webview with it.
-for (const name of ['offerEvents', 'offerLinks', 'accountSwitch', 'locale']) {
+for (const name of ['offerEvents', 'offerLinks', 'accountSwitch', 'locale', 'gate', 'doNotTrack', 'notice']) {
   knobs[name] = () => {
+    if (name === 'notice' && input('notice').checked) editor.forgetNoticeAnswer();
     editor.restart(offers());
     reloadWebview();
   };
@@ -125,6 +168,7 @@ failNext.addEventListener('click', () => {
   failNext.textContent = 'The next save will fail';
 });
 document.querySelector('#reload')!.addEventListener('click', reloadWebview);
+document.querySelector('#sendSamples')!.addEventListener('click', () => editor.sendSampleEvents());
 
 const paintTheme = () => {
   const body = frame.contentDocument?.body;

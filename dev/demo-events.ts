@@ -1,6 +1,6 @@
 // Realistic telemetry events for the fake editors (the demo page's and Storybook's): a few per category, or many,
 // oldest first, as a host's `telemetry/events` reply carries them.
-import { MAX_EVENTS, type TelemetryCategory, type TelemetryEvent } from '../src/protocol/protocol.js';
+import { MAX_EVENTS, TELEMETRY_CATEGORIES, type TelemetryCategory, type TelemetryEvent } from '../src/protocol/protocol.js';
 
 type EventData = TelemetryEvent['data'];
 
@@ -46,3 +46,47 @@ export function demoEvents(category: TelemetryCategory, count = SAMPLES[category
 
 /** How many events the "many events" controls ask for: enough to show a long list stays fast. */
 export const MANY_EVENTS = 500;
+
+/** What the demo's sent log holds at start: a few per data type, nothing, one event, 500 per data type, or 20,000 of one. */
+export const SENT_LOG_SEEDS = ['few', 'none', 'one', 'many', 'bulk'] as const;
+export type SentLogSeed = (typeof SENT_LOG_SEEDS)[number];
+
+/** How many events the bulk seed holds, all of one data type: enough to page through. */
+export const BULK_EVENTS = 20_000;
+/** The data type the one-event and bulk seeds are of. */
+export const BULK_CATEGORY: TelemetryCategory = 'autocomplete';
+
+const MINUTE = 60_000;
+
+/** `count` events of `category`, the newest `first` ms before `now` and each older one `step` ms before the next, oldest first. */
+function spaced(category: TelemetryCategory, count: number, first: number, step: number, now: number): TelemetryEvent[] {
+  const samples = SAMPLES[category];
+  return Array.from({ length: count }, (_, i) => {
+    const [name, data] = samples[(count - 1 - i) % samples.length];
+    return { time: new Date(now - first - (count - 1 - i) * step).toISOString(), category, name, data: { ...data } };
+  });
+}
+
+/**
+ * A sent log as the demo's gate keeps it, oldest first. The times sit well away from the 7-day line, so the counts
+ * stay the same while a story runs: 'many' is one event every 4 hours per data type (42 of 500 in the last 7 days),
+ * 'bulk' one every 6 minutes (1,680 of 20,000). `account`: whether the account's details were sent (signed in).
+ */
+export function demoSentLog(seed: SentLogSeed, { account = false, now = Date.now() }: { account?: boolean; now?: number } = {}): TelemetryEvent[] {
+  const categories = TELEMETRY_CATEGORIES.filter((category) => account || category !== 'account');
+  const log = (() => {
+    switch (seed) {
+      case 'none':
+        return [];
+      case 'one':
+        return spaced(BULK_CATEGORY, 1, 60 * MINUTE, 0, now);
+      case 'few':
+        return categories.flatMap((category) => spaced(category, SAMPLES[category].length, MINUTE, MINUTE, now));
+      case 'many':
+        return categories.flatMap((category) => spaced(category, MANY_EVENTS, 60 * MINUTE, 240 * MINUTE, now));
+      case 'bulk':
+        return spaced(BULK_CATEGORY, BULK_EVENTS, MINUTE, 6 * MINUTE, now);
+    }
+  })();
+  return log.sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+}

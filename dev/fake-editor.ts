@@ -5,10 +5,12 @@
 import { connectTelemetryHost } from '../src/host/telemetry-host.js';
 import { DEFAULT_KEY, DEFAULT_SECTION } from '../src/host/setting.js';
 import { HISTORY_KEY_PREFIX } from '../src/host/history.js';
+import { NOTICE_KEY, showTelemetryNotice } from '../src/host/telemetry-notice.js';
 import type { TelemetryHostOptions, TelemetryHostVsCode, TelemetryHostWebview } from '../src/host/options.js';
 import {
   LINK_TARGETS,
   PROTOCOL_VERSION,
+  TELEMETRY_CATEGORIES,
   isPlainObject,
   isStateMessage,
   isWebviewMessage,
@@ -20,8 +22,9 @@ import {
   type WebviewMessage,
 } from '../src/protocol/protocol.js';
 import type { VsCodeApi } from '../src/webview/vscode-api.js';
-import { MANY_EVENTS, demoEvents } from './demo-events.js';
-import { ConfigurationTarget, EventEmitter, createFakeMemento, createFakeVsCode } from './fake-vscode.js';
+import { MANY_EVENTS, demoEvents, demoSentLog, type SentLogSeed } from './demo-events.js';
+import { DemoGate, type DemoEventInput } from './demo-gate.js';
+import { ConfigurationTarget, EventEmitter, Uri, createFakeMemento, createFakeVsCode } from './fake-vscode.js';
 
 /** The setting the panel shows, by its full key. */
 export const SETTING_KEY = `${DEFAULT_SECTION}.${DEFAULT_KEY}`;
@@ -38,10 +41,30 @@ export const DEMO_LINKS: Record<LinkTarget, string> = {
   'how-telemetry-works': 'https://code-studio.example/docs/telemetry',
 };
 
+/** Where the demo's save dialog puts an export: nothing is written to a disk, the write is recorded. */
+export const DEMO_EXPORT_FILE = '/home/ada/code-studio-telemetry.json';
+/** What the save dialog and the write do when the panel exports: a file written, the dialog cancelled, or a failed write. */
+export const EXPORT_OUTCOMES = ['written', 'cancelled', 'fails'] as const;
+export type ExportOutcome = (typeof EXPORT_OUTCOMES)[number];
+/** A failed write, in the words of VS Code's file service. */
+export const EXPORT_FAILURE = `NoPermissions (FileSystemError): Error: EACCES: permission denied, open '${DEMO_EXPORT_FILE}'`;
+
 /** What the extension offers the panel; fixed while an adapter runs, so a change restarts it. */
 export interface FakeEditorOffers {
   /** `telemetry/events`: each data type can show what was sent. */
   events: boolean;
+  /**
+   * The editor's telemetry goes through a consent gate (`connectTelemetryHost({ gate })`): what was sent, its counts
+   * and its export come from the gate's sent log, and so do DO_NOT_TRACK and the notice. Offers events too.
+   */
+  gate: boolean;
+  /** With the gate: the extension host's environment sets `DO_NOT_TRACK=1` (read once, at start). */
+  doNotTrack: boolean;
+  /**
+   * With the gate: the extension shows the telemetry notice (`showTelemetryNotice`) at start unless it was answered,
+   * and the gate sends nothing until it is.
+   */
+  notice: boolean;
   /** The privacy statement and "how telemetry works" links. */
   links: boolean;
   /** The separate consent for the account's login name and email. */
@@ -84,8 +107,14 @@ export interface FakeEditorOptions extends Partial<FakeEditorOffers> {
   lastChange?: { changedBy: 'user' | 'settings-file'; changedAt: Date };
   /** The signed-in account; null: signed out. */
   account?: TelemetryAccount | null;
-  /** Each category answers with MANY_EVENTS events instead of a few. */
+  /** Each category answers with MANY_EVENTS events instead of a few (without the gate). */
   manyEvents?: boolean;
+  /** What the gate's sent log holds at start. Default a few events per data type. */
+  sentLog?: SentLogSeed;
+  /** What an export meets: the file written (default), the save dialog cancelled, or a write that fails. */
+  exportOutcome?: ExportOutcome;
+  /** The clock of the gate and its sent log, in ms (a story stops it, so the times a list shows stay the same). */
+  clock?: () => number;
   /** What the editor's event log holds, by category, instead of the demo's events. */
   eventLog?: (category: TelemetryCategory) => readonly TelemetryEvent[];
   /** The event source fails: the adapter answers each request with its error. */
@@ -100,7 +129,8 @@ export interface FakeEditorOptions extends Partial<FakeEditorOffers> {
 export type FakeEditorLogEntry =
   | { kind: 'to-editor' | 'to-webview'; message: unknown; dropped: boolean }
   | { kind: 'opened'; target: LinkTarget | undefined; url: string }
-  | { kind: 'adapter'; text: string };
+  | { kind: 'adapter'; text: string }
+  | { kind: 'editor'; text: string };
 
 /** One webview the editor talks to, seen from the editor: how to reach its page and how to hear it. */
 interface WebviewEnd {
@@ -225,6 +255,12 @@ export class FakeEditor {
   readonly received: WebviewMessage[] = [];
   /** The link targets the editor was asked to open, in order; nothing navigates. */
   readonly opened: LinkTarget[] = [];
+  /** What an export meets next: written, cancelled in the save dialog, or a failed write. */
+  exportOutcome: ExportOutcome;
+  /** Every file an export wrote (recorded, never on a disk), in order. */
+  readonly exported: { file: string; text: string }[] = [];
+  /** The notification on screen: the telemetry notice, until it is answered. */
+  notification: { message: string; items: readonly string[] } | undefined;
 
   #offers: FakeEditorOffers;
   #policy: boolean;
@@ -239,6 +275,38 @@ export class FakeEditor {
   readonly #eventsChanged = new EventEmitter<TelemetryCategory>();
   readonly #log = new EventEmitter<FakeEditorLogEntry>();
   readonly #stopListening: { dispose(): void };
+  /** The gate's sent log, oldest first: kept across restarts, as the real one is on disk. */
+  readonly #sentLog: TelemetryEvent[];
+  readonly #clock: () => number;
+  /** The gate of this start of the extension (with the `gate` offer). */
+  #gate: DemoGate | undefined;
+  #answerNotification: ((item: string | undefined) => void) | undefined;
+  /** The parts of `vscode.window` and `workspace.fs` the adapter and the notice use. */
+  readonly #window = {
+    showSaveDialog: async () => (this.exportOutcome === 'cancelled' ? undefined : Uri.file(DEMO_EXPORT_FILE)),
+    showInformationMessage: (message: string, ...items: string[]) =>
+      new Promise<string | undefined>((resolve) => {
+        this.notification = { message, items };
+        this.#log.fire({ kind: 'editor', text: `notification: ${message} [${items.join('] [')}]` });
+        this.#answerNotification = (item) => {
+          this.notification = undefined;
+          this.#answerNotification = undefined;
+          resolve(item);
+        };
+      }),
+    showErrorMessage: async (message: string) => {
+      this.#log.fire({ kind: 'editor', text: `error notification: ${message}` });
+      return undefined;
+    },
+  };
+  readonly #fs = {
+    writeFile: async (uri: Uri, content: Uint8Array) => {
+      if (this.exportOutcome === 'fails') throw new Error(EXPORT_FAILURE);
+      const text = new TextDecoder().decode(content);
+      this.exported.push({ file: uri.fsPath, text });
+      this.#log.fire({ kind: 'editor', text: `wrote ${content.byteLength} bytes to ${uri.fsPath} (recorded; no disk is touched)` });
+    },
+  };
 
   constructor(options: FakeEditorOptions = {}) {
     const store = options.store ?? {};
@@ -271,15 +339,23 @@ export class FakeEditor {
     this.#account = options.account ?? null;
     this.#offers = {
       events: options.events ?? false,
+      gate: options.gate ?? false,
+      doNotTrack: options.doNotTrack ?? false,
+      notice: options.notice ?? false,
       links: options.links ?? false,
       accountSwitch: options.accountSwitch ?? false,
       language: options.language,
     };
+    this.exportOutcome = options.exportOutcome ?? 'written';
+    this.notification = undefined;
+    this.#clock = options.clock ?? Date.now;
+    this.#sentLog = demoSentLog(options.sentLog ?? 'few', { account: this.#accountSent(), now: this.#clock() });
     this.#stopListening = this.vscode.onDidOpenExternal((url) => {
       const target = LINK_TARGETS.find((linkTarget) => DEMO_LINKS[linkTarget] === url);
       if (target) this.opened.push(target);
       this.#log.fire({ kind: 'opened', target, url });
     });
+    this.#activate();
   }
 
   /** Calls `listener` with everything the editor does: messages both ways, links opened, the adapter's log. */
@@ -340,6 +416,51 @@ export class FakeEditor {
     this.#eventsChanged.fire(category);
   }
 
+  /** The gate of this start of the extension, with the `gate` offer. */
+  get gate(): DemoGate | undefined {
+    return this.#gate;
+  }
+
+  /**
+   * The editor's telemetry hands the gate one event of each data type (the account's only while signed in); the gate
+   * sends what it may now. Returns how many were sent (0 without the gate, which keeps no sent log here).
+   */
+  sendSampleEvents(): number {
+    const gate = this.#gate;
+    if (!gate) return 0;
+    const account = this.#account;
+    const samples: DemoEventInput[] = TELEMETRY_CATEGORIES.filter((category) => category !== 'account' || account !== null).map((category) => {
+      const [sample] = demoEvents(category, 1);
+      const data = category === 'account' && account ? { ...sample!.data, loginName: account.loginName, email: account.email } : sample!.data;
+      return { category, name: sample!.name, data };
+    });
+    const sent = gate.send(samples);
+    this.#log.fire({
+      kind: 'editor',
+      text: `handed the gate ${samples.length} event(s); it sent ${sent}${gate.noticePending && !gate.doNotTrack ? ' (the rest wait for the notice)' : ''}`,
+    });
+    return sent;
+  }
+
+  /** The gate's sent log starts again from a seed: the panel's counts and open lists follow. */
+  set sentLog(seed: SentLogSeed) {
+    const events = demoSentLog(seed, { account: this.#accountSent(), now: this.#clock() });
+    if (this.#gate) this.#gate.replaceLog(events);
+    else this.#sentLog.splice(0, Infinity, ...events);
+  }
+
+  /** The notice's answer is forgotten, as on a fresh install: the next start with the notice shows it again. */
+  forgetNoticeAnswer(): void {
+    this.memento.store.delete(NOTICE_KEY);
+  }
+
+  /** The user answers the notification on screen with one of its buttons, or closes it (undefined). */
+  answerNotification(item: string | undefined): void {
+    if (!this.#answerNotification) throw new Error('No notification is on screen');
+    this.#log.fire({ kind: 'editor', text: `notification answered: ${item ?? 'closed'}` });
+    this.#answerNotification(item);
+  }
+
   /** The user edits the setting in settings.json by hand (undefined removes it). */
   editSettingsFile(enabled: boolean | undefined): void {
     this.vscode.editByHand(SETTING_KEY, enabled);
@@ -384,6 +505,7 @@ export class FakeEditor {
   restart(offers: Partial<FakeEditorOffers> = {}): void {
     this.#offers = { ...this.#offers, ...offers };
     this.vscode.vscode.env.language = this.#offers.language;
+    this.#activate();
     for (const connection of this.#connections) {
       connection.adapter?.dispose();
       this.#start(connection);
@@ -482,43 +604,89 @@ export class FakeEditor {
     if (connection.beforePolicy) void this.#playPolicyArrival(connection);
   }
 
-  #adapterOptions(connection: Connection): TelemetryHostOptions {
-    const vscode = this.vscode;
-    const configuration = vscode.vscode.workspace.getConfiguration();
-    const options: TelemetryHostOptions = {
-      // The fake implements what the adapter uses of these types, not every overload of them.
-      vscode: vscode.vscode as unknown as TelemetryHostVsCode,
+  /** The `vscode` module as the extension sees it: the fake's, with a save dialog and a file system that record. */
+  get #api(): TelemetryHostVsCode {
+    const api = this.vscode.vscode;
+    // The fake implements what the adapter uses of these types, not every overload of them.
+    return { ...api, window: this.#window, workspace: { ...api.workspace, fs: this.#fs } } as unknown as TelemetryHostVsCode;
+  }
+
+  /** Whether the account's details go with what is sent now: signed in and, with the account switch, linked. */
+  #accountSent(): boolean {
+    return this.#account !== null && (!this.#offers.accountSwitch || this.vscode.effective(ACCOUNT_LINKED_KEY) === true);
+  }
+
+  /** The extension starts: its gate (with the `gate` offer) on the kept sent log, and the notice if it waits for one. */
+  #activate(): void {
+    if (!this.#offers.gate) {
+      this.#gate = undefined;
+      return;
+    }
+    const api = this.#api;
+    this.#gate = new DemoGate({
+      vscode: api,
+      section: DEFAULT_SECTION,
+      key: DEFAULT_KEY,
+      log: this.#sentLog,
+      notice: this.#offers.notice ? this.memento : undefined,
+      doNotTrack: this.#offers.doNotTrack,
+      eventsChanged: this.#eventsChanged,
       account: () => this.#account,
       onDidChangeAccount: this.#accountChanged.event,
+      accountLinked: this.#offers.accountSwitch ? this.#accountLinkedOption() : undefined,
+      unreadable: () => this.failEvents,
+      now: this.#clock,
+    });
+    if (!this.#offers.notice) return;
+    void showTelemetryNotice({
+      vscode: { ...api, window: this.#window } as unknown as Parameters<typeof showTelemetryNotice>[0]['vscode'],
+      memento: this.memento,
+      // Told the answer: the gate of the start it came in, which a restart meanwhile may have replaced.
+      gate: { doNotTrack: this.#offers.doNotTrack, noticeAnswered: () => this.#gate?.noticeAnswered() },
+      openSettings: () => this.#log.fire({ kind: 'editor', text: 'opened the telemetry settings (the panel is open here)' }),
+      log: (text) => this.#log.fire({ kind: 'adapter', text }),
+    });
+  }
+
+  #accountLinkedOption(): NonNullable<TelemetryHostOptions['accountLinked']> {
+    const vscode = this.vscode;
+    const configuration = vscode.vscode.workspace.getConfiguration();
+    return {
+      get: () => configuration.get(ACCOUNT_LINKED_KEY) === true,
+      set: (linked) => configuration.update(ACCOUNT_LINKED_KEY, linked, ConfigurationTarget.Global),
+      onDidChange: (listener) =>
+        vscode.vscode.workspace.onDidChangeConfiguration((event) => {
+          if (event.affectsConfiguration(ACCOUNT_LINKED_KEY)) listener(undefined);
+        }),
+    };
+  }
+
+  #adapterOptions(connection: Connection): TelemetryHostOptions {
+    const options: TelemetryHostOptions = {
+      vscode: this.#api,
       managedBy: () => (this.#policy && !connection.beforePolicy ? 'policy' : null),
       onDidChangeManagedBy: connection.managedByChanged.event,
       history: this.memento,
       now: () => new Date(Date.now() - this.#clockBehind),
       log: (text) => this.#log.fire({ kind: 'adapter', text }),
     };
+    if (this.#offers.links) options.links = DEMO_LINKS;
+    // With a gate the adapter reads the account, the account switch and what was sent from it, the one source.
+    if (this.#gate) return { ...options, gate: this.#gate };
+    options.account = () => this.#account;
+    options.onDidChangeAccount = this.#accountChanged.event;
     if (this.#offers.events) {
       options.events = (category) => this.#events(category);
       options.onDidChangeEvents = this.#eventsChanged.event;
     }
-    if (this.#offers.links) options.links = DEMO_LINKS;
-    if (this.#offers.accountSwitch) {
-      options.accountLinked = {
-        get: () => configuration.get(ACCOUNT_LINKED_KEY) === true,
-        set: (linked) => configuration.update(ACCOUNT_LINKED_KEY, linked, ConfigurationTarget.Global),
-        onDidChange: (listener) =>
-          vscode.vscode.workspace.onDidChangeConfiguration((event) => {
-            if (event.affectsConfiguration(ACCOUNT_LINKED_KEY)) listener(undefined);
-          }),
-      };
-    }
+    if (this.#offers.accountSwitch) options.accountLinked = this.#accountLinkedOption();
     return options;
   }
 
   /** What the editor sent of one category: the account's details only while signed in and, with the switch, linked. */
   #events(category: TelemetryCategory) {
     if (this.failEvents) throw new Error('The event log could not be read.');
-    const accountSent = this.#account !== null && (!this.#offers.accountSwitch || this.vscode.effective(ACCOUNT_LINKED_KEY) === true);
-    if (category === 'account' && !accountSent) return [];
+    if (category === 'account' && !this.#accountSent()) return [];
     return this.#eventLog?.(category) ?? demoEvents(category, this.manyEvents ? MANY_EVENTS : undefined);
   }
 

@@ -8,15 +8,20 @@ import { str } from '@lit/localize';
 import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/define.js';
-import { getLocale } from '../src/internal/i18n/locale.js';
+import { getLocale, intlLocale } from '../src/internal/i18n/locale.js';
+import { words } from '../dev/harness/words.js';
 import { ago, localized, sentences } from '../dev/harness/localized.js';
 import { PanelHarness } from '../dev/harness/panel-harness.js';
+import { DEMO_EXPORT_FILE, EXPORT_FAILURE } from '../dev/fake-editor.js';
 import {
   ACCOUNT_SWITCH,
   CHANGED_BY_CHOICES,
   EDITOR_LEVELS,
   EDITOR_LOCALES,
+  EXPORT_OUTCOMES,
   EXTENSION_DEFAULTS,
+  FROZEN_NOW,
+  SENT_LOG_SEEDS,
   createBackend,
   backendOf,
   type BackendArgs,
@@ -69,6 +74,12 @@ const meta = {
     editorLocale: { ...fakeEditor, name: "editor's language", description: "The editor's display language (`state.locale`); empty sends none, so the document's lang (the toolbar's Locale) decides.", control: 'select', options: EDITOR_LOCALES },
     manyEvents: { ...fakeEditor, name: '500 events', description: 'Each data type answers with 500 events instead of a few.', control: 'boolean' },
     failEvents: { ...fakeEditor, name: 'fail events', description: 'The editor answers every events request with an error.', control: 'boolean' },
+    gate: { ...fakeEditor, name: 'consent gate', description: "The editor's telemetry goes through a consent gate: the list, the counts and the export read its sent log (offers events).", control: 'boolean' },
+    sentLog: { ...fakeEditor, name: 'sent log', description: "With the gate: what its sent log holds (a few per data type, none, one event, 500 per data type, 20,000 autocomplete events).", control: 'select', options: SENT_LOG_SEEDS },
+    doNotTrack: { ...fakeEditor, name: 'DO_NOT_TRACK', description: "With the gate: the extension host's environment sets DO_NOT_TRACK=1, so nothing is sent.", control: 'boolean' },
+    noticePending: { ...fakeEditor, name: 'notice pending', description: 'With the gate: the telemetry notice is on screen and not answered, so nothing is sent until it is.', control: 'boolean' },
+    frozenClock: { ...fakeEditor, name: 'frozen clock', description: "With the gate: its clock stands at 2 March 2026, 10:00 UTC, so a list's times stay the same.", control: 'boolean' },
+    exportOutcome: { ...fakeEditor, name: 'export outcome', description: 'With the gate: what "Export what was sent…" meets: the file written (recorded, no disk), the save dialog cancelled, or a write that fails.', control: 'select', options: EXPORT_OUTCOMES },
     timeout: { control: { type: 'number', min: 0, step: 500 } },
   },
   // On the docs page each story gets a page of its own, as each webview does.
@@ -395,6 +406,252 @@ export const HistoryByPolicy: Story = {
   },
 };
 
+// The consent gate behind the editor's telemetry: DO_NOT_TRACK, the notice before the first event, and what was sent,
+// counted from the gate's sent log. Each count's words come from the log the fake editor's gate keeps.
+const gate = { gate: true } satisfies Partial<PanelArgs>;
+
+/** Each data type's count line, in the list's order (the account last); empty for an item without one. */
+const countLines = (panel: PanelHarness) => panel.dataTypes.items.map((item) => words(item.querySelector('[part~="sent-count"]')));
+
+/** The count line's words for `lastWeek` sent in the last 7 days of `kept` kept, in the locale shown. */
+function countWords(lastWeek: number, kept = lastWeek): string {
+  const [week, all] = [lastWeek, kept].map((count) => count.toLocaleString(intlLocale()));
+  if (kept === lastWeek) {
+    return lastWeek === 0
+      ? localized('None sent in the last 7 days.', 'data.count.none')
+      : localized(str`${week} sent in the last 7 days.`, 'data.count.week');
+  }
+  return lastWeek === 0
+    ? localized(str`None sent in the last 7 days, ${all} kept in all.`, 'data.count.none-kept')
+    : localized(str`${week} sent in the last 7 days, ${all} kept in all.`, 'data.count.week-kept');
+}
+
+/** The panel once its counts are painted, each data type's as `expected` says (in the list's order). */
+const counted = async (panel: PanelHarness, expected: string[]) => {
+  await waitFor(() => expect(countLines(panel)).toEqual(expected));
+  return panel;
+};
+
+const NONE_SENT = () => Array.from({ length: 5 }, () => countWords(0));
+const doNotTrackWords = () =>
+  localized('Your environment sets DO_NOT_TRACK, so Code Studio sends nothing, whatever this switch says.', 'panel.do-not-track');
+const noticePendingWords = () => localized('Code Studio sends nothing until you answer its notice about telemetry.', 'panel.notice-pending');
+
+/** DO_NOT_TRACK in the editor's environment: the panel says why nothing is sent, the badge says Off, the switch stays on. */
+export const DoNotTrack: Story = {
+  name: 'DO_NOT_TRACK set',
+  args: { ...gate, doNotTrack: true, sentLog: 'none' },
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, badgeWords.off());
+    await expect(panel.text).toContain(doNotTrackWords());
+    await expect(panel.switch.control).toHaveAttribute('aria-checked', 'true');
+    await expect(backendOf(panel.element).state.doNotTrack).toBe(true);
+    await counted(panel, NONE_SENT());
+  },
+};
+
+/** The notice before the first event is on screen, unanswered: the panel says nothing is sent until it is answered. */
+export const NoticePending: Story = {
+  name: 'Notice pending',
+  args: { ...gate, noticePending: true, sentLog: 'none' },
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, badgeWords.on());
+    await waitFor(() => expect(panel.text).toContain(noticePendingWords()));
+    await expect(backendOf(panel.element).notification?.items).toEqual(['Turn Off', 'Open Telemetry Settings']);
+    await counted(panel, NONE_SENT());
+  },
+};
+
+/** Events handed to the gate wait for the notice; answered, they leave and the counts follow while the panel is open. */
+export const NoticeAnswered: Story = {
+  name: 'Notice answered: what waited is sent',
+  tags: ['!visual'],
+  args: { ...gate, noticePending: true, sentLog: 'none' },
+  play: async ({ canvasElement, step }) => {
+    const panel = await settled(canvasElement, badgeWords.on());
+    const editor = backendOf(panel.element);
+    await waitFor(() => expect(panel.text).toContain(noticePendingWords()));
+    await step('Events handed over before the answer wait: nothing is counted', async () => {
+      await expect(editor.sendSampleEvents()).toBe(0);
+      await counted(panel, NONE_SENT());
+    });
+    await step('"Open Telemetry Settings": the note goes and what waited is counted', async () => {
+      editor.answerNotification('Open Telemetry Settings');
+      await waitFor(() => expect(panel.text).not.toContain(noticePendingWords()));
+      await counted(panel, [countWords(1), countWords(1), countWords(1), countWords(1), countWords(0)]);
+      await expect(editor.state.noticePending).toBeUndefined();
+    });
+  },
+};
+
+/** Turn Off in the notice: the setting goes off, and what waited is dropped, never sent. */
+export const NoticeTurnedOff: Story = {
+  name: 'Notice answered: Turn Off',
+  tags: ['!visual'],
+  args: { ...gate, noticePending: true, sentLog: 'none' },
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, badgeWords.on());
+    const editor = backendOf(panel.element);
+    await waitFor(() => expect(panel.text).toContain(noticePendingWords()));
+    editor.sendSampleEvents();
+    editor.answerNotification('Turn Off');
+    await waitFor(() => expect(panel.badgeText).toBe(badgeWords.off()));
+    await expect(panel.switch.control).toHaveAttribute('aria-checked', 'false');
+    await waitFor(() => expect(panel.text).not.toContain(noticePendingWords()));
+    await counted(panel, NONE_SENT());
+    await expect(editor.gate?.exportEvents()).toEqual([]);
+  },
+};
+
+export const CountsNoneSent: Story = {
+  name: 'Counts: none sent',
+  args: { ...gate, sentLog: 'none' },
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, badgeWords.on());
+    await counted(panel, NONE_SENT());
+  },
+};
+
+export const CountsOneSent: Story = {
+  name: 'Counts: one sent',
+  args: { ...gate, sentLog: 'one' },
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, badgeWords.on());
+    // The one event is an autocomplete event; every other data type says none.
+    await counted(panel, [countWords(0), countWords(0), countWords(0), countWords(1), countWords(0)]);
+  },
+};
+
+/** 500 events per data type, one every 4 hours: 42 of them in the last 7 days. */
+export const CountsManySent: Story = {
+  name: 'Counts: many sent',
+  args: { ...gate, sentLog: 'many', signedIn: true },
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, badgeWords.on());
+    await counted(panel, Array.from({ length: 5 }, () => countWords(42, 500)));
+  },
+};
+
+/** The counts follow the sent log while the panel is open: "Send sample events" sends one of each data type. */
+export const CountsWhileOpen: Story = {
+  name: 'Counts: updated while open',
+  tags: ['!visual'],
+  args: { ...gate, sentLog: 'one' },
+  play: async ({ canvasElement, step }) => {
+    const panel = await settled(canvasElement, badgeWords.on());
+    const editor = backendOf(panel.element);
+    await counted(panel, [countWords(0), countWords(0), countWords(0), countWords(1), countWords(0)]);
+    await step('One event of each data type is sent (signed out: no account)', async () => {
+      await expect(editor.sendSampleEvents()).toBe(4);
+      await counted(panel, [countWords(1), countWords(1), countWords(1), countWords(2), countWords(0)]);
+    });
+    await step('Switched off, what is handed over is not sent and not counted', async () => {
+      await userEvent.click(panel.switch.control);
+      await waitFor(() => expect(panel.badgeText).toBe(badgeWords.off()));
+      await expect(editor.sendSampleEvents()).toBe(0);
+      await counted(panel, [countWords(1), countWords(1), countWords(1), countWords(2), countWords(0)]);
+    });
+  },
+};
+
+/**
+ * 20,000 autocomplete events: the counts say so, and "Show what was sent" lists the newest page at once; the adapter
+ * pages the rest (`before`, `more`).
+ */
+export const ManyEventsOfOneType: Story = {
+  name: '20,000 events of one type',
+  // The list shows times, which move: no screenshot.
+  tags: ['!visual'],
+  args: { ...gate, sentLog: 'bulk' },
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, badgeWords.on());
+    await counted(panel, [countWords(0), countWords(0), countWords(0), countWords(1680, 20_000), countWords(0)]);
+    const autocomplete = localized('Autocomplete feedback', 'data.autocomplete.title');
+    await userEvent.click(panel.dataTypes.eventsToggle(autocomplete));
+    const list = panel.dataTypes.eventsList(autocomplete);
+    await waitFor(() => expect(list.rows.length).toBeGreaterThan(0));
+    await expect(list.names[0]).toMatch(/^autocomplete\//);
+    const editor = backendOf(panel.element);
+    await expect(editor.gate?.exportEvents()).toHaveLength(20_000);
+  },
+};
+
+/** The panel once "Export what was sent…" was pressed. */
+const exported = async (canvasElement: HTMLElement) => {
+  const panel = await settled(canvasElement, badgeWords.on());
+  await waitFor(() => expect(panel.exportButton).toHaveTextContent(localized('Export what was sent…', 'export.button')));
+  await userEvent.click(panel.exportButton!);
+  return panel;
+};
+
+/** "Export what was sent…": the editor's save dialog, then the file written; the panel says where, and how many. */
+export const ExportWritten: Story = {
+  name: 'Export: written',
+  args: { ...gate, sentLog: 'few', exportOutcome: 'written' },
+  play: async ({ canvasElement }) => {
+    const panel = await exported(canvasElement);
+    const editor = backendOf(panel.element);
+    // Signed out: three events of each of the four other data types.
+    await waitFor(() => expect(panel.exportStatusText).toBe(localized(str`Exported ${12} events to ${DEMO_EXPORT_FILE}.`, 'export.written')));
+    // The file holds the whole log, every data type, oldest first, exactly as the gate keeps it.
+    await expect(editor.exported).toHaveLength(1);
+    await expect(JSON.parse(editor.exported[0]!.text)).toEqual(editor.gate!.exportEvents());
+  },
+};
+
+export const ExportCancelled: Story = {
+  name: 'Export: cancelled',
+  args: { ...gate, sentLog: 'few', exportOutcome: 'cancelled' },
+  play: async ({ canvasElement }) => {
+    const panel = await exported(canvasElement);
+    await waitFor(() => expect(panel.exportStatusText).toBe(localized('Nothing was exported: no file was chosen.', 'export.cancelled')));
+    await expect(backendOf(panel.element).exported).toEqual([]);
+  },
+};
+
+export const ExportFailed: Story = {
+  name: 'Export: failed',
+  args: { ...gate, sentLog: 'few', exportOutcome: 'fails' },
+  play: async ({ canvasElement }) => {
+    const panel = await exported(canvasElement);
+    // The panel's sentence, then the editor's reason in its own words.
+    await waitFor(() =>
+      expect(panel.exportStatusText).toBe(
+        sentences(localized('Could not export what was sent.', 'export.failed'), `Could not write ${DEMO_EXPORT_FILE}: ${EXPORT_FAILURE}`),
+      ),
+    );
+    await expect(backendOf(panel.element).exported).toEqual([]);
+  },
+};
+
+/**
+ * A list with older events to show: 20,000 autocomplete events, the newest page listed, and "Show older" below it,
+ * which brings the next page. The gate's clock is stopped, so the events are the same on every run.
+ */
+export const ShowOlder: Story = {
+  name: 'Events: older ones to show',
+  // No screenshot, as for the Events stories: a list's times are formatted in the machine's own timezone (and the
+  // panel with a list open is taller than the story's window).
+  tags: ['!visual'],
+  args: { ...gate, sentLog: 'bulk', frozenClock: true },
+  play: async ({ canvasElement }) => {
+    const panel = await settled(canvasElement, badgeWords.on());
+    const autocomplete = localized('Autocomplete feedback', 'data.autocomplete.title');
+    await userEvent.click(panel.dataTypes.eventsToggle(autocomplete));
+    const list = panel.dataTypes.eventsList(autocomplete);
+    await waitFor(() => expect(list.showOlderButton).toHaveTextContent(localized('Show older', 'events.show-older')));
+    const firstPage = list.element.events.length;
+    await expect(firstPage).toBeGreaterThan(0);
+    await expect(firstPage).toBeLessThan(20_000);
+    // The newest event first: the one sent a minute before the clock's time.
+    await expect(list.rows[0]!.querySelector('time')).toHaveAttribute('datetime', new Date(FROZEN_NOW - 60_000).toISOString());
+    await userEvent.click(list.showOlderButton!);
+    await waitFor(() => expect(list.element.events.length).toBeGreaterThan(firstPage));
+    await expect(list.showOlderButton).not.toBeNull();
+    await expect(backendOf(panel.element).received.filter((message) => message.type === 'telemetry/events' && message.before !== undefined)).toHaveLength(1);
+  },
+};
+
 // German, the one non-English language in the visual baselines: Latin script in the bundled Ubuntu font, so the
 // screenshots are the same on any machine. The editor reports `de` and the page's lang is `de`.
 const german = { tags: ['visual-dark-modern-only'], globals: { locale: 'de' }, args: { editorLocale: 'de' } } satisfies Story;
@@ -471,5 +728,36 @@ export const GermanManagedByPolicy: Story = {
     await expect(panel.text).toContain('Von Ihrer Organisation verwaltet: Eine Richtlinie legt diese Einstellung fest.');
     // Locked, the switch stays focusable: unavailable by aria-disabled.
     await expect(panel.switch.control).toHaveAttribute('aria-disabled', 'true');
+  },
+};
+
+export const GermanDoNotTrack: Story = {
+  ...german,
+  name: 'German: DO_NOT_TRACK set',
+  args: { ...german.args, ...gate, doNotTrack: true, sentLog: 'none' },
+  play: async ({ canvasElement }) => {
+    const panel = await inGerman(canvasElement, 'off');
+    await expect(panel.text).toContain('Ihre Umgebung setzt DO_NOT_TRACK, daher sendet Code Studio nichts, unabhängig von diesem Schalter.');
+    await counted(panel, Array.from({ length: 5 }, () => 'In den letzten 7 Tagen nichts gesendet.'));
+  },
+};
+
+export const GermanNoticePending: Story = {
+  ...german,
+  name: 'German: notice pending',
+  args: { ...german.args, ...gate, noticePending: true, sentLog: 'none' },
+  play: async ({ canvasElement }) => {
+    const panel = await inGerman(canvasElement, 'on');
+    await waitFor(() => expect(panel.text).toContain('Code Studio sendet nichts, bis Sie seinen Hinweis zur Telemetrie beantworten.'));
+  },
+};
+
+export const GermanCountsManySent: Story = {
+  ...german,
+  name: 'German: counts, many sent',
+  args: { ...german.args, ...gate, sentLog: 'many', signedIn: true },
+  play: async ({ canvasElement }) => {
+    const panel = await inGerman(canvasElement, 'on');
+    await counted(panel, Array.from({ length: 5 }, () => '42 in den letzten 7 Tagen gesendet, insgesamt 500 gespeichert.'));
   },
 };

@@ -3,7 +3,10 @@
 import { action } from 'storybook/actions';
 import { CHANGED_BY, EDITOR_TELEMETRY_LEVELS, type EditorTelemetryLevel, type TelemetryState } from '../../src/protocol/protocol.js';
 import type { VsCodeApi } from '../../src/webview/vscode-api.js';
-import { DEMO_ACCOUNT, FakeEditor, type FakeEditorOptions } from '../../dev/fake-editor.js';
+import { DEMO_ACCOUNT, EXPORT_OUTCOMES, FakeEditor, type FakeEditorOptions } from '../../dev/fake-editor.js';
+import { SENT_LOG_SEEDS } from '../../dev/demo-events.js';
+
+export { EXPORT_OUTCOMES, SENT_LOG_SEEDS };
 
 /** The host's account switch: not offered (an older host), or offered and on or off. */
 export const ACCOUNT_SWITCH = ['not offered', 'linked', 'anonymous'] as const;
@@ -54,7 +57,25 @@ export interface BackendArgs {
   manyEvents: boolean;
   /** The editor's event log cannot be read: every events request gets the adapter's error. */
   failEvents: boolean;
+  /**
+   * The editor's telemetry goes through a consent gate, which the adapter reads: what was sent and its counts come
+   * from the gate's sent log, and the panel can export it. Offers events too.
+   */
+  gate: boolean;
+  /** With the gate: what its sent log holds (a few per data type, none, one event, 500 per data type, 20,000 of one). */
+  sentLog: (typeof SENT_LOG_SEEDS)[number];
+  /** With the gate: the extension host's environment sets DO_NOT_TRACK=1, so the gate sends nothing. */
+  doNotTrack: boolean;
+  /** With the gate: the telemetry notice is on screen and not answered yet, so the gate sends nothing. */
+  noticePending: boolean;
+  /** With the gate: what an export meets (the file written, the save dialog cancelled, the write failing). */
+  exportOutcome: (typeof EXPORT_OUTCOMES)[number];
+  /** The gate's clock stands at FROZEN_NOW: the times a list shows are the same on every run (for screenshots). */
+  frozenClock: boolean;
 }
+
+/** Where a frozen clock stands. */
+export const FROZEN_NOW = Date.parse('2026-03-02T10:00:00Z');
 
 /** Defaults for the extension controls: an older host that offers none of them, so the panel looks as before. */
 export const EXTENSION_DEFAULTS = {
@@ -66,6 +87,12 @@ export const EXTENSION_DEFAULTS = {
   editorLocale: '',
   manyEvents: false,
   failEvents: false,
+  gate: false,
+  sentLog: 'few',
+  doNotTrack: false,
+  noticePending: false,
+  exportOutcome: 'written',
+  frozenClock: false,
 } satisfies Partial<BackendArgs>;
 
 export const SIGNED_IN_ACCOUNT = DEMO_ACCOUNT;
@@ -97,6 +124,13 @@ function editorOptions(args: BackendArgs): FakeEditorOptions {
     language: args.editorLocale || undefined,
     manyEvents: args.manyEvents,
     failEvents: args.failEvents,
+    gate: args.gate,
+    sentLog: args.sentLog,
+    doNotTrack: args.doNotTrack,
+    // A fresh memento holds no answer: with the notice, it is on screen and pending.
+    notice: args.noticePending,
+    exportOutcome: args.exportOutcome,
+    ...(args.frozenClock && { clock: () => FROZEN_NOW }),
   };
 }
 
