@@ -99,7 +99,7 @@ async function openSaveDialog() {
 
 /**
  * Types `file` into the save dialog's path box and accepts it with Enter. A path in another folder than the one
- * listed takes two: the first Enter only moves the dialog into that folder, the second saves.
+ * listed may take two: an Enter that comes before the dialog has listed the typed folder only moves it there.
  */
 async function saveAs(path, file) {
   await path.fill(file);
@@ -118,17 +118,17 @@ async function saveAs(path, file) {
   }
 }
 
-/** Waits until the panel's export line says exactly `words`. */
-async function expectExportStatus(words, timeout = 10_000) {
-  const status = panel().exportStatus();
+/** Waits until `locator` (one of the panel's lines) says exactly `words`; `what` names it in the failure. */
+async function expectText(locator, words, what, timeout = 10_000) {
   const deadline = Date.now() + timeout;
-  let said = await status.innerText();
-  while (said.trim() !== words && Date.now() < deadline) {
+  let said = (await locator.innerText()).trim();
+  while (said !== words && Date.now() < deadline) {
     await sleep(50);
-    said = await status.innerText();
+    said = (await locator.innerText()).trim();
   }
-  assert.equal(said.trim(), words, 'the panel\'s export line');
+  assert.equal(said, words, what);
 }
+const expectExportStatus = (words) => expectText(panel().exportStatus(), words, "the panel's export line");
 
 /** An event as "Show what was sent" shows it: its data as text. */
 const asShown = (event) => ({ name: event.name, data: Object.fromEntries(Object.entries(event.data).map(([key, value]) => [key, String(value)])) });
@@ -168,6 +168,9 @@ test('Export what was sent… writes the file picked in the save dialog: every e
     received.map((event) => event.name),
     [SESSION_START, ...SAMPLE_NAMES, ...SAMPLE_NAMES],
   );
+  // The example appends to sent-events.jsonl once the collector has answered: a moment after the collector has them.
+  const deadline = Date.now() + 10_000;
+  while (sentLines().length < received.length && Date.now() < deadline) await sleep(50);
   assert.deepEqual(sentLines(), received, 'sent-events.jsonl holds what the collector received');
 
   // The dialog starts in the workspace folder; a path typed in full goes anywhere on the machine.
@@ -211,8 +214,8 @@ test('after Developer: Reload Window, the counts and the lists are read back fro
   assert.equal(received.at(-1).name, SESSION_START);
   assert.deepEqual(received.slice(0, -1), receivedBefore);
   const sessionStart = asShown(received.at(-1));
-  const system = panel().dataType(TITLES.system).locator('[part=sent-count]');
-  await system.filter({ hasText: countText(shownBefore.system.events.length + 1) }).waitFor({ timeout: 10_000 });
+  const systemCount = panel().dataType(TITLES.system).locator('[part=sent-count]');
+  await expectText(systemCount, countText(shownBefore.system.events.length + 1), 'System configurations: its count, read back and then followed');
 
   const shownAfter = await readCountsAndLists();
   for (const category of Object.keys(TITLES)) {
