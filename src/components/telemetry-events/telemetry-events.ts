@@ -110,13 +110,14 @@ export class CsTelemetryEvents extends CsElement {
         this.#list++;
       }
     }
-    this.#olderFocused = this.renderRoot.querySelector?.('[part=show-older]') === (this.renderRoot as ShadowRoot).activeElement;
+    // Read from the focus, not by a query: a query for the button walks every row before it, at every chunk's frame.
+    this.#olderFocused = (this.renderRoot as ShadowRoot).activeElement?.getAttribute('part') === 'show-older';
     const end = this.#chunks.at(-1)?.[1] ?? 0;
     if (this.shown > end) this.#chunks = [...this.#chunks, [end, this.shown]];
   }
 
   protected override updated(): void {
-    if (this.#olderFocused && !this.renderRoot.querySelector('[part=show-older]')) {
+    if (this.#olderFocused && !this.#offersOlder()) {
       this.renderRoot.querySelector<HTMLElement>('[part=list]')?.focus();
     }
     if (this.status !== 'ready' || this.shown >= this.#newestFirst.length) return;
@@ -157,8 +158,13 @@ export class CsTelemetryEvents extends CsElement {
     </section>`;
   }
 
+  /** Whether the list shows "Show older". */
+  #offersOlder(): boolean {
+    return this.status === 'ready' && this.#newestFirst.length > 0 && this.more;
+  }
+
   #renderOlder() {
-    if (!this.more) return nothing;
+    if (!this.#offersOlder()) return nothing;
     const loading = this.older === 'loading';
     return html`<p part="older-status" role="status">
         ${loading ? [spinnerIcon, html`<span>${msg('Loading older events…', { id: 'events.older-loading' })}</span>`] : nothing}
