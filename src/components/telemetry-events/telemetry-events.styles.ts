@@ -32,6 +32,11 @@ export const telemetryEventsStyles = [
       /* Until a group has been laid out once: its rows at about 64 px each (EVENTS_GROUP of them). */
       contain-intrinsic-size: auto 640px;
     }
+    /* Blocks of groups (EVENTS_BLOCK rows), the same for the groups they hold: 100 groups of about 640 px. */
+    .block {
+      content-visibility: auto;
+      contain-intrinsic-size: auto 64000px;
+    }
     .name {
       font-family: var(--vscode-editor-font-family, monospace);
       margin-inline-start: 8px;

@@ -24,6 +24,13 @@ export const EVENTS_FIRST_CHUNK = 10;
  */
 export const EVENTS_GROUP = 10;
 
+/**
+ * Rows after the first EVENTS_BLOCK come in blocks of this many (a page of the host's), each block one box of groups
+ * that skips style, layout and paint while out of view: 20,000 rows are 20 boxes to the browser and to each frame's
+ * render, not 2,000 groups, so a frame that adds rows costs the same at the last page as at the first.
+ */
+export const EVENTS_BLOCK = 1000;
+
 /** The script time one chunk aims for, in ms: a new row costs about as much again in style and layout, so a frame stays short even on a slow CPU. */
 const CHUNK_BUDGET = 4;
 
@@ -85,6 +92,8 @@ export class CsTelemetryEvents extends CsElement {
 
   /** The rows of each chunk rendered so far, [start, end): appended only, so a rendered chunk is never rendered again. */
   #chunks: [number, number][] = [];
+  /** Rows this update adds: the next chunk is sized by what they cost. */
+  #rowsAdded = 0;
   #updateStarted = 0;
   /** Schedules the next chunk's frame: the page's, or the one an ancestor provides (a test steps frames by hand). */
   #clock = browserClock;
@@ -112,8 +121,14 @@ export class CsTelemetryEvents extends CsElement {
     }
     // Read from the focus, not by a query: a query for the button walks every row before it, at every chunk's frame.
     this.#olderFocused = (this.renderRoot as ShadowRoot).activeElement?.getAttribute('part') === 'show-older';
-    const end = this.#chunks.at(-1)?.[1] ?? 0;
-    if (this.shown > end) this.#chunks = [...this.#chunks, [end, this.shown]];
+    // A chunk ends where a block does: the next rows go into the next block.
+    let end = this.#chunks.at(-1)?.[1] ?? 0;
+    this.#rowsAdded = Math.max(this.shown - end, 0);
+    while (this.shown > end) {
+      const next = Math.min(this.shown, blockEnd(end));
+      this.#chunks.push([end, next]);
+      end = next;
+    }
   }
 
   protected override updated(): void {
@@ -122,8 +137,7 @@ export class CsTelemetryEvents extends CsElement {
     }
     if (this.status !== 'ready' || this.shown >= this.#newestFirst.length) return;
     // The next chunk is sized by how long this one took, so a slow machine gets smaller chunks and no long task.
-    const [start, end] = this.#chunks.at(-1) ?? [0, 0];
-    const perRow = (performance.now() - this.#updateStarted) / Math.max(end - start, 1);
+    const perRow = (performance.now() - this.#updateStarted) / Math.max(this.#rowsAdded, 1);
     const fit = Math.floor(CHUNK_BUDGET / Math.max(perRow, 0.01) / EVENTS_GROUP) * EVENTS_GROUP;
     const next = Math.min(EVENTS_CHUNK, Math.max(EVENTS_GROUP, fit));
     // A new list or status restarts the count, so a frame from an older one must not add to it.
@@ -224,7 +238,7 @@ export class CsTelemetryEvents extends CsElement {
     const count = this.more ? -1 : newestFirst.length;
     const rows = (start: number, end: number) =>
       newestFirst.slice(start, end).map((event, i) => eventRow(event, format, start + i, count));
-    return this.#chunks.map(([start, end]) =>
+    const chunk = ([start, end]: [number, number]) =>
       guard([this.#list, start, end, format], () => {
         if (start < EVENTS_FIRST_CHUNK) return rows(start, end);
         const groups = [];
@@ -232,14 +246,29 @@ export class CsTelemetryEvents extends CsElement {
           groups.push(html`<div class="group">${rows(from, Math.min(from + EVENTS_GROUP, end))}</div>`);
         }
         return groups;
-      }),
-    );
+      });
+    // The first EVENTS_BLOCK rows in the list itself; later ones in a box per block, re-rendered only while it fills.
+    const blocks: [number, number][][] = [];
+    for (const range of this.#chunks) (blocks[blockOf(range[0])] ??= []).push(range);
+    const [first = [], ...later] = blocks;
+    return [
+      first.map(chunk),
+      later.map((ranges, i) =>
+        guard([this.#list, i, ranges.at(-1)![1], format], () => html`<div class="block">${ranges.map(chunk)}</div>`),
+      ),
+    ];
   }
 
   #retry(): void {
     this.dispatchEvent(new Event('cs-events-retry', { bubbles: true, composed: true }));
   }
 }
+
+/** The block of row `index`: 0 for the first EVENTS_BLOCK rows after the first chunk and the first chunk itself. */
+const blockOf = (index: number) => Math.max(0, Math.floor((index - EVENTS_FIRST_CHUNK) / EVENTS_BLOCK));
+
+/** Where the block of row `index` ends. */
+const blockEnd = (index: number) => EVENTS_FIRST_CHUNK + (blockOf(index) + 1) * EVENTS_BLOCK;
 
 /**
  * One event as a list row: its time, its name and its fields, all as text. `index` of `count`, newest first: the
