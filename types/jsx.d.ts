@@ -9,6 +9,7 @@ import type {
   EVENTS_CHUNK,
   EVENTS_FIRST_CHUNK,
   EVENTS_GROUP,
+  CsEventsOlderEvent,
   CsEventsRetryEvent,
   CsTelemetryEvents,
 } from "../dist/components/telemetry-events/telemetry-events.js";
@@ -181,7 +182,7 @@ yet, so the switch is shown off and disabled. */
 each item while `eventsOffered`. Unset or missing for a type: no count line. */
   counts?: CsTelemetryDataTypes["counts"] | undefined;
 
-  /** The user opened (or retried) "Show what was sent" for a category while telemetry is on, or its open list heard from `eventsChanged` that the log changed (`detail.refresh`); `detail.category`. Bubbles and is composed. Answer by setting `events`. */
+  /** The user opened (or retried) "Show what was sent" for a category while telemetry is on, or its open list heard from `eventsChanged` that the log changed (`detail.refresh`), or the user asked for older events (`detail.older`: "Show older", while the category's entry has `more`); `detail.category`. Bubbles and is composed. Answer by setting `events`. */
   "oncs-events-request"?:
     ((e: CsTelemetryDataTypesElementEvent) => void) | undefined;
   /** The user flipped the account switch; `detail.accountLinked` is the value wanted. Bubbles, is composed and cancelable: `preventDefault()` flips the switch back. Every render shows `accountLinked`. */
@@ -218,7 +219,7 @@ yet, so the switch is shown off and disabled. */
   /** Per data type, how many events the editor's sent log holds (sent in the last 7 days, kept in all), shown under
 each item while `eventsOffered`. Unset or missing for a type: no count line. */
   "prop:counts"?: CsTelemetryDataTypes["counts"] | undefined;
-  /** The user opened (or retried) "Show what was sent" for a category while telemetry is on, or its open list heard from `eventsChanged` that the log changed (`detail.refresh`); `detail.category`. Bubbles and is composed. Answer by setting `events`. */
+  /** The user opened (or retried) "Show what was sent" for a category while telemetry is on, or its open list heard from `eventsChanged` that the log changed (`detail.refresh`), or the user asked for older events (`detail.older`: "Show older", while the category's entry has `more`); `detail.category`. Bubbles and is composed. Answer by setting `events`. */
   "on:cs-events-request"?:
     ((e: CsTelemetryDataTypesElementEvent) => void) | undefined;
   /** The user flipped the account switch; `detail.accountLinked` is the value wanted. Bubbles, is composed and cancelable: `preventDefault()` flips the switch back. Every render shows `accountLinked`. */
@@ -244,11 +245,18 @@ export type CsTelemetryEventsProps = {
   message?: CsTelemetryEvents["message"] | undefined;
   /** The accessible name of the list's region, e.g. "Token usage: events sent". */
   label?: CsTelemetryEvents["label"] | undefined;
+  /** Older events are kept than those shown: the list offers "Show older". */
+  more?: CsTelemetryEvents["more"] | undefined;
+  /** A page of older events is being read (`loading`) or could not be (`error`, with `message`). */
+  older?: CsTelemetryEvents["older"] | undefined;
   /** The events, oldest first, as the host sends them. */
   events?: CsTelemetryEvents["events"] | undefined;
 
   /** The user asked to load the events again after an error. Bubbles and is composed. */
   "oncs-events-retry"?:
+    ((e: CsTelemetryEventsElementEvent) => void) | undefined;
+  /** The user asked for the events older than those shown ("Show older", or scrolled to the end of the rows, while `more`). Bubbles and is composed. Answer by setting `events` to the older ones followed by those shown, and `more`. */
+  "oncs-events-older"?:
     ((e: CsTelemetryEventsElementEvent) => void) | undefined;
 };
 
@@ -259,10 +267,17 @@ export type CsTelemetryEventsSolidJsProps = {
   "prop:message"?: CsTelemetryEvents["message"] | undefined;
   /** The accessible name of the list's region, e.g. "Token usage: events sent". */
   "prop:label"?: CsTelemetryEvents["label"] | undefined;
+  /** Older events are kept than those shown: the list offers "Show older". */
+  "prop:more"?: CsTelemetryEvents["more"] | undefined;
+  /** A page of older events is being read (`loading`) or could not be (`error`, with `message`). */
+  "prop:older"?: CsTelemetryEvents["older"] | undefined;
   /** The events, oldest first, as the host sends them. */
   "prop:events"?: CsTelemetryEvents["events"] | undefined;
   /** The user asked to load the events again after an error. Bubbles and is composed. */
   "on:cs-events-retry"?:
+    ((e: CsTelemetryEventsElementEvent) => void) | undefined;
+  /** The user asked for the events older than those shown ("Show older", or scrolled to the end of the rows, while `more`). Bubbles and is composed. Answer by setting `events` to the older ones followed by those shown, and `more`. */
+  "on:cs-events-older"?:
     ((e: CsTelemetryEventsElementEvent) => void) | undefined;
 
   /** Set the innerHTML of the element */
@@ -387,7 +402,7 @@ export type CustomElements = {
    *
    * Events that will be emitted by the component.
    *
-   * - `cs-events-request`: The user opened (or retried) "Show what was sent" for a category while telemetry is on, or its open list heard from `eventsChanged` that the log changed (`detail.refresh`); `detail.category`. Bubbles and is composed. Answer by setting `events`.
+   * - `cs-events-request`: The user opened (or retried) "Show what was sent" for a category while telemetry is on, or its open list heard from `eventsChanged` that the log changed (`detail.refresh`), or the user asked for older events (`detail.older`: "Show older", while the category's entry has `more`); `detail.category`. Bubbles and is composed. Answer by setting `events`.
    * - `cs-account-linked-change`: The user flipped the account switch; `detail.accountLinked` is the value wanted. Bubbles, is composed and cancelable: `preventDefault()` flips the switch back. Every render shows `accountLinked`.
    *
    * ## CSS Custom Properties
@@ -427,6 +442,8 @@ export type CustomElements = {
    * - `status`: `loading`, `ready` (show `events`), `error` (show `message` and Retry) or `off` (telemetry is off).
    * - `message`: For `error`: the host's own words, shown as text after the panel's.
    * - `label`: The accessible name of the list's region, e.g. "Token usage: events sent".
+   * - `more`: Older events are kept than those shown: the list offers "Show older".
+   * - `older`: A page of older events is being read (`loading`) or could not be (`error`, with `message`).
    * - `events`: The events, oldest first, as the host sends them. (property only)
    *
    * ## Events
@@ -434,6 +451,7 @@ export type CustomElements = {
    * Events that will be emitted by the component.
    *
    * - `cs-events-retry`: The user asked to load the events again after an error. Bubbles and is composed.
+   * - `cs-events-older`: The user asked for the events older than those shown ("Show older", or scrolled to the end of the rows, while `more`). Bubbles and is composed. Answer by setting `events` to the older ones followed by those shown, and `more`.
    *
    * ## CSS Custom Properties
    *
@@ -452,6 +470,8 @@ export type CustomElements = {
    * - `list`: The list of events.
    * - `event`: Each event.
    * - `retry`: The Retry button shown after an error.
+   * - `show-older`: The "Show older" button, while older events are kept than those shown.
+   * - `older-status`: The line saying older events are loading, or could not be loaded.
    */
   "cs-telemetry-events": Partial<
     CsTelemetryEventsProps & BaseProps<CsTelemetryEvents> & BaseEvents
@@ -504,6 +524,8 @@ export type CustomElements = {
    * - `never-collected`: The statement of what is never collected.
    * - `history`: The line saying when and by what the setting last changed (when the host tells).
    * - `links`: The Privacy statement and How telemetry works buttons (those the host offers).
+   * - `export`: The "Export what was sent…" button (when the host offers `export`).
+   * - `export-status`: The live line saying how the last export ended.
    */
   "cs-telemetry-settings": Partial<
     CsTelemetrySettingsProps & BaseProps<CsTelemetrySettings> & BaseEvents
@@ -618,7 +640,7 @@ export type CustomElementsSolidJs = {
    *
    * Events that will be emitted by the component.
    *
-   * - `cs-events-request`: The user opened (or retried) "Show what was sent" for a category while telemetry is on, or its open list heard from `eventsChanged` that the log changed (`detail.refresh`); `detail.category`. Bubbles and is composed. Answer by setting `events`.
+   * - `cs-events-request`: The user opened (or retried) "Show what was sent" for a category while telemetry is on, or its open list heard from `eventsChanged` that the log changed (`detail.refresh`), or the user asked for older events (`detail.older`: "Show older", while the category's entry has `more`); `detail.category`. Bubbles and is composed. Answer by setting `events`.
    * - `cs-account-linked-change`: The user flipped the account switch; `detail.accountLinked` is the value wanted. Bubbles, is composed and cancelable: `preventDefault()` flips the switch back. Every render shows `accountLinked`.
    *
    * ## CSS Custom Properties
@@ -661,6 +683,8 @@ export type CustomElementsSolidJs = {
    * - `status`: `loading`, `ready` (show `events`), `error` (show `message` and Retry) or `off` (telemetry is off).
    * - `message`: For `error`: the host's own words, shown as text after the panel's.
    * - `label`: The accessible name of the list's region, e.g. "Token usage: events sent".
+   * - `more`: Older events are kept than those shown: the list offers "Show older".
+   * - `older`: A page of older events is being read (`loading`) or could not be (`error`, with `message`).
    * - `events`: The events, oldest first, as the host sends them. (property only)
    *
    * ## Events
@@ -668,6 +692,7 @@ export type CustomElementsSolidJs = {
    * Events that will be emitted by the component.
    *
    * - `cs-events-retry`: The user asked to load the events again after an error. Bubbles and is composed.
+   * - `cs-events-older`: The user asked for the events older than those shown ("Show older", or scrolled to the end of the rows, while `more`). Bubbles and is composed. Answer by setting `events` to the older ones followed by those shown, and `more`.
    *
    * ## CSS Custom Properties
    *
@@ -686,6 +711,8 @@ export type CustomElementsSolidJs = {
    * - `list`: The list of events.
    * - `event`: Each event.
    * - `retry`: The Retry button shown after an error.
+   * - `show-older`: The "Show older" button, while older events are kept than those shown.
+   * - `older-status`: The line saying older events are loading, or could not be loaded.
    */
   "cs-telemetry-events": Partial<
     CsTelemetryEventsProps &
@@ -741,6 +768,8 @@ export type CustomElementsSolidJs = {
    * - `never-collected`: The statement of what is never collected.
    * - `history`: The line saying when and by what the setting last changed (when the host tells).
    * - `links`: The Privacy statement and How telemetry works buttons (those the host offers).
+   * - `export`: The "Export what was sent…" button (when the host offers `export`).
+   * - `export-status`: The live line saying how the last export ended.
    */
   "cs-telemetry-settings": Partial<
     CsTelemetrySettingsProps &

@@ -1,4 +1,4 @@
-import { expect, html, oneEvent } from '@open-wc/testing';
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { TelemetryEvent } from '../../src/protocol/protocol.js';
 import '../../src/components/telemetry-events/define.js';
@@ -368,6 +368,38 @@ describe('<cs-telemetry-events>', () => {
       button.click();
       expect(asked, 'Show older asks again after a failure').to.equal(1);
       await expect(el).to.be.accessible();
+    });
+
+    it('scrolling to the end of the rows asks for older ones, once all rows are in; not after a failure', async () => {
+      const { el } = await darkFixture();
+      el.events = events(30);
+      el.more = true;
+      el.status = 'ready';
+      let asked = 0;
+      el.addEventListener('cs-events-older', () => asked++);
+      await el.updateComplete;
+      const list = el.shadowRoot!.querySelector<HTMLElement>('[part=list]')!;
+      await waitUntil(() => rows(el).length === 30, 'every row is in');
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      expect(asked, 'the end is out of view').to.equal(0);
+      // Groups out of view have an estimated height until laid out: scroll until the end really is in view.
+      const toEnd = async () => {
+        for (let frame = 0; frame < 60 && list.scrollTop + list.clientHeight < list.scrollHeight - 1; frame++) {
+          list.scrollTop = list.scrollHeight;
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+        }
+        expect(list.scrollTop + list.clientHeight, 'scrolled to the end').to.be.at.least(list.scrollHeight - 1);
+      };
+      await toEnd();
+      await waitUntil(() => asked === 1, 'scrolling to the end asked');
+      el.older = 'error';
+      el.message = 'No.';
+      await el.updateComplete;
+      list.scrollTop = 0;
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      await toEnd();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(asked, 'after a failure only Show older asks').to.equal(1);
     });
 
     it('by keyboard: Enter on Show older until the oldest is shown; then the focus goes to the list', async () => {

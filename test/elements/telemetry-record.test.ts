@@ -127,6 +127,34 @@ describe('the sent record in the panel', () => {
     }
   });
 
+  describe('Show older and the export, in German and Japanese', () => {
+    afterEach(() => setLocale('en'));
+    for (const [locale, button, written, older, more] of [
+      ['de', 'Gesendetes exportieren…', '40 Ereignisse nach /tmp/sent.json exportiert.', 'Ältere anzeigen', 'Die neuesten 1.000 gesendeten Ereignisse, neueste zuerst; ältere sind gespeichert.'],
+      ['ja', '送信したものをエクスポート…', '40 件のイベントを /tmp/sent.json にエクスポートしました。', '古いものを表示', '送信された最新の 1,000 件のイベント(新しい順)。古いものも保存されています。'],
+    ] as const) {
+      it(`${locale}: the export's button and outcome, Show older and its count`, async () => {
+        const { host, harness } = await readyPanel({ offers: ['events', 'export'] });
+        host.pagedEvents = true;
+        host.eventSource = (category) =>
+          category === 'tokens'
+            ? Array.from({ length: MAX_EVENTS + 1 }, (_, i) => ({ time: new Date(Date.UTC(2026, 8, 1) + i * 1000).toISOString(), category, name: 'tokens/counted', data: {} }))
+            : [];
+        host.exportAnswer = { file: '/tmp/sent.json', count: 40 };
+        await setLocale(locale);
+        await harness.updated();
+        expect(harness.exportButton!.textContent!.trim()).to.equal(button);
+        harness.exportButton!.click();
+        await waitUntil(() => harness.exportStatusText === written, `status: ${harness.exportStatusText}`);
+        harness.dataTypes.eventsToggles[2]!.click();
+        const list = () => harness.dataTypes.eventsLists[2]!;
+        await waitUntil(() => list().showOlderButton, 'Show older');
+        expect(list().showOlderButton!.textContent!.trim()).to.equal(older);
+        expect(list().statusText).to.equal(more);
+      });
+    }
+  });
+
   describe('the notice not yet answered', () => {
     it('says nothing is sent until it is answered, and stops saying so once the host says it was', async () => {
       const { el, host, harness } = await readyPanel({ enabled: true, noticePending: true });

@@ -42,8 +42,8 @@ export type { CsEventsOlderEvent, CsEventsRetryEvent } from '../events.js';
  * @summary The recent telemetry events of one kind, newest first: time, name and every field sent, as plain text.
  *
  * @fires cs-events-retry - The user asked to load the events again after an error. Bubbles and is composed.
- * @fires cs-events-older - The user asked for the events older than those shown ("Show older", while `more`). Bubbles
- *   and is composed. Answer by setting `events` to the older ones followed by those shown, and `more`.
+ * @fires cs-events-older - The user asked for the events older than those shown ("Show older", or scrolled to the
+ *   end of the rows, while `more`). Bubbles and is composed. Answer by setting `events` to the older ones followed by those shown, and `more`.
  *
  * @csspart status - The line saying what state the list is in (loading, empty, off, error, or how many events).
  * @csspart list - The list of events.
@@ -135,6 +135,7 @@ export class CsTelemetryEvents extends CsElement {
     if (this.#olderFocused && !this.#offersOlder()) {
       this.renderRoot.querySelector<HTMLElement>('[part=list]')?.focus();
     }
+    this.#watchEnd();
     if (this.status !== 'ready' || this.shown >= this.#newestFirst.length) return;
     // The next chunk is sized by how long this one took, so a slow machine gets smaller chunks and no long task.
     const perRow = (performance.now() - this.#updateStarted) / Math.max(this.#rowsAdded, 1);
@@ -159,6 +160,26 @@ export class CsTelemetryEvents extends CsElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#frame++;
+    this.#endObserver?.disconnect();
+    this.#endObserver = undefined;
+  }
+
+  #endObserver?: IntersectionObserver;
+
+  /**
+   * Scrolling to the end of the rows asks for the older ones, as "Show older" does: only once every row loaded is
+   * rendered, and not after a failure (then the button asks, so a failing host is not asked again by scrolling).
+   */
+  #watchEnd(): void {
+    const end = this.renderRoot.querySelector('.end');
+    this.#endObserver?.disconnect();
+    if (!end || this.older || this.shown < this.#newestFirst.length) return;
+    this.#endObserver ??= new IntersectionObserver(
+      (entries) => entries.some((entry) => entry.isIntersecting) && this.#showOlder(),
+      // Near the end, not at its last pixel: scroll positions are rounded, and the next page can start a row early.
+      { root: this.renderRoot.querySelector('[part=list]'), rootMargin: '0px 0px 64px 0px' },
+    );
+    this.#endObserver.observe(end);
   }
 
   override render() {
@@ -192,10 +213,10 @@ export class CsTelemetryEvents extends CsElement {
   }
 
   // Stays focusable while a page loads (aria-disabled), so the keyboard's place is kept for the next press.
-  #showOlder(): void {
+  #showOlder = (): void => {
     if (this.older === 'loading') return;
     this.dispatchEvent(new Event('cs-events-older', { bubbles: true, composed: true }));
-  }
+  };
 
   #statusLine() {
     switch (this.status) {
@@ -224,7 +245,7 @@ export class CsTelemetryEvents extends CsElement {
     // Focusable and named: a list taller than its box scrolls, and a keyboard must be able to scroll it. A list by
     // role, not <ol>: the groups of rows (see EVENTS_GROUP) are boxes no <ol> may hold; a reader sees through them.
     return html`<div part="list" role="list" tabindex="0" aria-label=${label}>
-      ${this.renderRows(this.#newestFirst, dateTimeFormat())}
+      ${this.renderRows(this.#newestFirst, dateTimeFormat())}${this.more ? html`<div class="end" aria-hidden="true"></div>` : nothing}
     </div>`;
   }
 

@@ -72,8 +72,8 @@ export class EventsLists {
       (page) => {
         if (this.#lists.get(category) !== list) return;
         this.#setCursor(category, page.before);
-        const { older: _, ...current } = this.events[category]!;
-        this.#set(category, list, { ...current, events: [...page.events, ...current.events], more: page.more, message: '' });
+        const current = this.events[category]!;
+        this.#set(category, list, { ...current, events: [...page.events, ...current.events], more: page.more, message: '', older: undefined });
       },
       (error: TelemetryRequestError) => this.#set(category, list, { ...this.events[category]!, older: 'error', message: this.#errorText(error) }),
     );
