@@ -171,9 +171,11 @@ export class CsTelemetryEvents extends CsElement {
    * rendered, and not after a failure (then the button asks, so a failing host is not asked again by scrolling).
    */
   #watchEnd(): void {
-    const end = this.renderRoot.querySelector('.end');
     this.#endObserver?.disconnect();
-    if (!end || this.older || this.shown < this.#newestFirst.length) return;
+    if (this.older || this.shown < this.#newestFirst.length) return;
+    // The list's last child, not found by a query: a query for it walks every row before it.
+    const end = this.renderRoot.querySelector('[part=list]')?.lastElementChild;
+    if (!end?.classList.contains('end')) return;
     this.#endObserver ??= new IntersectionObserver(
       (entries) => entries.some((entry) => entry.isIntersecting) && this.#showOlder(),
       // Near the end, not at its last pixel: scroll positions are rounded, and the next page can start a row early.
