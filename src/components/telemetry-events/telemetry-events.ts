@@ -92,8 +92,6 @@ export class CsTelemetryEvents extends CsElement {
 
   /** The rows of each chunk rendered so far, [start, end): appended only, so a rendered chunk is never rendered again. */
   #chunks: [number, number][] = [];
-  /** Rows this update adds: the next chunk is sized by what they cost. */
-  #rowsAdded = 0;
   #updateStarted = 0;
   /** Schedules the next chunk's frame: the page's, or the one an ancestor provides (a test steps frames by hand). */
   #clock = browserClock;
@@ -123,9 +121,8 @@ export class CsTelemetryEvents extends CsElement {
     this.#olderFocused = (this.renderRoot as ShadowRoot).activeElement?.getAttribute('part') === 'show-older';
     // A chunk ends where a block does: the next rows go into the next block.
     let end = this.#chunks.at(-1)?.[1] ?? 0;
-    this.#rowsAdded = Math.max(this.shown - end, 0);
     while (this.shown > end) {
-      const next = Math.min(this.shown, blockEnd(end));
+      const next = Math.min(this.shown, EVENTS_FIRST_CHUNK + (this.#blockOf(end) + 1) * EVENTS_BLOCK);
       this.#chunks.push([end, next]);
       end = next;
     }
@@ -138,7 +135,8 @@ export class CsTelemetryEvents extends CsElement {
     this.#watchEnd();
     if (this.status !== 'ready' || this.shown >= this.#newestFirst.length) return;
     // The next chunk is sized by how long this one took, so a slow machine gets smaller chunks and no long task.
-    const perRow = (performance.now() - this.#updateStarted) / Math.max(this.#rowsAdded, 1);
+    const [start, end] = this.#chunks.at(-1) ?? [0, 0];
+    const perRow = (performance.now() - this.#updateStarted) / Math.max(end - start, 1);
     const fit = Math.floor(CHUNK_BUDGET / Math.max(perRow, 0.01) / EVENTS_GROUP) * EVENTS_GROUP;
     const next = Math.min(EVENTS_CHUNK, Math.max(EVENTS_GROUP, fit));
     // A new list or status restarts the count, so a frame from an older one must not add to it.
@@ -272,7 +270,7 @@ export class CsTelemetryEvents extends CsElement {
       });
     // The first EVENTS_BLOCK rows in the list itself; later ones in a box per block, re-rendered only while it fills.
     const blocks: [number, number][][] = [];
-    for (const range of this.#chunks) (blocks[blockOf(range[0])] ??= []).push(range);
+    for (const range of this.#chunks) (blocks[this.#blockOf(range[0])] ??= []).push(range);
     const [first = [], ...later] = blocks;
     return [
       first.map(chunk),
@@ -282,16 +280,15 @@ export class CsTelemetryEvents extends CsElement {
     ];
   }
 
+  /** The block of row `index`: 0 for the first chunk and the EVENTS_BLOCK rows after it. */
+  #blockOf(index: number): number {
+    return Math.trunc((index - EVENTS_FIRST_CHUNK) / EVENTS_BLOCK);
+  }
+
   #retry(): void {
     this.dispatchEvent(new Event('cs-events-retry', { bubbles: true, composed: true }));
   }
 }
-
-/** The block of row `index`: 0 for the first EVENTS_BLOCK rows after the first chunk and the first chunk itself. */
-const blockOf = (index: number) => Math.max(0, Math.floor((index - EVENTS_FIRST_CHUNK) / EVENTS_BLOCK));
-
-/** Where the block of row `index` ends. */
-const blockEnd = (index: number) => EVENTS_FIRST_CHUNK + (blockOf(index) + 1) * EVENTS_BLOCK;
 
 /**
  * One event as a list row: its time, its name and its fields, all as text. `index` of `count`, newest first: the
