@@ -26,6 +26,9 @@ const TRACE = process.env.BENCH_TRACE === '1';
 const EVENTS_ONLY = new RegExp(process.env.BENCH_EVENTS ?? '');
 const RATES = [1, 4];
 const EVENT_COUNTS = [500, 1000];
+// The paged case: this many events of one type, paged by the host MAX_EVENTS at a time (`BENCH_PAGED_RUNS` runs).
+const PAGED_EVENTS = Number(process.env.BENCH_PAGED_EVENTS ?? 20_000);
+const PAGED_RUNS = Number(process.env.BENCH_PAGED_RUNS ?? 3);
 // `again` is ours a second time, in the same run: the A/A column, whose ratio to ours is the run's own noise.
 const COLUMNS = ['ours', 'again', 'peer', 'floor'];
 const root = new URL('..', import.meta.url);
@@ -48,6 +51,7 @@ const scripts = {
   '/virtual/webview.js': 'bench/dist/virtual/webview.js',
   '/virtual/webview-extensions.js': 'bench/dist/virtual/webview-extensions.js',
   '/virtual/webview-flow.js': 'bench/dist/virtual/webview-flow.js',
+  '/events-host.js': 'bench/dist/events-host.js',
 };
 
 // The floor's page preloads nothing: it is given its HTML and has no script of its own.
@@ -304,8 +308,16 @@ async function measureEvents({ count, script, holdsEveryRow }) {
   toEnd();
   const atEnd = () => {
     const box = list().getBoundingClientRect();
-    const last = rows().find((row) => row.querySelector('.name').textContent === 'tokens/counted-0');
-    return list().scrollTop + list().clientHeight >= list().scrollHeight - 1 && !!last && painted(last) && inBox(box, last.getBoundingClientRect());
+    // The chunked list's oldest row is its last; a virtualized list holds a few rows, in no set order.
+    let last = list();
+    if (holdsEveryRow) while (last && last.getAttribute('part') !== 'event') last = last.lastElementChild;
+    else last = rows().find((row) => row.querySelector('.name').textContent === 'tokens/counted-0');
+    return (
+      list().scrollTop + list().clientHeight >= list().scrollHeight - 1 &&
+      last?.querySelector('.name').textContent === 'tokens/counted-0' &&
+      painted(last) &&
+      inBox(box, last.getBoundingClientRect())
+    );
   };
   const lastRows = (await frameWhen(atEnd, 'last rows', toEnd)) - scrollStart;
   const scrollSettled = Math.max(await still(), scrollStart + 100);
@@ -316,6 +328,176 @@ async function measureEvents({ count, script, holdsEveryRow }) {
     rowsInDom: rows().length,
     longTasks: during.length,
     longestTask: Math.max(0, ...during),
+    lastRows,
+    scrollLongTasks: scrolling.length,
+    scrollLongestTask: Math.max(0, ...scrolling),
+  };
+}
+
+// Runs in the page: the whole panel as a user meets it, its host offering events and answering `telemetry/events`
+// from a worker (bench/events-host.js: a sent log of `count` events of one type, paged by the protocol's own
+// selectEvents, MAX_EVENTS a page, newest first, with `more` and a cursor). The user opens "Show what was sent" on
+// Token usage, presses "Show older" each time it can be pressed until the oldest page is in, then scrolls the list to
+// its end. Times the first rows visible after opening, each press until its page is in, every row in the DOM, the
+// oldest row visible after the scroll; and the long tasks of each step.
+async function measurePaged({ count, preload, holdsEveryRow }) {
+  const worker = new Worker('/events-host.js', { type: 'module' });
+  await new Promise((resolve, reject) => {
+    worker.onmessage = resolve;
+    worker.onerror = () => reject(new Error('the events host did not start'));
+    worker.postMessage({ count });
+  });
+  const tasks = [];
+  new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => [e.startTime, e.duration]))).observe({ type: 'longtask' });
+  // The bench's host (as for the panel cases), that also offers events: its state a task later; the events' replies
+  // from the worker, as the editor's come from its extension host, through the API's own transport.
+  const rev = 1;
+  const state = { enabled: true, editorTelemetryEnabled: true, managedBy: null, account: null, changedAt: null, offers: ['events'] };
+  const listeners = new Set();
+  const deliver = (data) => {
+    for (const listener of listeners) listener(data);
+  };
+  worker.onmessage = ({ data }) => deliver(data);
+  const api = {
+    getState: () => ({ csTelemetry: { rev, state } }),
+    setState: () => {},
+    onDidReceiveMessage(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    postMessage: (message) => {
+      if (message.type === 'telemetry/events') return worker.postMessage(message);
+      setTimeout(() => deliver({ type: 'telemetry/state', protocol: 1, rev, inReplyTo: message.id, state: { ...state } }));
+    },
+  };
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  const until = async (condition, what, limit = 20_000) => {
+    for (const begun = performance.now(); !condition(); await frame()) {
+      if (performance.now() - begun > limit) throw new Error(`${what}: not within ${limit} ms`);
+    }
+  };
+
+  await import(preload);
+  const panel = document.createElement('cs-telemetry-settings');
+  panel.vscodeApi = api;
+  document.body.append(panel);
+  await until(() => panel.view.phase === 'ready' && panel.view.certainty === 'confirmed', 'the panel confirmed by the host', 2000);
+  const dataTypes = () => panel.shadowRoot.querySelector('cs-telemetry-data-types');
+  const item = () =>
+    [...(dataTypes()?.shadowRoot?.querySelectorAll('[part=item]') ?? [])].find((li) => li.querySelector('[part=toggle]').textContent.trim() === 'Token usage');
+  await until(() => item()?.querySelector('[part=events-toggle]'), '"Show what was sent" on Token usage');
+  const el = item().querySelector('cs-telemetry-events');
+  // The page idle meanwhile, as a user reading the panel leaves it: the list's date format is then loaded.
+  await new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve)));
+  await frame();
+
+  const rows = () => [...el.shadowRoot.querySelectorAll('[part=event]')];
+  const list = () => el.shadowRoot.querySelector('[part=list]');
+  let lastMutation = performance.now();
+  // Rows counted as they are added: a query of 20,000 rows at every frame would cost more than the list's own work.
+  let rowsAdded = 0;
+  new MutationObserver((records) => {
+    lastMutation = performance.now();
+    for (const { addedNodes } of records) {
+      for (const node of addedNodes) if (node.nodeType === 1) rowsAdded += node.matches('[part=event]') ? 1 : node.querySelectorAll('[part=event]').length;
+    }
+  }).observe(el.shadowRoot, { childList: true, subtree: true });
+  // As in measureEvents: the row is painted inside the list's box, and painted rows reach the box's bottom edge (or
+  // the window's, when the box goes below it).
+  const painted = (row) => row.querySelector('.name').checkVisibility({ contentVisibilityAuto: true });
+  const inBox = (box, r) => r.height > 0 && r.bottom > box.top && r.top < box.bottom;
+  const shows = (name) => {
+    const box = list()?.getBoundingClientRect();
+    if (!box || !box.height) return false;
+    const bottom = Math.min(box.bottom, innerHeight);
+    const laidOut = rows().filter(painted).map((row) => [row.querySelector('.name').textContent, row.getBoundingClientRect()]);
+    return laidOut.some(([n, r]) => n === name && inBox(box, r) && r.top < innerHeight) && laidOut.some(([, r]) => r.height > 0 && r.bottom >= bottom - 2);
+  };
+  const frameWhen = (condition, what, meanwhile = () => {}, limit = 20_000) =>
+    new Promise((resolve, reject) => {
+      const begun = performance.now();
+      const check = () => {
+        if (condition()) return setTimeout(() => resolve(performance.now()));
+        if (performance.now() - begun > limit) return reject(new Error(`${what}: not within ${limit} ms`));
+        meanwhile();
+        requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
+  const still = async (quiet = 300, limit = 20_000) => {
+    const begun = performance.now();
+    while (performance.now() - lastMutation < quiet && performance.now() - begun < limit) await new Promise((r) => setTimeout(r, 50));
+    return lastMutation;
+  };
+  const longTasksIn = (from, to) => tasks.filter(([t]) => t >= from && t <= to).map(([, duration]) => duration);
+  // A virtualized list never holds every row (it adds and takes away rows as it goes): for it, once it is still.
+  const allIn = () => el.status === 'ready' && el.events.length > 0 && (!holdsEveryRow || rowsAdded >= el.events.length);
+
+  // Opening: "Show what was sent", until the newest rows are painted; then until the first page's rows are all in.
+  const openStart = performance.now();
+  item().querySelector('[part=events-toggle]').click();
+  const firstRows = (await frameWhen(() => shows(`tokens/counted-${count - 1}`), 'first rows')) - openStart;
+  const firstPage = el.events.length;
+  await frameWhen(allIn, 'the first page in the DOM');
+  const opened = await still();
+  const opening = longTasksIn(openStart, opened + 50);
+
+  // Paging: "Show older" each time it can be pressed (not while a page loads), until the oldest page is in.
+  const showOlder = () => el.shadowRoot.querySelector('[part=show-older]');
+  const pagingStart = performance.now();
+  const pageTimes = [];
+  while (showOlder()) {
+    if (showOlder().getAttribute('aria-disabled') === 'true') {
+      await frame();
+      continue;
+    }
+    const had = el.events.length;
+    const pressed = performance.now();
+    showOlder().click();
+    await until(() => el.events.length > had || el.older === 'error', 'an older page');
+    if (el.older === 'error') throw new Error(`an older page could not be read: ${el.message}`);
+    pageTimes.push(performance.now() - pressed);
+  }
+  if (el.events.length !== count) throw new Error(`${el.events.length} events in the list after paging, not ${count}`);
+  const allRowsAt = await frameWhen(allIn, 'every row in the DOM', () => {}, 300_000);
+  const paged = await still();
+  const paging = longTasksIn(pagingStart, paged + 50);
+  if (holdsEveryRow && rows().length !== count) throw new Error(`${rows().length} rows in the DOM after paging, not ${count}`);
+
+  // Scrolling to the oldest, as measureEvents does: the End key's jump, again each frame until the end stays put.
+  const scrollStart = performance.now();
+  const toEnd = () => (list().scrollTop = list().scrollHeight);
+  toEnd();
+  const atEnd = () => {
+    const box = list().getBoundingClientRect();
+    // The chunked list's oldest row is its last; a virtualized list holds a few rows, in no set order.
+    let last = list();
+    if (holdsEveryRow) while (last && last.getAttribute('part') !== 'event') last = last.lastElementChild;
+    else last = rows().find((row) => row.querySelector('.name').textContent === 'tokens/counted-0');
+    return (
+      list().scrollTop + list().clientHeight >= list().scrollHeight - 1 &&
+      last?.querySelector('.name').textContent === 'tokens/counted-0' &&
+      painted(last) &&
+      inBox(box, last.getBoundingClientRect())
+    );
+  };
+  // Not reached within 10 s (the virtualizer can keep moving its end as it measures rows): null, shown as —.
+  const lastRows = await frameWhen(atEnd, 'the oldest row', toEnd, 10_000).then((t) => t - scrollStart, () => null);
+  const scrolled = Math.max(await still(), scrollStart + 100);
+  const scrolling = longTasksIn(scrollStart, scrolled + 50);
+  worker.terminate();
+  const sorted = [...pageTimes].sort((a, b) => a - b);
+  return {
+    firstRows,
+    firstPage,
+    openLongTasks: opening.length,
+    openLongestTask: Math.max(0, ...opening),
+    pages: pageTimes.length + 1,
+    pageInMedian: sorted[sorted.length >> 1],
+    allRows: allRowsAt - pagingStart,
+    rowsInDom: rows().length,
+    pagingLongTasks: paging.length,
+    pagingLongestTask: Math.max(0, ...paging),
     lastRows,
     scrollLongTasks: scrolling.length,
     scrollLongestTask: Math.max(0, ...scrolling),
@@ -348,6 +530,7 @@ const loadBefore = loadavg();
 const browser = await chromium.launch({ ...chromiumLaunchOptions, headless: true });
 const samples = {};
 const eventSamples = {};
+const pagedSamples = {};
 const traces = {};
 let floorFidelity;
 const open = async (path, rate) => {
@@ -415,6 +598,28 @@ try {
       }
     }
   }
+  // The paged case: PAGED_EVENTS events of one type through the whole panel, page by page (measurePaged); traced
+  // like the others with BENCH_TRACE=1 (a trace of 20,000 rows at 4x is large: BENCH_PAGED_EVENTS makes a smaller log).
+  for (let run = TRACE ? -1 : 0; run < PAGED_RUNS; run++) {
+    for (const rate of RATES) {
+      for (const kind of run % 2 ? ['virtualized', 'chunked'] : ['chunked', 'virtualized']) {
+        const key = `paged ${kind} ${PAGED_EVENTS} ${rate}x`;
+        if (!EVENTS_ONLY.test(key)) continue;
+        const { context, tab, cdp } = await open(`/events/${kind}`, rate);
+        if (run < 0) {
+          const { traceEvents } = await tracing(cdp, () => tab.evaluate(measurePaged, { count: PAGED_EVENTS, ...lists[kind] }));
+          writeFileSync(new URL(`bench/dist/trace-paged-${kind}-${PAGED_EVENTS}-${rate}x.json`, root), JSON.stringify({ traceEvents }));
+          traces[key] = longTaskBreakdown(traceEvents);
+        } else {
+          const result = await tab.evaluate(measurePaged, { count: PAGED_EVENTS, ...lists[kind] }).catch((error) => {
+            throw new Error(`${key}: ${error.message}`);
+          });
+          record(pagedSamples, key, result);
+        }
+        await context.close();
+      }
+    }
+  }
 } finally {
   var chromiumVersion = browser.version();
   await browser.close();
@@ -466,7 +671,8 @@ for (const rate of RATES) {
     const size = label.startsWith('gzip');
     if (size && rate !== RATES[0]) continue;
     const values = get(rate);
-    const spread = metric ? aaSpread(sampled('ours', rate, metric), sampled('again', rate, metric)) : null;
+    // None with BENCH_RUNS=0: the panel cases were not run.
+    const spread = metric && sampled('ours', rate, metric) ? aaSpread(sampled('ours', rate, metric), sampled('again', rate, metric)) : null;
     const entry = {
       ...values,
       'ours/peer': ratio(values.ours, values.peer),
@@ -516,6 +722,45 @@ for (const rate of RATES) {
     }
   }
 }
+const pagedRows = [];
+results.events.paged = { events: PAGED_EVENTS, runs: PAGED_RUNS, metrics: {}, samples: pagedSamples };
+for (const rate of RATES) {
+  for (const kind of Object.keys(lists)) {
+    const sample = pagedSamples[`paged ${kind} ${PAGED_EVENTS} ${rate}x`];
+    if (!sample) continue;
+    const row = {
+      firstRowsVisibleMs: median(sample.firstRows),
+      firstPageEvents: median(sample.firstPage),
+      openLongTasksMax: max(sample.openLongTasks),
+      openLongestTaskMs: max(sample.openLongestTask),
+      pages: median(sample.pages),
+      pressToPageInMs: median(sample.pageInMedian),
+      allRowsInDomMs: median(sample.allRows),
+      rowsInDom: median(sample.rowsInDom),
+      pagingLongTasksMax: max(sample.pagingLongTasks),
+      pagingLongestTaskMs: max(sample.pagingLongestTask),
+      scrollLastRowsVisibleMs: median(sample.lastRows),
+      scrollLongTasksMax: max(sample.scrollLongTasks),
+      scrollLongestTaskMs: max(sample.scrollLongestTask),
+    };
+    const key = `${kind}, paged: ${PAGED_EVENTS} events @ ${rate}x CPU`;
+    results.events.paged.metrics[key] = row;
+    const cell = (v, d = 1) => (v === null ? '—' : v.toFixed(d));
+    const tasks = (count, longest) => `${count} / ${cell(longest)}`;
+    pagedRows.push([
+      key,
+      cell(row.firstRowsVisibleMs),
+      tasks(row.openLongTasksMax, row.openLongestTaskMs),
+      cell(row.pages, 0),
+      cell(row.pressToPageInMs),
+      cell(row.allRowsInDomMs, 0),
+      cell(row.rowsInDom, 0),
+      tasks(row.pagingLongTasksMax, row.pagingLongestTaskMs),
+      cell(row.scrollLastRowsVisibleMs),
+      tasks(row.scrollLongTasksMax, row.scrollLongestTaskMs),
+    ]);
+  }
+}
 const virtualChunk = gzip('bench/dist/virtual/webview-extensions.js');
 const virtualLayout = existsSync(new URL('bench/dist/virtual/webview-flow.js', root)) ? gzip('bench/dist/virtual/webview-flow.js') : 0;
 results.events.gzipBytes = {
@@ -553,6 +798,16 @@ for (const kind of Object.keys(lists)) {
   const e = results.events.metrics[`${kind}: 1000 events @ 4x CPU`];
   if (!e) continue;
   console.log(`target (${kind}): 1000 events at 4x, no long task and first rows within 100 ms: ${verdict(e.longTasksMax === 0 && e.longestTaskMs === 0 && e.firstRowsVisibleMs <= 100)}`);
+}
+if (pagedRows.length) {
+  console.log(`\nThe whole log, paged: ${PAGED_EVENTS} events of one type through the panel, ${PAGED_RUNS} runs each (medians; long tasks: the most in any run / the longest, ms):`);
+  table(['<cs-telemetry-settings>, Show what was sent', 'first rows visible (ms)', 'opening: long tasks', 'pages', 'press to page in (ms)', 'every row in DOM (ms)', 'rows in DOM', 'paging: long tasks', 'scroll to oldest (ms)', 'scroll: long tasks'], pagedRows);
+  for (const kind of Object.keys(lists)) {
+    const e = results.events.paged.metrics[`${kind}, paged: ${PAGED_EVENTS} events @ 4x CPU`];
+    if (!e) continue;
+    const none = e.openLongTasksMax === 0 && e.pagingLongTasksMax === 0 && e.scrollLongTasksMax === 0;
+    console.log(`target (${kind}, paged): ${PAGED_EVENTS} events at 4x, first rows within 100 ms and no long task opening, paging or scrolling to the oldest: ${verdict(none && e.firstRowsVisibleMs <= 100)}`);
+  }
 }
 for (const [key, trace] of Object.entries(traces)) console.log(`trace ${key}: ${describe(trace)}`);
 console.log('wrote bench/results.json');

@@ -15,8 +15,20 @@ import productConfig, {
 // English page) and compile hint. `--mode typical` builds the typical author's panel (bench/typical-panel.ts) the
 // same way, into bench/dist/typical.js.
 // `--mode virtual` builds dist/webview.js again, into bench/dist/virtual/, with the events chunk's list virtualized
-// (bench/virtual-events.ts): the same bundle but for the one element the bench weighs.
+// (bench/virtual-events.ts): the same bundle but for the one element the bench weighs. `--mode events-host` builds the
+// paged events case's host (bench/events-host.ts, the protocol's selectEvents in a worker) into bench/dist/events-host.js.
 export default defineConfig((env) => {
+  if (env.mode === 'events-host') {
+    return {
+      logLevel: 'warn',
+      build: {
+        outDir: resolve(import.meta.dirname, 'dist'),
+        emptyOutDir: false,
+        target: 'es2022',
+        lib: { entry: resolve(import.meta.dirname, 'events-host.ts'), formats: ['es'], fileName: () => 'events-host.js' },
+      },
+    };
+  }
   if (env.mode === 'virtual') {
     const product = (productConfig as (env: unknown) => UserConfig)({ ...env, mode: 'webview' });
     return {

@@ -9,6 +9,7 @@ import type {
   EVENTS_CHUNK,
   EVENTS_FIRST_CHUNK,
   EVENTS_GROUP,
+  EVENTS_BLOCK,
   CsEventsOlderEvent,
   CsEventsRetryEvent,
   CsTelemetryEvents,

@@ -2,7 +2,7 @@ import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { TelemetryEvent } from '../../src/protocol/protocol.js';
 import '../../src/components/telemetry-events/define.js';
-import { CsTelemetryEvents, EVENTS_CHUNK, EVENTS_FIRST_CHUNK, EVENTS_GROUP } from '../../src/components/telemetry-events/telemetry-events.js';
+import { CsTelemetryEvents, EVENTS_BLOCK, EVENTS_CHUNK, EVENTS_FIRST_CHUNK, EVENTS_GROUP } from '../../src/components/telemetry-events/telemetry-events.js';
 import { intlLocale, setLocale, type SupportedLocale } from '../../src/internal/i18n/locale.js';
 import { ManualClock, provideClock } from '../../dev/harness/manual-clock.js';
 import { darkFixture as onDark } from '../support/dark-fixture.js';
@@ -316,6 +316,33 @@ describe('<cs-telemetry-events>', () => {
       expect(rows(el)).to.have.length(1500);
       expect(words(rows(el).at(-1)!.querySelector('.name'))).to.equal('tokens/counted-0');
       expect(rows(el).map((row) => row.getAttribute('aria-posinset')).slice(998, 1002)).to.deep.equal(['999', '1000', '1001', '1002']);
+    });
+
+    it('pages of older events past the first block go in blocks of groups, each one box out of view, rows kept and in order', async () => {
+      const { el, frames } = await withManualFrames();
+      const all = events(3 * EVENTS_BLOCK);
+      const names = () => rows(el).map((row) => row.querySelector('.name')!.textContent);
+      el.more = true;
+      el.status = 'ready';
+      let kept: HTMLElement[] = [];
+      for (const from of [2 * EVENTS_BLOCK, EVENTS_BLOCK, 0]) {
+        el.events = all.slice(from);
+        el.more = from > 0;
+        await el.updateComplete;
+        expect(rows(el).slice(0, kept.length), 'the rows shown are the same elements').to.deep.equal(kept);
+        while (frames.queued) await frames.step();
+        kept = rows(el);
+      }
+      expect(names()).to.deep.equal(all.map((event) => event.name).reverse());
+      const list = el.shadowRoot!.querySelector<HTMLElement>('[part=list]')!;
+      expect(list.querySelectorAll(':scope > [part=event]')).to.have.length(EVENTS_FIRST_CHUNK);
+      expect(list.querySelectorAll(':scope > .group'), 'the first block: groups in the list itself').to.have.length(EVENTS_BLOCK / EVENTS_GROUP);
+      const blocks = [...list.querySelectorAll<HTMLElement>(':scope > .block')];
+      expect(list.children, 'nothing else in the list').to.have.length(EVENTS_FIRST_CHUNK + EVENTS_BLOCK / EVENTS_GROUP + blocks.length);
+      expect(blocks.map((block) => block.querySelectorAll('[part=event]').length)).to.deep.equal([EVENTS_BLOCK, EVENTS_BLOCK - EVENTS_FIRST_CHUNK]);
+      expect(blocks.every((block) => [...block.children].every((group) => group.matches('.group') && group.children.length <= EVENTS_GROUP))).to.equal(true);
+      expect(blocks.map((block) => getComputedStyle(block).contentVisibility)).to.deep.equal(['auto', 'auto']);
+      expect(rows(el).map((row) => row.getAttribute('aria-posinset')).at(-1)).to.equal(String(3 * EVENTS_BLOCK));
     });
 
     it('while a page loads: says so, and Show older stays focusable but asks nothing more', async () => {

@@ -26,11 +26,16 @@ export const telemetryEventsStyles = [
     [part='list'] > [part='event']:first-child {
       border-top: 0;
     }
-    /* Groups of rows scrolled out of the list's box are neither laid out nor painted until they come near it. */
-    .group {
+    /* Groups of rows (and blocks of groups) scrolled out of the list's box are neither laid out nor painted until they come near it. */
+    .group,
+    .block {
       content-visibility: auto;
       /* Until a group has been laid out once: its rows at about 64 px each (EVENTS_GROUP of them). */
       contain-intrinsic-size: auto 640px;
+    }
+    /* A block: EVENTS_BLOCK rows, 100 groups of about 640 px. */
+    .block {
+      contain-intrinsic-size: auto 64000px;
     }
     .name {
       font-family: var(--vscode-editor-font-family, monospace);

@@ -24,6 +24,13 @@ export const EVENTS_FIRST_CHUNK = 10;
  */
 export const EVENTS_GROUP = 10;
 
+/**
+ * Rows after the first EVENTS_BLOCK come in blocks of this many (a page of the host's), each block one box of groups
+ * that skips style, layout and paint while out of view: 20,000 rows are 20 boxes to the browser and to each frame's
+ * render, not 2,000 groups, so a frame that adds rows costs the same at the last page as at the first.
+ */
+export const EVENTS_BLOCK = 1000;
+
 /** The script time one chunk aims for, in ms: a new row costs about as much again in style and layout, so a frame stays short even on a slow CPU. */
 const CHUNK_BUDGET = 4;
 
@@ -110,13 +117,19 @@ export class CsTelemetryEvents extends CsElement {
         this.#list++;
       }
     }
-    this.#olderFocused = this.renderRoot.querySelector?.('[part=show-older]') === (this.renderRoot as ShadowRoot).activeElement;
-    const end = this.#chunks.at(-1)?.[1] ?? 0;
-    if (this.shown > end) this.#chunks = [...this.#chunks, [end, this.shown]];
+    // Read from the focus, not by a query: a query for the button walks every row before it, at every chunk's frame.
+    this.#olderFocused = (this.renderRoot as ShadowRoot).activeElement?.getAttribute('part') === 'show-older';
+    // A chunk ends where a block does: the next rows go into the next block.
+    let end = this.#chunks.at(-1)?.[1] ?? 0;
+    while (this.shown > end) {
+      const next = Math.min(this.shown, EVENTS_FIRST_CHUNK + (this.#blockOf(end) + 1) * EVENTS_BLOCK);
+      this.#chunks.push([end, next]);
+      end = next;
+    }
   }
 
   protected override updated(): void {
-    if (this.#olderFocused && !this.renderRoot.querySelector('[part=show-older]')) {
+    if (this.#olderFocused && !this.#offersOlder()) {
       this.renderRoot.querySelector<HTMLElement>('[part=list]')?.focus();
     }
     this.#watchEnd();
@@ -156,9 +169,11 @@ export class CsTelemetryEvents extends CsElement {
    * rendered, and not after a failure (then the button asks, so a failing host is not asked again by scrolling).
    */
   #watchEnd(): void {
-    const end = this.renderRoot.querySelector('.end');
     this.#endObserver?.disconnect();
-    if (!end || this.older || this.shown < this.#newestFirst.length) return;
+    if (this.older || this.shown < this.#newestFirst.length) return;
+    // The list's last child, not found by a query: a query for it walks every row before it.
+    const end = this.renderRoot.querySelector('[part=list]')?.lastElementChild;
+    if (!end?.classList.contains('end')) return;
     this.#endObserver ??= new IntersectionObserver(
       (entries) => entries.some((entry) => entry.isIntersecting) && this.#showOlder(),
       // Near the end, not at its last pixel: scroll positions are rounded, and the next page can start a row early.
@@ -178,8 +193,13 @@ export class CsTelemetryEvents extends CsElement {
     </section>`;
   }
 
+  /** Whether the list shows "Show older". */
+  #offersOlder(): boolean {
+    return this.status === 'ready' && this.#newestFirst.length > 0 && this.more;
+  }
+
   #renderOlder() {
-    if (!this.more) return nothing;
+    if (!this.#offersOlder()) return nothing;
     const loading = this.older === 'loading';
     return html`<p part="older-status" role="status">
         ${loading ? [spinnerIcon, html`<span>${msg('Loading older events…', { id: 'events.older-loading' })}</span>`] : nothing}
@@ -239,7 +259,7 @@ export class CsTelemetryEvents extends CsElement {
     const count = this.more ? -1 : newestFirst.length;
     const rows = (start: number, end: number) =>
       newestFirst.slice(start, end).map((event, i) => eventRow(event, format, start + i, count));
-    return this.#chunks.map(([start, end]) =>
+    const chunk = ([start, end]: [number, number]) =>
       guard([this.#list, start, end, format], () => {
         if (start < EVENTS_FIRST_CHUNK) return rows(start, end);
         const groups = [];
@@ -247,8 +267,22 @@ export class CsTelemetryEvents extends CsElement {
           groups.push(html`<div class="group">${rows(from, Math.min(from + EVENTS_GROUP, end))}</div>`);
         }
         return groups;
-      }),
-    );
+      });
+    // The first EVENTS_BLOCK rows in the list itself; later ones in a box per block, re-rendered only while it fills.
+    const blocks: [number, number][][] = [];
+    for (const range of this.#chunks) (blocks[this.#blockOf(range[0])] ??= []).push(range);
+    const [first = [], ...later] = blocks;
+    return [
+      first.map(chunk),
+      later.map((ranges, i) =>
+        guard([this.#list, i, ranges.at(-1)![1], format], () => html`<div class="block">${ranges.map(chunk)}</div>`),
+      ),
+    ];
+  }
+
+  /** The block of row `index`: 0 for the first chunk and the EVENTS_BLOCK rows after it. */
+  #blockOf(index: number): number {
+    return Math.trunc((index - EVENTS_FIRST_CHUNK) / EVENTS_BLOCK);
   }
 
   #retry(): void {
