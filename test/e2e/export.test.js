@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after } from 'node:test';
 import {
   countLine,
@@ -98,15 +98,23 @@ async function openSaveDialog() {
 }
 
 /**
- * Types `file` into the save dialog's path box and accepts it with Enter. A path in another folder than the one
- * listed may take two: an Enter that comes before the dialog has listed the typed folder only moves it there.
+ * Types `file` into the save dialog's path box and accepts it with Enter. The dialog lists a typed folder a moment
+ * after it is typed, and an Enter that comes before that only moves it there: so the folder is typed first and its
+ * listing awaited (".." and each entry of the folder), then the name. Enter is pressed again only while the dialog
+ * stays open with the path as typed and no message, and each press waits long enough for a loaded machine.
  */
 async function saveAs(path, file) {
+  const folder = `${dirname(file)}/`;
+  await path.fill(folder);
+  const rows = saveDialog().locator('.quick-input-list .monaco-list-row');
+  const listed = () => readdirSync(dirname(file)).length + 1;
+  const deadline = Date.now() + 10_000;
+  while (!((await path.inputValue()) === folder && (await rows.count()) === listed()) && Date.now() < deadline) await sleep(50);
   await path.fill(file);
   for (let enters = 1; ; enters++) {
     await page.keyboard.press('Enter');
     try {
-      await saveDialog().waitFor({ state: 'hidden', timeout: 2000 });
+      await saveDialog().waitFor({ state: 'hidden', timeout: 8000 });
       console.log(`# the save dialog took ${file} at Enter number ${enters}`);
       return;
     } catch (error) {
