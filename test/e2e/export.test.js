@@ -6,7 +6,6 @@
 // Run with `npm run test:e2e` (after `npm run build`).
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after } from 'node:test';
@@ -24,23 +23,11 @@ import {
   showEvents,
   test,
 } from './workbench.js';
+import { SAMPLE_NAMES, sleep, startCollector, TITLES } from './collector.js';
 
-/** A collector: records the events of every POST, in order. */
-const collector = { url: '', received: [] };
-const http = createServer((request, response) => {
-  let body = '';
-  request.setEncoding('utf8');
-  request.on('data', (chunk) => (body += chunk));
-  request.on('end', () => {
-    if (request.method !== 'POST') return response.writeHead(405).end();
-    collector.received.push(...JSON.parse(body));
-    response.writeHead(204).end();
-  });
-});
 // Listening before the file's hooks run: code-server starts with its address in settings.json.
-await new Promise((listening) => http.listen(0, '127.0.0.1', listening));
-collector.url = `http://127.0.0.1:${http.address().port}/collect`;
-after(() => new Promise((closed) => http.close(closed)));
+const collector = await startCollector();
+const { expectReceived } = collector;
 
 /** Where the tests pick export files: a folder of their own, outside code-server's. */
 const exportDir = mkdtempSync(join(tmpdir(), 'cs-telemetry-e2e-export-'));
@@ -48,28 +35,7 @@ after(() => rmSync(exportDir, { recursive: true, force: true }));
 
 setUpWorkbench({ settings: () => ({ 'codeStudio.demo.collectorUrl': collector.url }) });
 
-/** The panel's title of each data type. */
-const TITLES = {
-  system: 'System configurations',
-  'model-command': 'Model and command',
-  tokens: 'Token usage',
-  autocomplete: 'Autocomplete feedback',
-  account: 'Login name and email',
-};
-const SAMPLE_NAMES = ['system/heartbeat', 'model-command/run', 'tokens/usage', 'autocomplete/feedback', 'account/session'].map(
-  (name) => `${EXTENSION_ID}/${name}`,
-);
 const SESSION_START = `${EXTENSION_ID}/system/session-start`;
-
-const sleep = (ms) => new Promise((wait) => setTimeout(wait, ms));
-
-/** Waits until the collector holds `count` events; returns them. */
-async function expectReceived(count, timeout = 20_000) {
-  const deadline = Date.now() + timeout;
-  while (collector.received.length < count && Date.now() < deadline) await sleep(50);
-  assert.equal(collector.received.length, count, `the collector should hold ${count} events:\n${collector.received.map((event) => event.name).join('\n')}`);
-  return collector.received;
-}
 
 /** The example's own record of each upload: sent-events.jsonl in its global storage, parsed. */
 const storageFile = () => join(server.dir, 'ud', 'User', 'globalStorage', EXTENSION_ID, 'sent-events.jsonl');

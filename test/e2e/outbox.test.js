@@ -5,9 +5,7 @@
 // Run with `npm run test:e2e` (after `npm run build`).
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { after } from 'node:test';
 import {
   browser,
   expectPanelShows,
@@ -24,53 +22,14 @@ import {
   telemetrySwitch,
   test,
 } from './workbench.js';
+import { SAMPLE_NAMES, sleep, startCollector, TITLES } from './collector.js';
 import * as workbench from './workbench.js';
 
-/** A collector: records the events of every POST it accepts, in order; `failures` answers that many with a 503. */
-const collector = { url: '', received: [], posts: 0, failures: 0 };
-const http = createServer((request, response) => {
-  let body = '';
-  request.setEncoding('utf8');
-  request.on('data', (chunk) => (body += chunk));
-  request.on('end', () => {
-    collector.posts++;
-    if (request.method !== 'POST') return response.writeHead(405).end();
-    if (collector.failures > 0) {
-      collector.failures--;
-      return response.writeHead(503).end();
-    }
-    collector.received.push(...JSON.parse(body));
-    response.writeHead(204).end();
-  });
-});
 // Listening before the file's hooks run: code-server starts with its address in settings.json.
-await new Promise((listening) => http.listen(0, '127.0.0.1', listening));
-collector.url = `http://127.0.0.1:${http.address().port}/collect`;
-after(() => new Promise((closed) => http.close(closed)));
+const collector = await startCollector();
+const { expectReceived } = collector;
 
 setUpWorkbench({ settings: () => ({ 'codeStudio.demo.collectorUrl': collector.url }) });
-
-const SAMPLE_NAMES = ['system/heartbeat', 'model-command/run', 'tokens/usage', 'autocomplete/feedback', 'account/session'].map(
-  (name) => `${EXTENSION_ID}/${name}`,
-);
-/** The panel's title of each data type's list. */
-const TITLES = {
-  system: 'System configurations',
-  'model-command': 'Model and command',
-  tokens: 'Token usage',
-  autocomplete: 'Autocomplete feedback',
-  account: 'Login name and email',
-};
-
-const sleep = (ms) => new Promise((wait) => setTimeout(wait, ms));
-
-/** Waits until the collector holds `count` events; returns them. */
-async function expectReceived(count, timeout = 20_000) {
-  const deadline = Date.now() + timeout;
-  while (collector.received.length < count && Date.now() < deadline) await sleep(50);
-  assert.equal(collector.received.length, count, `the collector should hold ${count} events:\n${collector.received.map((event) => event.name).join('\n')}`);
-  return collector.received;
-}
 
 /** What the panel lists for each data type equals what the collector received of it, newest first, as text. */
 async function expectPanelListsCollector() {
